@@ -1,0 +1,83 @@
+# Build the archive: seeds/*.txt -> tei/*.xml -> validation -> editions/{html,text}.
+#
+# Each stage is one rule over the whole collection that hands the CLI only the
+# inputs that changed ($?), so a collection of thousands of files costs one Python
+# process and one Saxon per stage, not per file. The CLI writes one output per input
+# and leaves unchanged outputs untouched, so later stages see only real changes.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := all
+MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
+
+PYTHON ?= python3
+VENV := .venv
+ARCHIVE := $(VENV)/bin/archive
+INSTALLED := $(VENV)/.installed
+# Progress bars only when a person is watching.
+QUIET := $(if $(shell [ -t 2 ] && echo tty),,--silent)
+
+SEEDS := $(sort $(wildcard seeds/*.txt))
+TEI := $(SEEDS:seeds/%.txt=tei/%.xml)
+HTML := $(SEEDS:seeds/%.txt=editions/html/%.html)
+TEXT := $(SEEDS:seeds/%.txt=editions/text/%.txt)
+CODE := $(wildcard pipeline/*.py)
+SCHEMA := schema/archive.rng schema/archive.sch
+XSL_COMMON := pipeline/xslt/params.xsl $(wildcard pipeline/xslt/common/*.xsl)
+XSL_HTML := $(XSL_COMMON) $(wildcard pipeline/xslt/html/*)
+XSL_TEXT := $(XSL_COMMON) $(wildcard pipeline/xslt/txt/*)
+
+# A missing output forces its stage; the CLI's own staleness check picks the files.
+missing = $(filter-out $(wildcard $(1)),$(1))
+# Inputs to hand over: all of them if anything but inputs changed, else just the changed.
+changed = $(if $(filter-out $(2),$?)$(call missing,$(3)),$(1),$(filter $(2),$?))
+
+.PHONY: all tei validate html text test bench clean distclean FORCE
+all: .build/summary.txt
+
+$(INSTALLED): pyproject.toml
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+tei/.stamp: $(SEEDS) $(CODE) $(if $(call missing,$(TEI)),FORCE) | $(INSTALLED)
+	$(ARCHIVE) build $(QUIET) --out tei $(call changed,$(SEEDS),seeds/%,$(TEI))
+	touch $@
+
+# The TEI files are written by the batch rule above; make re-reads their times after it.
+$(TEI): tei/.stamp ;
+
+tei/.valid: $(TEI) $(SCHEMA) | $(INSTALLED)
+	$(ARCHIVE) validate $(QUIET) $(call changed,$(TEI),tei/%,)
+	touch $@
+
+editions/html/.stamp: $(TEI) $(XSL_HTML) $(if $(call missing,$(HTML)),FORCE) | $(INSTALLED)
+	$(ARCHIVE) export $(QUIET) --format html --out editions/html \
+	  $(call changed,$(TEI),tei/%,$(HTML))
+	touch $@
+
+editions/text/.stamp: $(TEI) $(XSL_TEXT) $(if $(call missing,$(TEXT)),FORCE) | $(INSTALLED)
+	$(ARCHIVE) export $(QUIET) --format text --out editions/text \
+	  $(call changed,$(TEI),tei/%,$(TEXT))
+	touch $@
+
+.build/summary.txt: tei/.valid editions/html/.stamp editions/text/.stamp
+	@mkdir -p $(@D)
+	$(ARCHIVE) summary --tei tei --editions editions | tee $@
+
+tei: tei/.stamp
+validate: tei/.valid
+html: editions/html/.stamp
+text: editions/text/.stamp
+
+test: | $(INSTALLED)
+	$(VENV)/bin/python -m pytest -q
+
+clean:
+	test ! -x $(ARCHIVE) || $(ARCHIVE) clean --out tei
+	rm -rf editions .build tei/.stamp tei/.valid
+
+distclean: clean
+	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis
+
+FORCE:

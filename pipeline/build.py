@@ -1,0 +1,118 @@
+"""Build stage: seeds to TEI files, only where out of date, never over a hand edit."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from lxml import etree
+
+from pipeline import structure
+from pipeline.errors import PipelineError
+from pipeline.manifest import Entry, Manifest, fingerprint, sha256_bytes
+from pipeline.ns import tei
+from pipeline.settings import BuildSettings
+from pipeline.source import Source, read_source, sha256_file
+from pipeline.teiwriter import build_tree, serialise
+from pipeline.fsutil import write_if_changed
+from pipeline.words import count_words, letter_words, source_text_of
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the summary line and the exit code."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    words: int = 0
+
+
+def output_path(seed: Path, out_dir: Path) -> Path:
+    return out_dir / (seed.stem + ".xml")
+
+
+def encode(source: Source, build_date: str) -> bytes:
+    """The TEI bytes for one source; checks that no word was lost on the way."""
+    document = structure.parse(source.text)
+    root = build_tree(source, document, build_date)
+    check_conservation(source, root)
+    return serialise(root)
+
+
+def check_conservation(source: Source, root: etree._Element) -> None:
+    want = letter_words(source.text)
+    got = letter_words(source_text_of(root.find(tei("text"))))
+    if want != got:
+        lost, added = want - got, got - want
+        raise PipelineError(
+            f"internal error: the TEI would not hold the source's words "
+            f"(lost {sorted(lost)[:5]}, added {sorted(added)[:5]}); nothing was written",
+            str(source.path))
+
+
+def build(seeds: Iterable[Path], settings: BuildSettings,
+          tick: Callable[[Path], None] = lambda _: None) -> BuildReport:
+    """Build every seed whose TEI is missing or stale; report per file, never stop early."""
+    report = BuildReport()
+    print_ = fingerprint()
+    with Manifest.locked(settings.out_dir) as manifest:
+        for seed in seeds:
+            try:
+                _build_one(Path(seed), settings, manifest, print_, report)
+            except PipelineError as exc:
+                report.failed.append((Path(seed), str(exc)))
+            tick(Path(seed))
+    return report
+
+
+def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: str,
+               report: BuildReport) -> None:
+    out = output_path(seed, settings.out_dir)
+    if not seed.is_file():
+        read_source(seed)  # raises the precise reason
+    status = manifest.status(out, sha256_file(seed), print_)
+    if status == "fresh" and not settings.force:
+        report.skipped.append(out)
+        return
+    source = read_source(seed, settings.encoding)
+    report.warnings.extend(f"{seed}: {w}" for w in source.warnings)
+    data = encode(source, settings.build_date)
+    if status == "edited" and out.read_bytes() != data:
+        if not settings.force:
+            raise PipelineError(
+                f"{out} was changed after the pipeline wrote it (edited by hand?); "
+                "not overwritten. Correct upstream and rerun with --force, which keeps "
+                "a backup", str(seed))
+        backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
+        shutil.copy2(out, backup)
+        report.warnings.append(f"{out}: hand-edited file overwritten; backup in {backup}")
+    changed = write_if_changed(out, data)
+    manifest.record(out, Entry(str(seed), source.sha256, sha256_bytes(data), print_))
+    (report.written if changed else report.unchanged).append(out)
+    report.words += count_words(source.text)
+
+
+def clean(out_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Remove the TEI files the pipeline wrote and nobody changed; keep edited ones."""
+    removed: list[Path] = []
+    kept: list[Path] = []
+    if not out_dir.is_dir():
+        return removed, kept
+    with Manifest.locked(out_dir) as manifest:
+        for name, entry in sorted(manifest.entries.items()):
+            path = out_dir / name
+            if not path.exists():
+                del manifest.entries[name]
+            elif sha256_bytes(path.read_bytes()) == entry.output_sha256:
+                path.unlink()
+                del manifest.entries[name]
+                removed.append(path)
+            else:
+                kept.append(path)
+    return removed, kept

@@ -1,0 +1,200 @@
+"""The `archive` command line: a thin Click layer over the pipeline's modules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline import __version__, build as build_mod, console, transform, validate as val
+from pipeline.errors import PipelineError
+from pipeline.settings import BuildSettings, ExportSettings, default_build_date
+from pipeline.summary import collection_summary
+
+SILENT = click.option("--silent", is_flag=True, help="No progress bar; only errors and the summary.")
+
+
+class Failed(click.ClickException):
+    """Some inputs failed: each was reported already; exit 1 with a one-line reason."""
+
+    exit_code = 1
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="archive")
+def cli() -> None:
+    """Turn raw source texts into TEI P5, validate them and publish editions.
+
+    The usual order is build, validate, export; `make` runs all three.
+
+    Example:
+
+        archive build seeds/*.txt --out tei/ && archive validate tei/*.xml
+    """
+
+
+@cli.command()
+@click.argument("seeds", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("tei"), show_default=True, help="Directory for the TEI files.")
+@click.option("--force", is_flag=True,
+              help="Rebuild even if up to date, and overwrite hand-edited TEI (a backup "
+                   "copy is kept beside it).")
+@click.option("--date", "build_date", default=None, metavar="YYYY-MM-DD",
+              help="Generation date for the header [default: $SOURCE_DATE_EPOCH, else the "
+                   "pipeline's release date, so output is reproducible].")
+@click.option("--encoding", default="utf-8", show_default=True,
+              help="Character encoding of the seeds.")
+@SILENT
+def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str | None,
+          encoding: str, silent: bool) -> None:
+    """Write one TEI file per SEED into --out, skipping those already up to date.
+
+    Each seed `NAME.txt` becomes `NAME.xml`. A TEI file that was edited by hand after
+    the pipeline wrote it is never overwritten unless you pass --force. One bad seed
+    does not stop the others; the exit code is 1 if any failed.
+
+    Example:
+
+        archive build seeds/*.txt --out tei/
+    """
+    settings = BuildSettings(out_dir=out_dir, build_date=_date(build_date),
+                             encoding=encoding, force=force)
+    with console.progress(seeds, "Building TEI", silent=silent) as items:
+        report = build_mod.build(items, settings)
+    for warning in report.warnings:
+        console.warn(warning)
+    for _, message in report.failed:
+        console.error(message)
+    console.out(f"build: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+                f"{len(report.skipped)} up to date, {len(report.failed)} failed "
+                f"({report.words} words encoded)")
+    if report.failed:
+        raise Failed(f"{len(report.failed)} of {len(seeds)} seed(s) could not be built")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--schema", "schema_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Directory holding archive.rng and archive.sch "
+                                 "[default: the project's schema/].")
+@SILENT
+def validate(files: tuple[Path, ...], schema_dir: Path | None, silent: bool) -> None:
+    """Check TEI FILES against the project's RELAX NG schema and Schematron rules.
+
+    Every problem is printed as `file:line:col: message`, then one summary line.
+    The exit code is 1 if any file is invalid.
+
+    Example:
+
+        archive validate tei/*.xml
+    """
+    bad = problems_total = 0
+    with console.progress(files, "Validating", silent=silent) as items:
+        found = [(f, _validate(f, schema_dir)) for f in items]
+    for _, problems in found:
+        for problem in problems:
+            console.out(str(problem))
+        bad += bool(problems)
+        problems_total += len(problems)
+    console.out(f"validate: {len(files) - bad} of {len(files)} file(s) valid, "
+                f"{problems_total} problem(s)")
+    if bad:
+        raise Failed(f"{bad} file(s) invalid")
+
+
+def _validate(path: Path, schema_dir: Path | None) -> list:
+    try:
+        return val.validate_file(path, schema_dir)
+    except PipelineError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["html", "text"]), required=True,
+              help="html: one page per document, plus index.html and archive.css; "
+                   "text: a plain UTF-8 reading edition per document.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              required=True, help="Directory for the edition files.")
+@click.option("--date", "build_date", default=None, metavar="YYYY-MM-DD",
+              help="Date printed in the editions [default as for build].")
+@click.option("--width", "line_width", default=78, show_default=True,
+              type=click.IntRange(20, 400), help="Line width of the text edition.")
+@SILENT
+def export(files: tuple[Path, ...], fmt: str, out_dir: Path, build_date: str | None,
+           line_width: int, silent: bool) -> None:
+    """Publish TEI FILES as an HTML or plain-text edition in --out.
+
+    Stylesheets are compiled once and applied to every file. For HTML the index page
+    lists every document exported to --out so far, not only those given now.
+
+    Example:
+
+        archive export --format html tei/*.xml --out editions/html
+    """
+    settings = ExportSettings(out_dir=out_dir, fmt=fmt, build_date=_date(build_date),
+                              line_width=line_width)
+    try:
+        with console.progress(files, f"Exporting {fmt}", silent=silent) as items:
+            report = transform.export(items, settings)
+    except PipelineError as exc:
+        raise click.ClickException(str(exc)) from None
+    for _, message in report.failed:
+        console.error(message)
+    console.out(f"export {fmt}: {len(report.written)} file(s) written, "
+                f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    if report.failed:
+        raise Failed(f"{len(report.failed)} of {len(files)} file(s) could not be exported")
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("tei"), show_default=True, help="Directory of built TEI files.")
+def clean(out_dir: Path) -> None:
+    """Delete the TEI files the pipeline built, keeping any that were edited by hand.
+
+    Example:
+
+        archive clean --out tei/
+    """
+    removed, kept = build_mod.clean(out_dir)
+    for path in kept:
+        console.warn(f"{path}: edited after it was built; kept")
+    console.out(f"clean: {len(removed)} file(s) removed, {len(kept)} edited file(s) kept")
+
+
+@cli.command()
+@click.option("--tei", "tei_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("tei"), show_default=True)
+@click.option("--editions", "editions_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("editions"), show_default=True)
+def summary(tei_dir: Path, editions_dir: Path) -> None:
+    """Print one line about the collection: documents, words, edition files.
+
+    Example:
+
+        archive summary --tei tei --editions editions
+    """
+    console.out(collection_summary(tei_dir, editions_dir))
+
+
+def _date(value: str | None) -> str:
+    if value is None:
+        return default_build_date()
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD",
+                                 param_hint="--date") from None
+
+
+def main() -> None:  # pragma: no cover - console-script shim
+    cli(prog_name="archive")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""All console output goes through here: messages, warnings and progress bars."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import Iterable, Iterator, TypeVar
+
+import click
+
+T = TypeVar("T")
+
+
+def out(message: str = "", *, err: bool = False) -> None:
+    """Print a line for the user (stdout, or stderr with err=True)."""
+    click.echo(message, err=err)
+
+
+def warn(message: str) -> None:
+    """Print a warning on stderr; warnings never stop a build."""
+    click.secho(f"warning: {message}", err=True, fg="yellow")
+
+
+def error(message: str) -> None:
+    """Print an error line on stderr (the command carries on or exits by itself)."""
+    click.secho(message, err=True, fg="red")
+
+
+@contextlib.contextmanager
+def progress(items: Iterable[T], label: str, *, silent: bool, length: int | None = None
+             ) -> Iterator[Iterable[T]]:
+    """A progress bar on stderr over `items`; with silent=True just the items."""
+    if silent:
+        yield items
+        return
+    with click.progressbar(items, label=label, length=length, file=sys.stderr,
+                           show_pos=True, item_show_func=_name) as bar:
+        yield bar
+
+
+def _name(item: object) -> str | None:
+    name = getattr(item, "name", None)
+    return str(name) if name else None

@@ -1,0 +1,27 @@
+"""The collection summary printed at the end of `make`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.ns import tei
+from lxml import etree
+
+
+def _words(path: Path) -> int:
+    # Read only as far as the header's word count, not the whole document.
+    for _, el in etree.iterparse(str(path), tag=tei("measure"), resolve_entities=False,
+                                 no_network=True):
+        if el.get("unit") == "words":
+            return int(el.get("quantity", "0"))
+    return 0
+
+
+def collection_summary(tei_dir: Path, editions_dir: Path) -> str:
+    docs = sorted(p for p in tei_dir.glob("*.xml") if p.name != "authority.xml")
+    words = sum(_words(p) for p in docs)
+    files = {fmt: len([p for p in (editions_dir / fmt).glob("*") if p.is_file()
+                       and not p.name.startswith(".")])
+             for fmt in ("html", "text")}
+    return (f"summary: {len(docs)} documents, {words:,} words; editions: "
+            f"{files['html']} HTML files, {files['text']} text files")

@@ -1,0 +1,102 @@
+"""Validation: the project's RELAX NG schema plus its Schematron rules, errors as file:line:col."""
+
+from __future__ import annotations
+
+import functools
+import re
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from pipeline.errors import PipelineError
+from pipeline.xmlsafe import parse_file
+
+SVRL = "http://purl.oclc.org/dsdl/svrl"
+
+
+def schema_dir() -> Path:
+    """ARCHIVE_SCHEMA_DIR if set, else the repository's schema/, else the installed copy."""
+    env = os.environ.get("ARCHIVE_SCHEMA_DIR")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    repo = here.parent / "schema"
+    return repo if (repo / "archive.rng").exists() else here / "schema"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+@functools.lru_cache(maxsize=4)
+def _schemas(directory: Path) -> tuple[etree.RelaxNG, isoschematron.Schematron]:
+    try:
+        rng = etree.RelaxNG(etree.parse(str(directory / "archive.rng")))
+        sch = isoschematron.Schematron(etree.parse(str(directory / "archive.sch")),
+                                       store_report=True)
+    except (OSError, etree.LxmlError) as exc:
+        raise PipelineError(f"cannot load the project schema: {exc}", str(directory)) from None
+    return rng, sch
+
+
+def validate_file(path: Path, directory: Path | None = None) -> list[Problem]:
+    """Every problem found in `path`; an empty list means valid."""
+    rng, sch = _schemas(directory or schema_dir())
+    try:
+        tree = parse_file(path)
+    except PipelineError as exc:
+        return [Problem(str(path), exc.line or 1, exc.col or 1, exc.message)]
+    lines = _Lines(path)
+    problems = [Problem(str(path), e.line, max(e.column, 1), e.message)
+                for e in _rng_errors(rng, tree)]
+    if not sch.validate(tree):
+        for failed in sch.validation_report.getroot().iter(f"{{{SVRL}}}failed-assert",
+                                                           f"{{{SVRL}}}successful-report"):
+            text = " ".join("".join(failed.itertext()).split())
+            line, col = lines.locate(tree, failed.get("location", ""))
+            problems.append(Problem(str(path), line, col, f"[schematron] {text}"))
+    return sorted(problems, key=lambda p: (p.line, p.col, p.message))
+
+
+def _rng_errors(rng: etree.RelaxNG, tree: etree._ElementTree) -> list:
+    if rng.validate(tree):
+        return []
+    return list(rng.error_log)
+
+
+class _Lines:
+    """Map an element to line and column, reading the file's lines only when needed."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._lines: list[str] | None = None
+
+    def locate(self, tree: etree._ElementTree, location: str) -> tuple[int, int]:
+        try:
+            found = tree.xpath(location)
+        except etree.XPathError:
+            found = []
+        el = found[0] if found else None
+        if isinstance(el, etree._ElementUnicodeResult):
+            el = el.getparent()
+        if el is None or not isinstance(el, etree._Element) or el.sourceline is None:
+            return 1, 1
+        return el.sourceline, self._column(el)
+
+    def _column(self, el: etree._Element) -> int:
+        if self._lines is None:
+            self._lines = self.path.read_text(encoding="utf-8", errors="replace").split("\n")
+        line = self._lines[el.sourceline - 1] if el.sourceline <= len(self._lines) else ""
+        name = etree.QName(el).localname
+        name = f"{el.prefix}:{name}" if el.prefix else name
+        m = re.search(f"<{re.escape(name)}[\\s/>]", line) or re.search("<", line)
+        return m.start() + 1 if m else 1

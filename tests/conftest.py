@@ -1,0 +1,52 @@
+"""Shared fixtures: paths, the official TEI schema (compiled once), built seeds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from pipeline.build import build
+from pipeline.settings import BuildSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> etree.RelaxNG:
+    """The official TEI P5 schema; in CI its absence is a failure, not a skip."""
+    if not TEI_ALL.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{TEI_ALL} is missing: CI must have ../shared beside the clone")
+        pytest.skip(f"{TEI_ALL} not present (outside CI)")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL)))
+
+
+@pytest.fixture(scope="session")
+def built_seeds(tmp_path_factory) -> Path:
+    """The five seeds built once into a temporary tei/ directory."""
+    out = tmp_path_factory.mktemp("tei")
+    report = build(SEEDS, BuildSettings(out_dir=out))
+    assert not report.failed, report.failed
+    return out
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> Path:
+    """A scratch seeds/ directory holding copies of the five seeds."""
+    target = tmp_path / "seeds"
+    target.mkdir()
+    for seed in SEEDS:
+        shutil.copy2(seed, target / seed.name)
+    return target
