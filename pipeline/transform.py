@@ -113,13 +113,11 @@ def summarise(tree: etree._ElementTree, tei_file: Path, out: Path) -> dict:
     root = tree.getroot()
 
     def first(xpath: str) -> str:
-        found = root.xpath(xpath, namespaces=NS)
-        return str(found[0]).strip() if found else ""
+        return str(root.xpath(f"string(({xpath})[1])", namespaces=NS)).strip()
 
     return {
         "id": root.get("{http://www.w3.org/XML/1998/namespace}id", ""),
-        "title": " ".join(first("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[1]")
-                          .split()),
+        "title": " ".join(first("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title").split()),
         "words": first("tei:teiHeader/tei:fileDesc/tei:extent/tei:measure/@quantity") or "0",
         "source": first("tei:teiHeader//tei:sourceDesc//tei:idno[@type='filename']"),
         "href": out.name,

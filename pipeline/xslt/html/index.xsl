@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Entry stylesheet: the collection summary -> index.html.
+  Input (no namespace), written by the pipeline after the per-document runs:
+    <collection>
+      <document href="NAME.html" text="../text/NAME.txt" source="NAME.txt"
+                words="312" title="..." id="doc-NAME"/>
+    </collection>
+  Documents are listed in the summary's order: the pipeline decides it.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:a="urn:archive:functions"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:include href="../params.xsl"/>
+  <xsl:include href="page.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
+              include-content-type="no"/>
+
+  <xsl:template match="/collection">
+    <xsl:variable name="words" select="sum(document/@words[. castable as xs:integer] ! xs:integer(.))"/>
+    <xsl:call-template name="a:html-page">
+      <xsl:with-param name="lang" select="string((@xml:lang, 'en')[1])"/>
+      <xsl:with-param name="content" as="node()*">
+        <h1>{$site-title}</h1>
+        <xsl:text>&#10;</xsl:text>
+        <p class="totals">{count(document)} documents, {format-number($words, '#,##0')} words.</p>
+        <xsl:text>&#10;</xsl:text>
+        <table class="documents">
+          <thead>
+            <tr><th scope="col">Title</th><th scope="col">Source file</th>
+              <th scope="col" class="num">Words</th><th scope="col">Plain text</th></tr>
+          </thead>
+          <tbody>
+            <xsl:apply-templates select="document"/>
+          </tbody>
+          <tfoot>
+            <tr><th scope="row" colspan="2">{count(document)} documents</th>
+              <td class="num">{format-number($words, '#,##0')}</td><td/></tr>
+          </tfoot>
+        </table>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="/*[not(self::collection)]">
+    <xsl:message terminate="yes">index.xsl: expected a collection summary, got {name()}</xsl:message>
+  </xsl:template>
+
+  <!-- One row per document; a missing title falls back to the file name so
+       that no document is unreachable from the index. -->
+  <xsl:template match="document">
+    <xsl:variable name="name" select="replace(string((@href, @source)[1]), '\.[^.]*$', '')"/>
+    <xsl:variable name="text-href" select="string((@text, $text-href-prefix || $name || '.txt')[1])"/>
+    <xsl:text>&#10;</xsl:text>
+    <tr>
+      <xsl:if test="@id"><xsl:attribute name="id" select="@id"/></xsl:if>
+      <td><a href="{@href}">{(@title[normalize-space()], @source, @href)[1]}</a></td>
+      <td><code>{@source}</code></td>
+      <td class="num">{if (@words castable as xs:integer) then format-number(xs:integer(@words), '#,##0') else ''}</td>
+      <td><a href="{$text-href}">text</a></td>
+    </tr>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,64 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The page shell shared by document pages and the index (and later the
+  registers), so that every page has the same head, navigation and footer.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:a="urn:archive:functions"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- $title: the page's own title (the site title is added);
+       $nav: extra links after the link home; $content: what goes in main. -->
+  <xsl:template name="a:html-page">
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="nav" as="node()*" select="()"/>
+    <xsl:param name="content" as="node()*" required="yes"/>
+    <!-- indent="no" keeps text exactly as encoded; the explicit newlines
+         only make the page source readable and keep blocks apart in
+         extracted text. -->
+    <html lang="{$lang}">
+      <head>
+        <xsl:text>&#10;</xsl:text>
+        <meta charset="UTF-8"/>
+        <xsl:text>&#10;</xsl:text>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <xsl:text>&#10;</xsl:text>
+        <title>{string-join(($title, $site-title), ' – ')}</title>
+        <xsl:text>&#10;</xsl:text>
+        <link rel="stylesheet" href="{$css-href}"/>
+        <xsl:text>&#10;</xsl:text>
+      </head>
+      <xsl:text>&#10;</xsl:text>
+      <body>
+        <xsl:text>&#10;</xsl:text>
+        <header class="site">
+          <nav aria-label="Archive">
+            <a class="home" href="{$index-href}">{$site-title}</a>
+            <xsl:for-each select="$nav">
+              <xsl:text>&#10;</xsl:text>
+              <xsl:sequence select="."/>
+            </xsl:for-each>
+          </nav>
+        </header>
+        <xsl:text>&#10;</xsl:text>
+        <main>
+          <xsl:text>&#10;</xsl:text>
+          <xsl:sequence select="$content"/>
+        </main>
+        <xsl:text>&#10;</xsl:text>
+        <footer class="site">
+          <!-- Build date and version come from parameters, never the clock. -->
+          <p>Built <time datetime="{$build-date}">{$build-date}</time>
+            <xsl:if test="$pipeline-version">{' '}with archive pipeline {$pipeline-version}</xsl:if>.</p>
+        </footer>
+        <xsl:text>&#10;</xsl:text>
+      </body>
+    </html>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,42 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Every stylesheet parameter of the edition stylesheets, and nothing else.
+  Entry stylesheets include this module; no other module declares xsl:param
+  at the top level, so this is the one list a caller has to know.
+  Callers set string parameters with make_string_value and integer ones with
+  make_integer_value (an xs:string is not converted to xs:integer).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="#all">
+
+  <!-- Date printed as "built on" in page footers. A parameter, not
+       current-date(), so that the same input gives byte-identical output. -->
+  <xsl:param name="build-date" as="xs:string" select="'2026-11-20'"/>
+
+  <!-- URI of the style sheet, relative to the generated HTML page. -->
+  <xsl:param name="css-href" as="xs:string" select="'archive.css'"/>
+
+  <!-- URI of the collection index, relative to a document page; every page
+       links back to it. -->
+  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
+
+  <!-- Where the plain-text editions live, relative to a document page; the
+       page links to PREFIX + NAME + '.txt' (NAME = xml:id without "doc-").
+       The index uses the summary's own @text when it has one. -->
+  <xsl:param name="text-href-prefix" as="xs:string" select="'../text/'"/>
+
+  <!-- Maximum line length, in characters, of the plain-text edition. A word
+       longer than this stays whole on a line of its own. -->
+  <xsl:param name="line-width" as="xs:integer" select="78"/>
+
+  <!-- Name of the whole archive: page titles, site header, index heading. -->
+  <xsl:param name="site-title" as="xs:string" select="'Digital Archive'"/>
+
+  <!-- Version of the pipeline that builds the editions, shown in footers.
+       Empty means "do not say": the TEI header still records the version
+       that encoded the text. -->
+  <xsl:param name="pipeline-version" as="xs:string" select="''"/>
+
+</xsl:stylesheet>

@@ -1,0 +1,125 @@
+"""CLI tests through CliRunner: exit codes and exact messages."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import cli
+
+from conftest import SEEDS
+
+
+def test_every_command_has_help_with_an_example(runner):
+    for command in ["build", "validate", "export", "clean", "summary"]:
+        result = runner.invoke(cli, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.output, command
+
+
+def test_build_missing_file(runner, tmp_path):
+    missing = tmp_path / "nope.txt"
+    result = runner.invoke(cli, ["build", "--silent", "--out", str(tmp_path / "tei"), str(missing)])
+    assert result.exit_code == 1
+    assert f"{missing}: no such file\n" in result.stderr
+    assert result.stderr.endswith("Error: 1 of 1 seed(s) could not be built\n")
+    assert "Traceback" not in result.output
+
+
+def test_build_empty_seed(runner, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(cli, ["build", "--silent", "--out", str(tmp_path / "tei"), str(empty)])
+    assert result.exit_code == 1
+    assert f"{empty}: empty source: no text to encode\n" in result.stderr
+    assert "build: 0 written, 0 unchanged, 0 up to date, 1 failed" in result.stdout
+
+
+def test_build_writes_tei_and_reports(runner, tmp_path):
+    result = runner.invoke(cli, ["build", "--silent", "--out", str(tmp_path / "tei"),
+                                 *map(str, SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("build: 5 written, 0 unchanged, 0 up to date, 0 failed")
+    assert sorted(p.name for p in (tmp_path / "tei").glob("*.xml")) == \
+        [s.stem + ".xml" for s in SEEDS]
+
+
+def test_build_rejects_a_bad_date(runner, tmp_path):
+    result = runner.invoke(cli, ["build", "--date", "20-11-2026", str(SEEDS[0])])
+    assert result.exit_code == 2
+    assert "'20-11-2026' is not a date in the form YYYY-MM-DD" in result.stderr
+
+
+def test_validate_good_files(runner, built_seeds):
+    files = sorted(map(str, built_seeds.glob("*.xml")))
+    result = runner.invoke(cli, ["validate", "--silent", *files])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "validate: 5 of 5 file(s) valid, 0 problem(s)\n"
+
+
+def test_validate_invalid_tei_reports_file_line_col(runner, built_seeds, tmp_path):
+    text = (built_seeds / (SEEDS[0].stem + ".xml")).read_text(encoding="utf-8")
+    bad = tmp_path / "bad.xml"
+    lines = text.split("\n")
+    idx = next(i for i, l in enumerate(lines) if "<p>" in l and "<body" not in l and i > 30)
+    lines[idx] = lines[idx].replace("<p>", "<p><foo/>", 1)
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--silent", str(bad)])
+    assert result.exit_code == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{bad}:{idx + 1}:")
+    assert "foo" in first
+    assert result.stdout.splitlines()[-1].startswith("validate: 0 of 1 file(s) valid")
+    assert result.stderr == "Error: 1 file(s) invalid\n"
+
+
+def test_validate_not_well_formed(runner, tmp_path):
+    bad = tmp_path / "broken.xml"
+    bad.write_text("<TEI>\n  <teiHeader>\n</TEI>\n", encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--silent", str(bad)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith(f"{bad}:3:")
+    assert "not well-formed XML" in result.stdout
+
+
+def test_validate_missing_file(runner, tmp_path):
+    result = runner.invoke(cli, ["validate", "--silent", str(tmp_path / "x.xml")])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == f"{tmp_path / 'x.xml'}:1:1: no such file"
+
+
+def test_validate_refuses_external_entities(runner, tmp_path):
+    evil = tmp_path / "xxe.xml"
+    evil.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+                    '<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>\n', encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--silent", str(evil)])
+    assert result.exit_code == 1
+    assert "DOCTYPE declares entities; refused" in result.stdout
+    assert "root:" not in result.output
+
+
+@pytest.mark.parametrize("fmt, suffix", [("html", ".html"), ("text", ".txt")])
+def test_export_writes_one_file_per_document(runner, built_seeds, tmp_path, fmt, suffix):
+    files = sorted(map(str, built_seeds.glob("*.xml")))
+    result = runner.invoke(cli, ["export", "--silent", "--format", fmt, "--out",
+                                 str(tmp_path / fmt), *files])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (tmp_path / fmt).glob("*" + suffix))
+    expected = sorted(Path(f).stem + suffix for f in files)
+    if fmt == "html":
+        expected = sorted(expected + ["index.html"])
+    assert written == expected
+
+
+def test_export_unknown_format(runner, tmp_path):
+    result = runner.invoke(cli, ["export", "--format", "pdf", "--out", str(tmp_path), "x.xml"])
+    assert result.exit_code == 2
+    assert "'pdf' is not one of 'html', 'text'" in result.stderr
+
+
+def test_html_index_lists_titles_and_word_counts(runner, built_seeds, tmp_path):
+    files = sorted(map(str, built_seeds.glob("*.xml")))
+    runner.invoke(cli, ["export", "--silent", "--format", "html", "--out", str(tmp_path), *files])
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "Element" not in index
+    assert ">National Liberation Movement (Albania)</a>" in index
+    assert ">1,913<" in index and "5 documents" in index

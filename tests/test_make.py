@@ -1,0 +1,130 @@
+"""End to end: `make` in a temporary copy of the repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from pipeline.ns import tei
+from pipeline.validate import validate_file
+from pipeline.words import letter_words, source_text_of
+
+from conftest import ROOT
+
+KEEP = ["seeds", "schema", "pipeline", "Makefile", "pyproject.toml", "README.md"]
+
+
+def _copy_repo(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in KEEP:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, symlinks=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, target / name)
+    # Reuse this environment: installing afresh is what CI's clean clone exercises.
+    venv = Path(sys.prefix)
+    (target / ".venv").symlink_to(venv)
+    installed = venv / ".installed"
+    if not installed.exists():
+        installed.touch()
+    os.utime(target / "pyproject.toml", (0, 0))
+    return target
+
+
+def make(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    # The copy's own package and stylesheets, not the ones installed from ROOT.
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    result = subprocess.run(["make", "--no-print-directory", *args], cwd=repo, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def snapshot(repo: Path) -> dict[str, int]:
+    return {str(p.relative_to(repo)): p.stat().st_mtime_ns
+            for d in ("tei", "editions") for p in (repo / d).rglob("*")
+            if p.is_file() and not p.name.startswith(".")}
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    repo = _copy_repo(tmp_path_factory.mktemp("repo"))
+    make(repo)
+    return repo
+
+
+def test_make_builds_every_output(repo):
+    stems = [p.stem for p in sorted((repo / "seeds").glob("*.txt"))]
+    for stem in stems:
+        assert (repo / "tei" / f"{stem}.xml").is_file()
+        assert (repo / "editions" / "html" / f"{stem}.html").is_file()
+        assert (repo / "editions" / "text" / f"{stem}.txt").is_file()
+    assert (repo / "editions" / "html" / "index.html").is_file()
+    summary = (repo / ".build" / "summary.txt").read_text()
+    assert summary.startswith(f"summary: {len(stems)} documents, ")
+
+
+def test_built_tei_is_valid_against_both_schemas(repo, tei_all):
+    for path in sorted((repo / "tei").glob("*.xml")):
+        assert validate_file(path) == [], path
+        assert tei_all.validate(etree.parse(str(path))), (path, tei_all.error_log)
+
+
+def test_every_letter_word_of_each_seed_is_in_its_tei(repo):
+    for seed in sorted((repo / "seeds").glob("*.txt")):
+        root = etree.parse(str(repo / "tei" / f"{seed.stem}.xml")).getroot()
+        got = letter_words(source_text_of(root.find(tei("text"))))
+        assert got == letter_words(seed.read_text(encoding="utf-8")), seed.name
+
+
+def test_second_make_does_nothing(repo):
+    before = snapshot(repo)
+    result = make(repo)
+    assert "Nothing to be done for 'all'" in result.stdout
+    assert snapshot(repo) == before
+
+
+def test_changing_one_seed_rebuilds_only_its_outputs(repo):
+    before = snapshot(repo)
+    seed = sorted((repo / "seeds").glob("*.txt"))[1]
+    time.sleep(0.01)
+    with open(seed, "a", encoding="utf-8") as fh:
+        fh.write("\nA paragraph added later.\n")
+    make(repo)
+    after = snapshot(repo)
+    changed = sorted(k for k in after if after[k] != before.get(k))
+    assert changed == sorted([f"tei/{seed.stem}.xml", f"editions/html/{seed.stem}.html",
+                              f"editions/text/{seed.stem}.txt", "editions/html/index.html"])
+
+
+def test_changing_a_stylesheet_rebuilds_the_editions(repo):
+    css = repo / "pipeline" / "xslt" / "html" / "archive.css"
+    css.write_bytes(css.read_bytes() + b"\n/* touched */\n")
+    result = make(repo)
+    line = next(l for l in result.stdout.splitlines() if l.startswith("export html:"))
+    # Every document page is regenerated (and found unchanged), plus the index.
+    assert line.startswith("export html: 1 file(s) written, 6 unchanged, 0 failed"), line
+    assert (repo / "editions" / "html" / "archive.css").read_bytes().endswith(b"touched */\n")
+    assert "export text:" not in result.stdout
+
+
+def test_parallel_make_gives_the_same_bytes(tmp_path):
+    serial = _copy_repo(tmp_path / "serial")
+    parallel = _copy_repo(tmp_path / "parallel")
+    make(serial)
+    make(parallel, "-j2")
+    files = [p.relative_to(serial) for d in ("tei", "editions")
+             for p in sorted((serial / d).rglob("*")) if p.is_file()
+             and not p.name.endswith(".lock")]
+    assert len(files) > 15
+    for rel in files:
+        assert (parallel / rel).read_bytes() == (serial / rel).read_bytes(), rel
