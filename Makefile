@@ -44,8 +44,11 @@ tei/.stamp: $(SEEDS) $(CODE) $(if $(call missing,$(TEI)),FORCE) | $(INSTALLED)
 	$(ARCHIVE) build $(QUIET) --out tei $(call changed,$(SEEDS),seeds/%,$(TEI))
 	touch $@
 
-# The TEI files are written by the batch rule above; make re-reads their times after it.
-$(TEI): tei/.stamp ;
+# One output per input. The batch rules do the writing; these rules only tell make
+# which input each output comes from, and make re-reads the times after a batch.
+$(TEI): tei/%.xml: seeds/%.txt | tei/.stamp ;
+$(HTML): editions/html/%.html: tei/%.xml | editions/html/.stamp ;
+$(TEXT): editions/text/%.txt: tei/%.xml | editions/text/.stamp ;
 
 tei/.valid: $(TEI) $(SCHEMA) | $(INSTALLED)
 	$(ARCHIVE) validate $(QUIET) $(call changed,$(TEI),tei/%,)
@@ -61,7 +64,7 @@ editions/text/.stamp: $(TEI) $(XSL_TEXT) $(if $(call missing,$(TEXT)),FORCE) | $
 	  $(call changed,$(TEI),tei/%,$(TEXT))
 	touch $@
 
-.build/summary.txt: tei/.valid editions/html/.stamp editions/text/.stamp
+.build/summary.txt: tei/.valid $(HTML) $(TEXT) editions/html/.stamp editions/text/.stamp
 	@mkdir -p $(@D)
 	$(ARCHIVE) summary --tei tei --editions editions | tee $@
 
