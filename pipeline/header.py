@@ -14,11 +14,14 @@ from pipeline.source import Source
 _ALBANIAN = re.compile(r"[ëËçÇ]")
 
 EDITORIAL = (
-    "Generated from a plain-text source by the archive pipeline. Headings and paragraphs "
-    "are recognised from the layout of the text (blank lines, wiki-style '=' headings and "
-    "short title lines); lines broken inside a paragraph are joined by a space. Every word "
-    "of the source is kept: text whose structure is not recognised stays in a paragraph. "
-    "Anything the pipeline adds carries resp=\"#pipeline\"."
+    "Generated from a plain-text source by the archive pipeline. Structure is recognised "
+    "from the layout of the text: headings (wiki '=' headings and short title lines), "
+    "paragraphs (lines broken inside a paragraph are joined by a space; a paragraph split "
+    "by a page break, a running head or a footnote block is joined again), footnotes (moved "
+    "to their reference mark; the mark itself is recorded in @n), citation marks, fact "
+    "boxes, lists of sources, letters, diary entries, captions and web furniture (kept in "
+    "fw). Every word of the source is kept: text whose structure is not recognised stays in "
+    "a paragraph. Anything the pipeline adds carries resp=\"#pipeline\"."
 )
 
 
@@ -33,12 +36,16 @@ def sub(parent: etree._Element, local: str, text: str | None = None, **attrs: st
     return el
 
 
-def build_header(source: Source, title: str, words: int, build_date: str) -> etree._Element:
+def build_header(source: Source, document, words: int, build_date: str) -> etree._Element:
     """A full teiHeader for `source`; deterministic for the same inputs and date."""
+    title = document.title
     header = etree.Element(tei("teiHeader"))
     file_desc = sub(header, "fileDesc")
     title_stmt = sub(file_desc, "titleStmt")
-    sub(title_stmt, "title", title)
+    if document.title_supplied:
+        sub(title_stmt, "title", title, type="supplied")
+    else:
+        sub(title_stmt, "title", title)
     resp_stmt = sub(title_stmt, "respStmt")
     sub(resp_stmt, "resp", "TEI encoding of structure, generated automatically")
     sub(resp_stmt, "name", f"archive pipeline {__version__}", xml_id="pipeline")
@@ -46,11 +53,18 @@ def build_header(source: Source, title: str, words: int, build_date: str) -> etr
     pub = sub(file_desc, "publicationStmt")
     sub(pub, "p", "Unpublished working file of the digital archive, generated from "
                   f"seeds/{source.path.name}.")
-    bibl = sub(sub(file_desc, "sourceDesc"), "bibl")
-    sub(bibl, "title", title)
+    source_desc = sub(file_desc, "sourceDesc")
+    bibl = sub(source_desc, "bibl")
+    sub(bibl, "title", title, **({"type": "supplied"} if document.title_supplied else {}))
+    if document.publisher:
+        sub(bibl, "publisher", document.publisher)
+    if document.pub_date:
+        sub(bibl, "date", document.pub_date_text, when=document.pub_date)
     sub(bibl, "idno", source.path.name, type="filename")
     sub(bibl, "idno", source.sha256, type="sha256")
     sub(bibl, "extent", f"{source.size} bytes")
+    for line in document.origins:
+        source_desc.append(origin_bibl(line))
 
     enc = sub(header, "encodingDesc")
     app = sub(sub(enc, "appInfo"), "application", ident="archive-pipeline",
@@ -67,6 +81,39 @@ def build_header(source: Source, title: str, words: int, build_date: str) -> etr
     sub(rev, "change", f"Generated from seeds/{source.path.name} by archive pipeline "
                        f"{__version__}.", who="#pipeline", when=build_date)
     return header
+
+
+# “Title”, "Title" or «Title»; "Tirana 1960" or "(London 1947)".
+_QUOTED = re.compile(r"[“\"«]([^”\"»]{2,200})[”\"»]")
+_PLACE_YEAR = re.compile(r"(?<![\w])([A-Z][a-zë]+),?\s+(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+def origin_bibl(line: str) -> etree._Element:
+    """A `bibl type="original"` for a line such as 'First published in “X”, Tirana 1960'."""
+    bibl = etree.Element(tei("bibl"), type="original")
+    spans = []
+    q = _QUOTED.search(line)
+    if q:
+        spans.append((q.start(1), q.end(1), "title", {}))
+    for m in _PLACE_YEAR.finditer(line):
+        if not q or m.start() >= q.end() or m.end() <= q.start():
+            spans.append((m.start(1), m.end(1), "pubPlace", {}))
+            spans.append((m.start(2), m.end(2), "date", {"when": m.group(2)}))
+            break
+    pos = 0
+    for start, end, tag, attrs in sorted(spans):
+        _text_at_end(bibl, line[pos:start])
+        sub(bibl, tag, line[start:end], **attrs)
+        pos = end
+    _text_at_end(bibl, line[pos:])
+    return bibl
+
+
+def _text_at_end(el: etree._Element, chunk: str) -> None:
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + chunk
+    else:
+        el.text = (el.text or "") + chunk
 
 
 def _measure(words: int) -> etree._Element:

@@ -35,7 +35,7 @@ def fingerprint() -> str:
     """A hash of the pipeline's own code and stylesheets: a change makes every output stale."""
     h = hashlib.sha256()
     for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in {".py", ".xsl", ".css", ".js"} and path.is_file():
+        if path.suffix in {".py", ".xsl", ".css", ".js", ".txt"} and path.is_file():
             h.update(path.relative_to(_PACKAGE).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]

@@ -9,7 +9,10 @@ from lxml import etree
 from pipeline.header import build_header, sub
 from pipeline.ns import TEI_NSMAP, tei, xml
 from pipeline.source import Source
-from pipeline.structure import Document, Head, Para, Section
+from pipeline.structure import Document
+from pipeline.structure.blocks import BIBL
+from pipeline.structure.inline import render
+from pipeline.structure.model import (BiblList, Facts, Fw, Head, Note, Para, Section)
 from pipeline.words import count_words
 
 SCHEMA_PIS = (
@@ -22,7 +25,8 @@ SCHEMA_PIS = (
 _BLOCK = {tei(n) for n in (
     "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "sourceDesc",
     "bibl", "encodingDesc", "appInfo", "application", "editorialDecl", "profileDesc",
-    "langUsage", "revisionDesc", "text", "body", "div", "extent")}
+    "langUsage", "revisionDesc", "text", "front", "body", "back", "div", "extent", "list",
+    "listBibl", "opener", "closer", "postscript", "figure", "note", "item")}
 _NCNAME_BAD = re.compile(r"[^\w.\-]", re.UNICODE)
 
 
@@ -35,33 +39,143 @@ def build_tree(source: Source, document: Document, build_date: str) -> etree._El
     root = etree.Element(tei("TEI"), nsmap=TEI_NSMAP)
     root.set(xml("id"), doc_id(source.name))
     root.set(xml("lang"), "en")
-    words = count_words(source.text)
-    root.append(build_header(source, document.title, words, build_date))
-    body = sub(sub(root, "text"), "body")
+    root.append(build_header(source, document, count_words(source.text), build_date))
+    text = sub(root, "text")
+    if document.front:
+        front = sub(text, "front")
+        for item in document.front:
+            _item(front, item)
+    body = sub(text, "body")
     for section in document.sections:
         _section(body, section)
     if not len(body):
-        sub(body, "p")
+        _section(body, Section(level=1))
+    if document.back:
+        back = sub(text, "back")
+        for item in document.back:
+            _item(back, item)
     return root
 
 
 def _section(parent: etree._Element, section: Section) -> None:
-    div = sub(parent, "div", type="section")
+    div = sub(parent, "div", type=section.type)
+    if section.milestone:
+        sub(div, "milestone", unit="section", rend=section.milestone)
     if section.head is not None:
         _head(div, section.head)
+    if section.opener:
+        opener = sub(div, "opener")
+        for para in section.opener:
+            _opener_part(opener, para)
     for item in section.items:
-        if isinstance(item, Section):
-            _section(div, item)
-        elif isinstance(item, Para):
-            sub(div, "p", item.text)
-    if len(div) == 0:
+        _item(div, item)
+    if not section.items and section.head is None:
         sub(div, "p")
+    if section.closer:
+        closer = sub(div, "closer")
+        for para in section.closer:
+            _inline(sub(closer, "salute" if para.kind == "closer-salute" else "signed"), para)
+    if section.postscript is not None:
+        _inline(sub(sub(div, "postscript"), "p"), section.postscript)
+    for para in section.trailer:
+        bibl = sub(sub(div, "note", type="source"), "bibl")
+        _inline(bibl, para)
 
 
 def _head(div: etree._Element, head: Head) -> None:
-    el = sub(div, "head", head.lines[0].strip())
+    el = sub(div, "head")
+    target = sub(el, "date", when=head.when) if head.when else el
+    target.text = head.lines[0].strip()
     for line in head.lines[1:]:
-        sub(el, "lb").tail = line.strip()
+        sub(target, "lb").tail = line.strip()
+
+
+def _opener_part(opener: etree._Element, para: Para) -> None:
+    if para.kind == "dateline":
+        sub(sub(opener, "dateline"), "date", para.text, when=para.when)
+    else:
+        _inline(sub(opener, "salute"), para)
+
+
+def _item(parent: etree._Element, item) -> None:
+    if isinstance(item, Section):
+        _section(parent, item)
+    elif isinstance(item, Fw):
+        sub(parent, "fw", item.text, type=item.type)
+    elif isinstance(item, Facts):
+        _facts(parent, item)
+    elif isinstance(item, BiblList):
+        listbibl = sub(parent, "listBibl")
+        for entry in item.entries:
+            _bibl(sub(listbibl, "bibl"), entry.text)
+    elif isinstance(item, Para):
+        _para(parent, item)
+    elif isinstance(item, Note):
+        _note(sub(parent, "note"), item)
+
+
+def _para(parent: etree._Element, para: Para) -> None:
+    kind = para.kind
+    if kind == "docdate":
+        sub(parent, "docDate", para.text, when=para.when)
+    elif kind == "dateline":
+        sub(sub(parent, "p"), "date", para.text, when=para.when)
+    elif kind == "caption":
+        _inline(sub(sub(parent, "figure"), "figDesc"), para)
+    elif kind == "quote":
+        _inline(sub(sub(parent, "p"), "quote"), para)
+    elif kind == "publication":
+        _inline(sub(parent, "bibl"), para)
+    else:
+        _inline(sub(parent, "p"), para)
+
+
+def _inline(el: etree._Element, para: Para) -> None:
+    render(el, para.text, para.spans, _node)
+
+
+def _node(el: etree._Element, node) -> None:
+    """Fill an element inserted at a point of the text: a footnote or a running head."""
+    if isinstance(node, Note):
+        _note(el, node)
+    elif isinstance(node, Fw):
+        el.set("type", node.type)
+        el.text = node.text
+
+
+def _note(el: etree._Element, note: Note) -> None:
+    el.set("place", "foot")
+    el.set("n", note.n)
+    if len(note.paras) == 1:
+        el.text = note.paras[0]
+    else:
+        for text in note.paras:
+            sub(el, "p", text)
+
+
+def _facts(parent: etree._Element, facts: Facts) -> None:
+    lst = sub(parent, "list", type="facts")
+    if facts.head:
+        sub(lst, "head", facts.head)
+    for label, value, subitems in facts.rows:
+        sub(lst, "label", label)
+        item = sub(lst, "item", value)
+        if subitems:
+            nested = sub(item, "list")
+            for text in subitems:
+                sub(nested, "item", text)
+
+
+def _bibl(el: etree._Element, text: str) -> None:
+    """`- Author. "Title" rest` becomes author and title elements; else plain text."""
+    m = BIBL.match(text)
+    if not m:
+        el.text = text.lstrip("- ").strip()
+        return
+    sub(el, "author", m.group("author").strip())
+    quoted = m.group("title")
+    el[-1].tail = text[m.end("author"):m.start("title")] + quoted[0]
+    sub(el, "title", quoted[1:-1]).tail = quoted[-1] + text[m.end("title"):]
 
 
 def serialise(root: etree._Element) -> bytes:
@@ -73,12 +187,12 @@ def serialise(root: etree._Element) -> bytes:
 
 
 def _indent(el: etree._Element, depth: int) -> None:
-    if el.tag not in _BLOCK or not len(el) or (el.text and el.text.strip()):
+    if el.tag not in _BLOCK or not len(el) or (el.text and el.text.strip()) or any(
+            c.tail and c.tail.strip() for c in el):
         return
     pad = "\n" + "  " * (depth + 1)
     el.text = pad
     for child in el:
         _indent(child, depth + 1)
-        if not (child.tail and child.tail.strip()):
-            child.tail = pad
+        child.tail = pad
     el[-1].tail = "\n" + "  " * depth

@@ -1,0 +1,47 @@
+"""Dates: recognise calendar expressions and give their ISO 8601 value."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
+_DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
+
+# Whole-line dates: "April 7, 1939", "7 April 1939", "7. April 1976", "JULY 27, 1939",
+# "July 1942"; a leading dash marks the second half of a range printed on two lines.
+_LINE_FORMS = [
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$", re.I),
+    re.compile(rf"^{_DAY}\.?\s+{_MONTH},?\s+{_YEAR}$", re.I),
+    re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.I),
+]
+_LINE_TRIM = re.compile(r"^[\s\-–—]+|[\s.]+$")
+
+
+def iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD, or None if the day does not exist."""
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def date_line(text: str) -> str | None:
+    """The ISO value of a line that is nothing but a date, else None."""
+    s = _LINE_TRIM.sub("", text)
+    for form in _LINE_FORMS:
+        m = form.match(s)
+        if m:
+            parts = m.groupdict()
+            day = int(parts["day"]) if parts.get("day") else None
+            return iso(int(parts["year"]), MONTHS[parts["month"].lower()], day)
+    return None
