@@ -19,7 +19,8 @@ _LINE_FORMS = [
     re.compile(rf"^{_DAY}\.?\s+{_MONTH},?\s+{_YEAR}$", re.I),
     re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.I),
 ]
-_LINE_TRIM = re.compile(r"^[\s\-–—]+|[\s.]+$")
+# "London, 14th March 1852." : a place before the date on a dateline.
+_PLACE = re.compile(r"^[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3},\s+")
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -36,12 +37,23 @@ def iso(year: int, month: int | None = None, day: int | None = None) -> str | No
 
 
 def date_line(text: str) -> str | None:
-    """The ISO value of a line that is nothing but a date, else None."""
-    s = _LINE_TRIM.sub("", text)
-    for form in _LINE_FORMS:
-        m = form.match(s)
-        if m:
-            parts = m.groupdict()
-            day = int(parts["day"]) if parts.get("day") else None
-            return iso(int(parts["year"]), MONTHS[parts["month"].lower()], day)
+    """The ISO value of a line that is nothing but a date (perhaps after a place)."""
+    found = date_span(text)
+    return found[0] if found else None
+
+
+def date_span(text: str) -> tuple[str, int, int] | None:
+    """(ISO value, start, end) of the date on a date line, else None."""
+    start = len(text) - len(text.lstrip(" -–—"))
+    end = len(text.rstrip(" ."))
+    place = _PLACE.match(text, start)
+    for offset in ([start, place.end()] if place else [start]):
+        s = text[offset:end]
+        for form in _LINE_FORMS:
+            m = form.match(s)
+            if m:
+                parts = m.groupdict()
+                day = int(parts["day"]) if parts.get("day") else None
+                value = iso(int(parts["year"]), MONTHS[parts["month"].lower()], day)
+                return (value, offset, end) if value else None
     return None

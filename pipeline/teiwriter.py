@@ -10,9 +10,11 @@ from pipeline.header import build_header, sub
 from pipeline.ns import TEI_NSMAP, tei, xml
 from pipeline.source import Source
 from pipeline.structure import Document
-from pipeline.structure.blocks import BIBL
+from pipeline.dates import date_span
+from pipeline.structure.blocks import BIBL, BULLET
 from pipeline.structure.inline import render
-from pipeline.structure.model import (BiblList, Facts, Fw, Head, Note, Para, Section)
+from pipeline.structure.model import (BiblList, Facts, Fw, Head, ItemList, Note, Para, Section,
+                                      Span)
 from pipeline.words import count_words
 
 SCHEMA_PIS = (
@@ -92,9 +94,20 @@ def _head(div: etree._Element, head: Head) -> None:
 
 def _opener_part(opener: etree._Element, para: Para) -> None:
     if para.kind == "dateline":
-        sub(sub(opener, "dateline"), "date", para.text, when=para.when)
+        _dateline(sub(opener, "dateline"), para.text)
     else:
         _inline(sub(opener, "salute"), para)
+
+
+def _dateline(el: etree._Element, text: str) -> None:
+    """"London, 14th March 1852." : only the date itself goes in <date>."""
+    found = date_span(text)
+    if not found:
+        el.text = text
+        return
+    value, start, end = found
+    el.text = text[:start] or None
+    sub(el, "date", text[start:end], when=value).tail = text[end:] or None
 
 
 def _item(parent: etree._Element, item) -> None:
@@ -108,6 +121,15 @@ def _item(parent: etree._Element, item) -> None:
         listbibl = sub(parent, "listBibl")
         for entry in item.entries:
             _bibl(sub(listbibl, "bibl"), entry.text)
+    elif isinstance(item, ItemList):
+        lst = sub(parent, "list")
+        for entry in item.items:
+            marker, rest = _bullet(entry.text)
+            el = sub(lst, "item", **({"n": marker.rstrip(".)")} if marker[:1].isdigit() else {}))
+            cut = entry.text.index(rest) if rest else len(entry.text)
+            spans = [Span(x.start - cut, x.end - cut, x.tag, x.attrs, x.node, x.priority)
+                     for x in entry.spans if x.start >= cut]
+            _inline(el, Para(rest, spans=spans))
     elif isinstance(item, Para):
         _para(parent, item)
     elif isinstance(item, Note):
@@ -119,7 +141,7 @@ def _para(parent: etree._Element, para: Para) -> None:
     if kind == "docdate":
         sub(parent, "docDate", para.text, when=para.when)
     elif kind == "dateline":
-        sub(sub(parent, "p"), "date", para.text, when=para.when)
+        _dateline(sub(parent, "p"), para.text)
     elif kind == "caption":
         _inline(sub(sub(parent, "figure"), "figDesc"), para)
     elif kind == "quote":
@@ -170,12 +192,23 @@ def _bibl(el: etree._Element, text: str) -> None:
     """`- Author. "Title" rest` becomes author and title elements; else plain text."""
     m = BIBL.match(text)
     if not m:
-        el.text = text.lstrip("- ").strip()
+        marker, el.text = _bullet(text)
+        if marker[:1].isdigit():
+            el.set("n", marker.rstrip(".)"))
         return
     sub(el, "author", m.group("author").strip())
     quoted = m.group("title")
     el[-1].tail = text[m.end("author"):m.start("title")] + quoted[0]
     sub(el, "title", quoted[1:-1]).tail = quoted[-1] + text[m.end("title"):]
+
+
+def _bullet(text: str) -> tuple[str, str]:
+    """("1.", "rest") for "1. rest"; ("", text) when the line has no list marker."""
+    m = BULLET.match(text)
+    if not m:
+        return "", text.strip()
+    marker_end = m.end() - 1
+    return text[:marker_end].strip(), text[marker_end:].strip()
 
 
 def serialise(root: etree._Element) -> bytes:

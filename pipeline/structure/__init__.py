@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from pipeline.structure import furniture, letters, notes
-from pipeline.structure.blocks import WIKI_HEAD, NoteBlock, classify, split_blocks
+from pipeline.structure.blocks import WIKI_HEAD, classify, is_section_head, split_blocks
 from pipeline.structure.inline import mark_citations
-from pipeline.structure.model import (BiblList, Break, Document, Facts, Fw, Head, Note, Para,
+from pipeline.structure.model import (BiblList, Break, Document, Fw, Head, ItemList, Para,
                                       Section)
 
 __all__ = ["parse", "Document", "Section", "Head", "Para"]
@@ -48,7 +48,7 @@ def _merge_heads(events: list) -> list:
             e.lines.insert(0, prev.text)
             prev = out[-1] if out else None
         if isinstance(prev, Head) and not prev.wiki and (
-                (isinstance(e, Head) and not e.wiki)
+                (isinstance(e, Head) and not e.wiki and not is_section_head(e.lines[0]))
                 or (isinstance(e, Para) and e.kind == "dateline")
                 or (isinstance(e, Para) and e.kind == "p" and _BRACKETED.match(e.text))):
             prev.lines.extend(e.lines if isinstance(e, Head) else [e.text])
@@ -83,8 +83,8 @@ def _paras(events: list):
             yield from _paras(e.opener + e.items + e.closer + e.trailer)
             if e.postscript:
                 yield e.postscript
-        elif isinstance(e, BiblList):
-            yield from e.entries
+        elif isinstance(e, (BiblList, ItemList)):
+            yield from (e.entries if isinstance(e, BiblList) else e.items)
 
 
 def _nest(events: list) -> list[Section]:

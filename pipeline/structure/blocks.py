@@ -6,7 +6,7 @@ import re
 
 from pipeline import cues
 from pipeline.dates import date_line
-from pipeline.structure.model import BiblList, Break, Facts, Fw, Head, Note, Para
+from pipeline.structure.model import BiblList, Break, Facts, Fw, Head, ItemList, Note, Para
 
 # `= Title =`, `==Background==`: the level is the number of equals signs.
 WIKI_HEAD = re.compile(r"^\s*(={1,6})\s*([^=\s].*?)\s*\1\s*$")
@@ -19,6 +19,11 @@ LETTER = re.compile(r"[^\W\d_]")
 BREAK = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:•\s*){3,}$")
 # "(1) ...", "(2 )...", "(*) ...", "* ...", "** ..." at the start of a block.
 NOTE_START = re.compile(r"^\s*(?:\(\s*(\d{1,3}|\*{1,3})\s*\)|(\*{1,3})(?=\s*[^\s*]))\s*")
+# Bulleted or numbered list lines: "- item", "* item", "• item", "1. item", "2) item".
+BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+\S")
+# A note mark left at the end of a line: "cabins.*", "government (1)".
+TRAILING_MARK = re.compile(r"\s*(?:\*{1,3}|\(\s*(?:\d{1,3}|\*{1,3})\s*\))\s*$")
+LEAD_HEAD_WORDS = 6
 FACT = re.compile(r"^\s*-\s+([^:\n]{1,40}?)\s*:\s?(.*)$")
 BIBL = re.compile(r"^\s*-\s+(?P<author>[^\"“”]{2,80}?)\.\s*(?P<title>[\"“][^\"”]+[\"”])")
 CITATION_MARK = re.compile(r"\[\d{1,4}\]")
@@ -66,7 +71,14 @@ def is_boilerplate(line: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(SENTENCE_END.search(text))
+    return bool(SENTENCE_END.search(TRAILING_MARK.sub("", text)))
+
+
+def is_section_head(line: str) -> bool:
+    """"CHAPTER I", "Part 2", "BOOK THREE": a line that always opens a new section."""
+    words = line.strip().lower().split()
+    return (1 <= len(words) <= 8 and words[0] in cues.structure("section-heads")
+            and len(words) >= 2)
 
 
 def starts_lower(text: str) -> bool:
@@ -109,14 +121,22 @@ def _lines(lines: list[str], wiki: bool, events: list) -> list:
     facts = _facts(lines)
     if facts:
         return [facts]
-    if all(l.lstrip().startswith("- ") for l in lines):
-        bibl = [BIBL.match(l) for l in lines]
-        if sum(1 for b in bibl if b) * 2 >= len(lines):
-            return [BiblList([Para(l.strip()) for l in lines])]
+    if len(lines) >= 2 and all(BULLET.match(l) for l in lines):
+        entries = [Para(l.strip()) for l in lines]
+        bibl = sum(1 for l in lines if BIBL.match(l)) * 2 >= len(lines)
+        if bibl or _under_bibliography_head(events):
+            return [BiblList(entries)]
+        return [ItemList(entries)]
     when = date_line(lines[0])
     if when and (len(lines) == 1 or not date_line(lines[1])):
         rest = _lines(lines[1:], wiki, events) if len(lines) > 1 else []
         return [Para(lines[0].strip(), kind="dateline", when=when)] + rest
+    if (len(lines) >= 2 and not wiki and is_title_line(lines[0])
+            and len(lines[0].split()) <= LEAD_HEAD_WORDS and not starts_lower(lines[0])
+            and (all(BULLET.match(l) for l in lines[1:])
+                 or any(len(l) > CAPTION_MAX_CHARS for l in lines[1:]))):
+        head = Head([lines[0].strip()])  # "History" over the paragraph it heads
+        return [head] + _lines(lines[1:], wiki, events + [head])
     if not wiki and len(lines) <= 3 and all(is_title_line(l) for l in lines) and (
             not starts_lower(lines[0]) or (events and isinstance(events[-1], Head))):
         return [Head([l.strip() for l in lines])]
@@ -131,6 +151,14 @@ class NoteBlock(Note):
     def __init__(self, n: str, body: str, raw: str):
         super().__init__(n=n, paras=[body])
         self.raw = raw
+
+
+def _under_bibliography_head(events: list) -> bool:
+    heads = [e for e in events if isinstance(e, Head)]
+    if not heads or events[-1] is not heads[-1]:
+        return False
+    text = heads[-1].text.strip().lower()
+    return any(text == cue for cue in cues.structure("bibliography-heads"))
 
 
 def _facts(lines: list[str]) -> Facts | None:

@@ -74,6 +74,13 @@ class Facts:
 
 
 @dataclass
+class ItemList:
+    """A run of bulleted or numbered lines: one item each."""
+
+    items: list[Para]
+
+
+@dataclass
 class BiblList:
     """A list of sources; each entry keeps its full text, with author/title offsets."""
 
