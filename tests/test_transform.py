@@ -1,4 +1,4 @@
-"""Unit tests for the XSLT editions: every paragraph present, text wrapped, pages sound."""
+"""Unit tests for the XSLT editions: every paragraph present, apparatus hidden, text wrapped."""
 
 import re
 
@@ -9,6 +9,8 @@ from pipeline.ns import NS
 from pipeline.settings import ExportSettings
 from pipeline.transform import export
 from pipeline.words import letter_words
+
+HIDDEN = "self::tei:fw or self::tei:ref[@type='citation'] or self::tei:note[@type='editorial']"
 
 
 @pytest.fixture(scope="module")
@@ -21,22 +23,62 @@ def editions(built_seeds, tmp_path_factory):
     return out
 
 
+def _reading_text(el) -> str:
+    """What a reader sees of `el` in the reading edition: no furniture or citation
+    marks, and footnotes elsewhere."""
+    parts = [el.text or ""]
+    for child in el:
+        if not child.xpath(f"{HIDDEN} or self::tei:note", namespaces=NS):
+            parts.append(_reading_text(child))
+        parts.append(" " + (child.tail or ""))
+    return " ".join(" ".join(parts).split())
+
+
 def _paragraphs(tei_path):
     root = etree.parse(str(tei_path)).getroot()
-    return [" ".join("".join(p.itertext()).split()) for p in root.iterfind(".//tei:body//tei:p", NS)]
+    return [_reading_text(p) for p in root.xpath(
+        "//tei:body//tei:p[not(ancestor::tei:note)]", namespaces=NS)]
+
+
+def _squash(text: str) -> str:
+    return " ".join(re.sub(r"\s+([.,;:!?)»”])", r"\1", text).split())
 
 
 def test_html_page_has_every_paragraph_in_order(built_seeds, editions):
     for tei_path in sorted(built_seeds.glob("*.xml")):
         page = lhtml.parse(str(editions / "html" / (tei_path.stem + ".html"))).getroot()
-        got = [" ".join(p.text_content().split()) for p in page.xpath("//div[@class='text']//p")]
-        assert got == _paragraphs(tei_path), tei_path.name
+        for mark in page.xpath("//sup[@class='note-mark']"):  # footnote numbers
+            mark.drop_tree()
+        shown = _squash(" ".join(page.xpath("//main")[0].itertext()))
+        at = 0
+        for para in map(_squash, _paragraphs(tei_path)):
+            found = shown.find(para, at)
+            assert found >= 0, (tei_path.name, para[:80])
+            at = found + len(para)
 
 
-def test_html_page_is_semantic_and_local(editions):
+def test_html_hides_apparatus_and_furniture(editions):
+    page = lhtml.parse(str(editions / "html" / "001_22acba81c62ab359.html")).getroot()
+    text = " ".join(page.xpath("//main")[0].itertext())
+    assert "[17]" not in text and "page needed" not in text
+    page = lhtml.parse(str(editions / "html" / "002_f7cd1772cabee663.html")).getroot()
+    assert "Skip to main content" not in " ".join(page.xpath("//main")[0].itertext())
+
+
+def test_footnotes_link_both_ways(editions):
+    page = (editions / "html" / "004_8f5a6fbfed40dcac.html").read_text(encoding="utf-8")
+    targets = set(re.findall(r'href="#([^"]+)"', page))
+    ids = re.findall(r'id="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert targets <= set(ids)
+    assert len([t for t in targets if t.startswith("fn-")]) == 10
+    assert len([t for t in targets if t.startswith("fnref-")]) == 10
+
+
+def test_page_is_semantic_and_local(editions):
     page = (editions / "html" / "003_9cf90dd860d26c43.html").read_text(encoding="utf-8")
     assert page.lower().startswith("<!doctype html>")
-    assert '<html lang="en"' in page and "<main" in page and "<h1>" in page
+    assert '<html lang="en"' in page and "<main" in page and "<h1" in page
     assert not re.search(r'(src|href)="(https?:)?//', page)
 
 
@@ -44,9 +86,18 @@ def test_text_edition_is_wrapped_and_keeps_every_word(built_seeds, editions):
     for tei_path in sorted(built_seeds.glob("*.xml")):
         text = (editions / "text" / (tei_path.stem + ".txt")).read_text(encoding="utf-8")
         assert all(len(line) <= 78 or " " not in line for line in text.splitlines())
-        assert "<" not in text.replace("<script", "")
-        body_words = letter_words(" ".join(_paragraphs(tei_path)))
-        assert not body_words - letter_words(text), tei_path.name
+        root = etree.parse(str(tei_path)).getroot()
+        body = root.find(".//tei:body", NS)
+        notes = root.xpath("//tei:body//tei:note[@place='foot']", namespaces=NS)
+        want = letter_words(_reading_text(body) + " "
+                            + " ".join(_reading_text(n) for n in notes))
+        missing = want - letter_words(text)
+        assert not missing, (tei_path.name, missing)
+
+
+def test_text_edition_leaves_out_furniture(editions):
+    text = (editions / "text" / "002_f7cd1772cabee663.txt").read_text(encoding="utf-8")
+    assert "Skip to main content" not in text and "View: countries" not in text
 
 
 def test_output_is_reproducible(built_seeds, tmp_path):

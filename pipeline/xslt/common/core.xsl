@@ -1,17 +1,32 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI module "core": p, lb, and the fallback for elements no module handles
-  yet.
+  TEI module "core": p, lb, quote, title, author, date, bibl, milestone, and
+  the fallback for elements no module handles yet.
 
   Every output format implements these named templates (its "hooks"); they
   are called with the TEI element as context and in the current mode, and
   render the element's content with apply-templates mode="#current":
-    a:make-section    (depth, id)  a div
-    a:make-heading    (depth)      a head
-    a:make-paragraph               a p
-    a:make-block                   an unknown element standing between blocks
-    a:make-inline                  an unknown element inside running text
-    a:make-line-break              an lb
+    a:make-section    (depth, id, kind)   a div; kind is its @type
+    a:make-heading    (depth)             a head
+    a:make-paragraph  (class?)            a p, or a line standing as a
+                                          block (dateline, bibl, docDate)
+    a:make-quotation                      a quote that is a whole paragraph
+    a:make-block                          an unknown element between blocks
+    a:make-inline     (style?)            a phrase: title, author, date,
+                                          quote, or an unknown element
+    a:make-line-break                     an lb
+    a:make-break                          a section break (milestone)
+    a:make-group      (kind)              a block of blocks: opener, closer,
+                                          postscript (common/letters.xsl)
+    a:make-list       (kind, labelled, depth)   list, listBibl
+    a:make-item       (label?, depth)           item, or bibl of a listBibl
+    a:make-caption                        list/head, figDesc
+    a:make-figure                         a figure (a missing picture)
+    a:make-note-mark                      where a footnote was attached
+    a:make-notes      (notes)             the footnotes, after the text
+    a:make-forme-work                     an fw, for a view that shows it
+                                          (the reading editions do not:
+                                          common/omit.xsl)
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,12 +40,50 @@
   <xsl:mode name="reading" on-no-match="text-only-copy"/>
   <xsl:mode name="text" on-no-match="text-only-copy"/>
 
+  <!-- Does $el stand among sections and paragraphs (rather than inside
+       running text)? -->
+  <xsl:function name="a:between-blocks" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/(parent::body | parent::div | parent::front | parent::back))"/>
+  </xsl:function>
+
   <xsl:template match="p" mode="reading text">
     <xsl:call-template name="a:make-paragraph"/>
   </xsl:template>
 
+  <!-- A paragraph that is one quotation and nothing else (a diary entry)
+       is a block quotation. The quotation marks are the source's own text;
+       no format adds any. -->
+  <xsl:template match="p[count(quote) = 1][not(* except quote)][not(text()[normalize-space()])]"
+                mode="reading text">
+    <xsl:for-each select="quote">
+      <xsl:call-template name="a:make-quotation"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="lb" mode="reading text">
     <xsl:call-template name="a:make-line-break"/>
+  </xsl:template>
+
+  <!-- Phrases with a meaning of their own; the format picks the markup. -->
+  <xsl:template match="quote | title | author | date" mode="reading text">
+    <xsl:call-template name="a:make-inline">
+      <xsl:with-param name="style" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A bibl outside a list of sources says where the text was published:
+       a source line of its own (a listBibl's bibl: common/lists.xsl). -->
+  <xsl:template match="bibl" mode="reading text">
+    <xsl:call-template name="a:make-paragraph">
+      <xsl:with-param name="class" select="'source'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A section break ("* * *"). Other milestones fall to the fallback,
+       which keeps nothing for an empty element. -->
+  <xsl:template match="milestone[@unit = 'section']" mode="reading text">
+    <xsl:call-template name="a:make-break"/>
   </xsl:template>
 
   <!-- Fallback: an element without a template of its own keeps its text.
@@ -38,7 +91,7 @@
        otherwise it flows with the text around it. -->
   <xsl:template match="*" mode="reading text" priority="-1">
     <xsl:choose>
-      <xsl:when test="parent::body or parent::div or parent::front or parent::back">
+      <xsl:when test="a:between-blocks(.)">
         <xsl:call-template name="a:make-block"/>
       </xsl:when>
       <xsl:otherwise>

@@ -48,13 +48,15 @@
 
   <!-- Stable HTML id of a section from its position (sec-2-1 is the first
        div in the second top-level div), so links survive regeneration.
-       Divs of front/back (notes, registers) will need a prefix of their own. -->
+       Divs of front and back (OCR notes, registers) are numbered apart,
+       as front-1, back-1, so that they never take a body section's id. -->
   <xsl:function name="a:section-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:variable name="number">
       <xsl:number select="$div" level="multiple" count="div" format="1-1"/>
     </xsl:variable>
-    <xsl:sequence select="'sec-' || $number"/>
+    <xsl:sequence select="($div/ancestor::front ! 'front-', $div/ancestor::back ! 'back-', 'sec-')[1]
+                          || $number"/>
   </xsl:function>
 
   <!-- $string repeated $count times (underlines of the text edition). -->

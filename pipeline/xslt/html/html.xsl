@@ -19,6 +19,11 @@
   <xsl:include href="../common/header.xsl"/>
   <xsl:include href="../common/textstructure.xsl"/>
   <xsl:include href="../common/core.xsl"/>
+  <xsl:include href="../common/omit.xsl"/>
+  <xsl:include href="../common/notes.xsl"/>
+  <xsl:include href="../common/lists.xsl"/>
+  <xsl:include href="../common/letters.xsl"/>
+  <xsl:include href="../common/figures.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="render.xsl"/>
 
@@ -39,15 +44,27 @@
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
-        <h1>{$facts?title}</h1>
+        <!-- When the text opens with the title as its first head, that head
+             is the h1 (with its line breaks) and is not repeated below. -->
+        <xsl:variable name="title-head" select="a:title-head(.)"/>
+        <h1>
+          <xsl:choose>
+            <xsl:when test="exists($title-head)">
+              <xsl:apply-templates select="$title-head/node()" mode="reading"/>
+            </xsl:when>
+            <xsl:otherwise>{$facts?title}</xsl:otherwise>
+          </xsl:choose>
+        </h1>
         <xsl:text>&#10;</xsl:text>
+        <!-- Front matter: the document's date, under the title. -->
+        <xsl:apply-templates select="text/front" mode="reading"/>
         <xsl:call-template name="source-note">
           <xsl:with-param name="facts" select="$facts"/>
         </xsl:call-template>
         <xsl:text>&#10;</xsl:text>
         <div class="text">
           <xsl:text>&#10;</xsl:text>
-          <xsl:apply-templates select="text/body" mode="reading"/>
+          <xsl:apply-templates select="text" mode="reading"/>
         </div>
         <xsl:text>&#10;</xsl:text>
       </xsl:with-param>

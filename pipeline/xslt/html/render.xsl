@@ -12,16 +12,22 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:a="urn:archive:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- A letter is an article of its own (it could stand alone); every other
+       div is a section. The kind (letter, entry) is a class for the layout. -->
   <xsl:template name="a:make-section">
     <xsl:param name="depth" as="xs:integer" required="yes"/>
     <xsl:param name="id" as="xs:string" required="yes"/>
-    <section id="{$id}" class="depth-{$depth}">
+    <xsl:param name="kind" as="xs:string" select="'section'"/>
+    <xsl:element name="{if ($kind = 'letter') then 'article' else 'section'}">
+      <xsl:attribute name="id" select="$id"/>
+      <xsl:attribute name="class" select="string-join(('depth-' || $depth, $kind[. ne 'section']), ' ')"/>
       <xsl:text>&#10;</xsl:text>
       <xsl:apply-templates mode="#current"/>
-    </section>
+    </xsl:element>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
@@ -34,10 +40,28 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
+  <!-- $class names what a line standing as a block is: source, dateline,
+       salute, signed, docdate. An element that is a date itself (docDate
+       with @when) has its content in a time element. -->
   <xsl:template name="a:make-paragraph">
+    <xsl:param name="class" as="xs:string?" select="()"/>
     <p>
-      <xsl:apply-templates mode="#current"/>
+      <xsl:if test="$class">
+        <xsl:attribute name="class" select="$class"/>
+      </xsl:if>
+      <xsl:call-template name="a:dated-content"/>
     </p>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The quotation marks are text of the source: blockquote, never q
+       (browsers add marks of their own to q). -->
+  <xsl:template name="a:make-quotation">
+    <blockquote>
+      <p>
+        <xsl:apply-templates mode="#current"/>
+      </p>
+    </blockquote>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
@@ -48,14 +72,209 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
+  <!-- A title is a cite; a date with a machine-readable value a time;
+       anything else a span with a class: the style (author, quote, ...),
+       or tei-NAME for an element without a template of its own. -->
   <xsl:template name="a:make-inline">
-    <span class="tei-{local-name()}">
-      <xsl:apply-templates mode="#current"/>
-    </span>
+    <xsl:param name="style" as="xs:string?" select="()"/>
+    <xsl:choose>
+      <xsl:when test="$style = 'title'">
+        <cite>
+          <xsl:apply-templates mode="#current"/>
+        </cite>
+      </xsl:when>
+      <xsl:when test="$style = 'date'">
+        <xsl:call-template name="a:dated-content">
+          <xsl:with-param name="otherwise" select="'date'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{($style, 'tei-' || local-name())[1]}">
+          <xsl:apply-templates mode="#current"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="a:make-line-break">
     <br/>
+  </xsl:template>
+
+  <!-- A section break: a thematic break; archive.css draws the asterism. -->
+  <xsl:template name="a:make-break">
+    <hr class="break"/>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A letter's opener and closer are its header and footer. -->
+  <xsl:template name="a:make-group">
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:element name="{if ($kind = 'opener') then 'header'
+                        else if ($kind = 'closer') then 'footer' else 'div'}">
+      <xsl:attribute name="class" select="$kind"/>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A key/value list is a dl, any other a ul; a list with a head is a
+       figure with the head as its caption. -->
+  <xsl:template name="a:make-list">
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:param name="labelled" as="xs:boolean" required="yes"/>
+    <xsl:param name="depth" as="xs:integer" required="yes"/>
+    <xsl:variable name="list" as="element()">
+      <xsl:element name="{if ($labelled) then 'dl' else 'ul'}">
+        <xsl:if test="$kind">
+          <xsl:attribute name="class" select="$kind"/>
+        </xsl:if>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:apply-templates select="node() except head" mode="#current"/>
+      </xsl:element>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="head">
+        <figure class="{string-join(('list', $kind[.]), ' ')}">
+          <xsl:apply-templates select="head" mode="#current"/>
+          <xsl:text>&#10;</xsl:text>
+          <xsl:sequence select="$list"/>
+        </figure>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$list"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$depth = 1">
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A labelled item is a dt/dd pair (dd alone if its label is missing),
+       an item of a plain list (or a listBibl's bibl) an li. -->
+  <xsl:template name="a:make-item">
+    <xsl:param name="label" as="element()?" select="()"/>
+    <xsl:param name="depth" as="xs:integer" required="yes"/>
+    <xsl:choose>
+      <xsl:when test="exists($label) or ../label">
+        <xsl:if test="exists($label)">
+          <dt>
+            <xsl:apply-templates select="$label/node()" mode="#current"/>
+          </dt>
+        </xsl:if>
+        <dd>
+          <xsl:apply-templates mode="#current"/>
+        </dd>
+      </xsl:when>
+      <xsl:otherwise>
+        <li>
+          <xsl:apply-templates mode="#current"/>
+        </li>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="a:make-caption">
+    <figcaption>
+      <xsl:apply-templates mode="#current"/>
+    </figcaption>
+  </xsl:template>
+
+  <!-- Only the caption of the picture survives; archive.css says so. -->
+  <xsl:template name="a:make-figure">
+    <figure class="missing">
+      <xsl:apply-templates mode="#current"/>
+    </figure>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The footnote's number, linking to the note; the note links back.
+       The printed mark (*, **, a digit of its own) is the link's title. -->
+  <xsl:template name="a:make-note-mark">
+    <sup class="note-mark">
+      <a id="{a:note-ref-id(.)}" href="#{a:note-id(.)}" role="doc-noteref">
+        <xsl:if test="@n">
+          <xsl:attribute name="title" select="'Printed mark: ' || @n"/>
+        </xsl:if>
+        <xsl:text>{a:note-number(.)}</xsl:text>
+      </a>
+    </sup>
+  </xsl:template>
+
+  <!-- The notes section closes the text: an ordered list, so its numbers
+       are the marks' numbers. Every note is one or more paragraphs; the
+       link back ends the last one. -->
+  <xsl:template name="a:make-notes">
+    <xsl:param name="notes" as="element()+" required="yes"/>
+    <section class="notes" aria-labelledby="notes-title">
+      <xsl:text>&#10;</xsl:text>
+      <h2 id="notes-title">Notes</h2>
+      <xsl:text>&#10;</xsl:text>
+      <ol>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:for-each select="$notes">
+          <xsl:variable name="back" as="node()+">
+            <xsl:text> </xsl:text>
+            <a class="note-back" href="#{a:note-ref-id(.)}" role="doc-backlink"
+               aria-label="Back to mark {a:note-number(.)} in the text">&#x21A9;&#xFE0E;</a>
+          </xsl:variable>
+          <li id="{a:note-id(.)}">
+            <xsl:choose>
+              <xsl:when test="p">
+                <xsl:apply-templates select="node() except p[last()]" mode="#current"/>
+                <p>
+                  <xsl:apply-templates select="p[last()]/node()" mode="#current"/>
+                  <xsl:sequence select="$back"/>
+                </p>
+              </xsl:when>
+              <xsl:otherwise>
+                <p>
+                  <xsl:apply-templates mode="#current"/>
+                  <xsl:sequence select="$back"/>
+                </p>
+              </xsl:otherwise>
+            </xsl:choose>
+          </li>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:for-each>
+      </ol>
+      <xsl:text>&#10;</xsl:text>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Forme work, for a view that shows it (the reading edition does not). -->
+  <xsl:template name="a:make-forme-work">
+    <xsl:element name="{if (a:between-blocks(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="string-join(('fw', @type ! ('fw-' || .)), ' ')"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+    <xsl:if test="a:between-blocks(.)">
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The content of the context element; in a time element when it
+       carries a date HTML can read (a day, a month or a year), otherwise
+       as it is, or in a span of class $otherwise if one is given. -->
+  <xsl:template name="a:dated-content">
+    <xsl:param name="otherwise" as="xs:string?" select="()"/>
+    <xsl:choose>
+      <xsl:when test="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')">
+        <time datetime="{@when}">
+          <xsl:apply-templates mode="#current"/>
+        </time>
+      </xsl:when>
+      <xsl:when test="$otherwise">
+        <span class="{$otherwise}">
+          <xsl:apply-templates mode="#current"/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="#current"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -8,6 +8,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:a="urn:archive:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -18,6 +19,17 @@
     <xsl:variable name="lines" select="a:wrap($text, $line-width)"/>
     <xsl:sequence select="if (empty($lines)) then ''
                           else string-join($lines ! (. || '&#10;')) || '&#10;'"/>
+  </xsl:function>
+
+  <!-- $text wrapped with a hanging indent: the first line starts with
+       $first ("[3] ", "- "), the others with $rest; no line is longer than
+       $line-width unless it holds a single word too long for it. -->
+  <xsl:function name="a:hang" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="rest" as="xs:string"/>
+    <xsl:variable name="width" select="$line-width - max((string-length($first), string-length($rest)))"/>
+    <xsl:sequence select="a:wrap($text, $width) ! ((if (position() = 1) then $first else $rest) || .)"/>
   </xsl:function>
 
   <!-- A heading: each of its lines (lb) wrapped on its own, then underlined
@@ -31,9 +43,11 @@
              || '&#10;'"/>
   </xsl:function>
 
+  <!-- Sections of every kind (letters, diary entries) are their blocks. -->
   <xsl:template name="a:make-section">
     <xsl:param name="depth" as="xs:integer" required="yes"/>
     <xsl:param name="id" as="xs:string" required="yes"/>
+    <xsl:param name="kind" as="xs:string" select="'section'"/>
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
@@ -46,11 +60,19 @@
     <xsl:value-of select="a:text-heading(string($content), if ($depth le 1) then '=' else '-')"/>
   </xsl:template>
 
+  <!-- A paragraph; a line standing as a block (dateline, salute, signed,
+       source, docDate) is one too, left-aligned like the rest. -->
   <xsl:template name="a:make-paragraph">
+    <xsl:param name="class" as="xs:string?" select="()"/>
     <xsl:variable name="content">
       <xsl:apply-templates mode="#current"/>
     </xsl:variable>
     <xsl:value-of select="a:text-block(string($content))"/>
+  </xsl:template>
+
+  <!-- The quotation keeps the source's own marks; nothing is added. -->
+  <xsl:template name="a:make-quotation">
+    <xsl:call-template name="a:make-paragraph"/>
   </xsl:template>
 
   <!-- An unknown block is kept as a paragraph of its own. -->
@@ -59,6 +81,7 @@
   </xsl:template>
 
   <xsl:template name="a:make-inline">
+    <xsl:param name="style" as="xs:string?" select="()"/>
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
@@ -66,6 +89,109 @@
        into a plain word space. -->
   <xsl:template name="a:make-line-break">
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- A section break: a centred asterism. -->
+  <xsl:template name="a:make-break">
+    <xsl:value-of select="a:repeat(' ', ($line-width - 7) idiv 2) || '*  *  *&#10;&#10;'"/>
+  </xsl:template>
+
+  <!-- Opener, closer, postscript: their lines and paragraphs, in order. -->
+  <xsl:template name="a:make-group">
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <!-- A list is one block: its caption, then one entry per item; a nested
+       list's entries follow its item's, indented by two spaces a level. -->
+  <xsl:template name="a:make-list">
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:param name="labelled" as="xs:boolean" required="yes"/>
+    <xsl:param name="depth" as="xs:integer" required="yes"/>
+    <xsl:variable name="indent" select="a:repeat('  ', $depth - 1)"/>
+    <xsl:variable name="caption">
+      <xsl:apply-templates select="head" mode="#current"/>
+    </xsl:variable>
+    <xsl:variable name="items">
+      <xsl:apply-templates select="node() except head" mode="#current"/>
+    </xsl:variable>
+    <xsl:variable name="block" select="string-join(a:hang($caption, $indent, $indent) ! (. || '&#10;'))
+                                       || $items"/>
+    <xsl:value-of select="if ($depth = 1 and $block) then $block || '&#10;' else $block"/>
+  </xsl:template>
+
+  <!-- "Label: value" with a hanging indent; an item without a label (a
+       nested list's, a source of a listBibl) is "- value". -->
+  <xsl:template name="a:make-item">
+    <xsl:param name="label" as="element()?" select="()"/>
+    <xsl:param name="depth" as="xs:integer" required="yes"/>
+    <xsl:variable name="indent" select="a:repeat('  ', $depth - 1)"/>
+    <xsl:variable name="name">
+      <xsl:apply-templates select="$label/node()" mode="#current"/>
+    </xsl:variable>
+    <xsl:variable name="value">
+      <xsl:apply-templates select="node() except list" mode="#current"/>
+    </xsl:variable>
+    <xsl:variable name="lines" select="
+        if (exists($label))
+        then a:hang(string-join((normalize-space($name)[.] ! (if (ends-with(., ':')) then . else . || ':'),
+                                 $value), ' '),
+                    $indent, $indent || '  ')
+        else a:hang($value, $indent || '- ', $indent || '  ')"/>
+    <xsl:value-of select="string-join($lines ! (. || '&#10;'))"/>
+    <xsl:apply-templates select="list" mode="#current"/>
+  </xsl:template>
+
+  <xsl:template name="a:make-caption">
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <xsl:template name="a:make-figure">
+    <xsl:variable name="caption">
+      <xsl:apply-templates mode="#current"/>
+    </xsl:variable>
+    <xsl:value-of select="a:text-block(if (normalize-space($caption))
+                                       then '[Picture: ' || normalize-space($caption) || ']'
+                                       else '[Picture]')"/>
+  </xsl:template>
+
+  <!-- The footnote's number, where the mark was printed. -->
+  <xsl:template name="a:make-note-mark">
+    <xsl:value-of select="'[' || a:note-number(.) || ']'"/>
+  </xsl:template>
+
+  <!-- "Notes", then every note as "[3] text" with a hanging indent; a note
+       of several paragraphs keeps them, each a block, indented alike. -->
+  <xsl:template name="a:make-notes">
+    <xsl:param name="notes" as="element()+" required="yes"/>
+    <xsl:value-of select="a:text-heading('Notes', '=')"/>
+    <xsl:for-each select="$notes">
+      <xsl:variable name="mark" select="'[' || a:note-number(.) || '] '"/>
+      <xsl:variable name="indent" select="a:repeat(' ', string-length($mark))"/>
+      <xsl:variable name="content">
+        <xsl:apply-templates mode="#current"/>
+      </xsl:variable>
+      <!-- Paragraphs of the note come as blocks, ending in a blank line. -->
+      <xsl:for-each select="tokenize($content, '&#10;[ \t]*&#10;')[normalize-space()]">
+        <xsl:value-of select="string-join(a:hang(., if (position() = 1) then $mark else $indent, $indent)
+                                          ! (. || '&#10;')) || '&#10;'"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Forme work, for a view that shows it (the reading edition does not):
+       between blocks a paragraph, in running text words among the others. -->
+  <xsl:template name="a:make-forme-work">
+    <xsl:choose>
+      <xsl:when test="a:between-blocks(.)">
+        <xsl:call-template name="a:make-paragraph"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates mode="#current"/>
+        <xsl:text> </xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

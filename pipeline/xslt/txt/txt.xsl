@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Entry stylesheet: one TEI document -> the plain-text reading edition
-  (UTF-8, wrapped at $line-width). Title, then the text in mode "text",
-  then one source line; the rest of the header stays in the TEI/HTML.
+  (UTF-8, wrapped at $line-width). Title, the front matter (date), the
+  text in mode "text" with its footnotes gathered at the end, then one
+  source line; the rest of the header stays in the TEI/HTML.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,20 +18,43 @@
   <xsl:include href="../common/header.xsl"/>
   <xsl:include href="../common/textstructure.xsl"/>
   <xsl:include href="../common/core.xsl"/>
+  <xsl:include href="../common/omit.xsl"/>
+  <xsl:include href="../common/notes.xsl"/>
+  <xsl:include href="../common/lists.xsl"/>
+  <xsl:include href="../common/letters.xsl"/>
+  <xsl:include href="../common/figures.xsl"/>
   <xsl:include href="render.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/TEI">
     <xsl:variable name="facts" select="a:header-facts(.)"/>
+    <!-- When the text opens with the title as its first head, that head is
+         the title (with its line breaks) and is not repeated below. -->
+    <xsl:variable name="title-head" select="a:title-head(.)"/>
+    <xsl:variable name="title" as="xs:string">
+      <xsl:choose>
+        <xsl:when test="exists($title-head)">
+          <xsl:variable name="lines">
+            <xsl:apply-templates select="$title-head/node()" mode="text"/>
+          </xsl:variable>
+          <xsl:sequence select="string($lines)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="$facts?title"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <!-- Front matter (the document's date) right after the title, then the
+         text with its footnotes. -->
     <xsl:variable name="body">
-      <xsl:apply-templates select="text/body" mode="text"/>
+      <xsl:apply-templates select="text/front, text" mode="text"/>
     </xsl:variable>
     <xsl:variable name="source" select="string-join(('Source:', $facts?source-file,
         $facts?sha256 ! ('(sha256 ' || . || ')')), ' ')"/>
     <!-- Blocks end in a blank line; the file ends in exactly one newline. -->
     <xsl:value-of select="replace(
-        a:text-heading($facts?title, '=') || string($body)
+        a:text-heading($title, '=') || string($body)
           || (if (exists($facts?source-file)) then a:text-block($source) else ''),
         '&#10;+$', '&#10;')"/>
   </xsl:template>
