@@ -71,8 +71,10 @@ def _section(parent: etree._Element, section: Section) -> None:
             _opener_part(opener, para)
     for item in section.items:
         _item(div, item)
-    if not section.items and section.head is None:
-        sub(div, "p")
+    blocks = {tei(n) for n in ("p", "list", "listBibl", "bibl", "div")}
+    if (section.head is None or section.closer or section.postscript) and not any(
+            child.tag in blocks for child in div):
+        sub(div, "p")  # TEI wants a block here; an empty p adds no words
     if section.closer:
         closer = sub(div, "closer")
         for para in section.closer:

@@ -1,5 +1,6 @@
 """Property tests: any text gives valid TEI that keeps every word."""
 
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
@@ -19,6 +20,11 @@ PIECES = st.sampled_from([
     "[17]", "Dear comrades,", "P.S. — later.", "7 April 1939", "«quoted»", "Tubo weeks",
     "Këlcyra and Pezë.", "<script>x</script>", "a & b ]]> c", "A short title", "  ",
     "This is an ordinary sentence.", "continues here without end", "1) condition;",
+    "Comradely greetings", "For the Council", "* * *", "First published in “X”, Tirana 1960",
+    "a remote prospect5.", "(2 )The powers", "** A second note", "(*) Itifak — alliance.",
+    "CHAPTER II", "Skip to main content", "Historica Wiki", "April 7, 2014", "- Battles: A, *B, *C",
+    '- Dema, Ilir. "Boatmen"', "References", "London, 14th March 1852.", "History",
+    "with reaction", "gaining strength.", "The Establishment of the Regime",
 ])
 FREE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 LINES = st.lists(st.one_of(PIECES, FREE), min_size=1, max_size=25)
@@ -31,7 +37,7 @@ def project_rng():
 
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(LINES)
 def test_any_text_gives_valid_tei_and_loses_no_word(project_rng, tei_all, lines):
@@ -42,3 +48,26 @@ def test_any_text_gives_valid_tei_and_loses_no_word(project_rng, tei_all, lines)
     assert project_rng.validate(root), project_rng.error_log
     assert tei_all.validate(root), tei_all.error_log
     assert letter_words(source_text_of(root.find(tei("text")))) == letter_words(src.text)
+
+
+def _seed_blocks() -> list[str]:
+    root = Path(__file__).resolve().parent.parent / "seeds"
+    blocks = []
+    for seed in sorted(root.glob("*.txt")):
+        blocks += [b for b in seed.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    return blocks
+
+
+BLOCKS = _seed_blocks()
+
+
+@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "200")) // 2, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(BLOCKS), min_size=1, max_size=30),
+       st.sampled_from(["\n\n", "\n", "\n\n\n"]))
+def test_reshuffled_seed_blocks_give_valid_tei(project_rng, tei_all, blocks, gap):
+    text = gap.join(blocks)
+    src = decode_source(text.encode("utf-8"), Path("seeds/mix.txt"))
+    root = etree.fromstring(encode(src, "2026-01-01"))  # raises if a word were lost
+    assert project_rng.validate(root), project_rng.error_log
+    assert tei_all.validate(root), tei_all.error_log

@@ -161,9 +161,13 @@ def _anchor(events: list) -> list:
             if _is_text(para) and _place(para, e):
                 placed = True
                 break
-        # A note whose mark cannot be found was probably not a note: keep it as text.
-        out[idx] = None if placed else Para(e.raw)
-    return [e for e in out if e is not None]
+        # A note whose mark cannot be found was probably not a note: keep it as text,
+        # with any paragraphs taken as its overflow.
+        out[idx] = [] if placed else [Para(e.raw)] + [Para(t) for t in e.paras[1:]]
+    flat: list = []
+    for e in out:
+        flat.extend(e if isinstance(e, list) else [e])
+    return flat
 
 
 def _place(para: Para, note: NoteBlock) -> bool:
