@@ -76,6 +76,11 @@ text: editions/text/.stamp
 test: | $(INSTALLED)
 	$(VENV)/bin/python -m pytest -q
 
+# Words per second per stage and peak memory; COPIES copies of each seed.
+COPIES ?= 20
+bench: | $(INSTALLED)
+	$(VENV)/bin/python tests/bench/run_bench.py --copies $(COPIES)
+
 clean:
 	test ! -x $(ARCHIVE) || $(ARCHIVE) clean --out tei
 	rm -rf editions .build tei/.stamp tei/.valid
