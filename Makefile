@@ -21,7 +21,8 @@ SEEDS := $(sort $(wildcard seeds/*.txt))
 TEI := $(SEEDS:seeds/%.txt=tei/%.xml)
 HTML := $(SEEDS:seeds/%.txt=editions/html/%.html)
 TEXT := $(SEEDS:seeds/%.txt=editions/text/%.txt)
-CODE := $(wildcard pipeline/*.py)
+CODE := $(wildcard pipeline/*.py pipeline/*/*.py pipeline/data/*)
+AUTHORITY := $(wildcard tei/authority.xml)
 SCHEMA := schema/archive.rng schema/archive.sch
 XSL_COMMON := pipeline/xslt/params.xsl $(wildcard pipeline/xslt/common/*.xsl)
 XSL_HTML := $(XSL_COMMON) $(wildcard pipeline/xslt/html/*)
@@ -32,7 +33,7 @@ missing = $(filter-out $(wildcard $(1)),$(1))
 # Inputs to hand over: all of them if anything but inputs changed, else just the changed.
 changed = $(if $(filter-out $(2),$?)$(call missing,$(3)),$(1),$(filter $(2),$?))
 
-.PHONY: all tei validate html text test bench clean distclean FORCE
+.PHONY: all tei validate html text test bench accuracy clean distclean FORCE
 all: .build/summary.txt
 
 $(INSTALLED): pyproject.toml
@@ -40,7 +41,7 @@ $(INSTALLED): pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-tei/.stamp: $(SEEDS) $(CODE) $(if $(call missing,$(TEI)),FORCE) | $(INSTALLED)
+tei/.stamp: $(SEEDS) $(CODE) $(AUTHORITY) $(if $(call missing,$(TEI)),FORCE) | $(INSTALLED)
 	$(ARCHIVE) build $(QUIET) --out tei $(call changed,$(SEEDS),seeds/%,$(TEI))
 	touch $@
 
@@ -50,8 +51,8 @@ $(TEI): tei/%.xml: seeds/%.txt | tei/.stamp ;
 $(HTML): editions/html/%.html: tei/%.xml | editions/html/.stamp ;
 $(TEXT): editions/text/%.txt: tei/%.xml | editions/text/.stamp ;
 
-tei/.valid: $(TEI) $(SCHEMA) | $(INSTALLED)
-	$(ARCHIVE) validate $(QUIET) $(call changed,$(TEI),tei/%,)
+tei/.valid: $(TEI) $(AUTHORITY) $(SCHEMA) | $(INSTALLED)
+	$(ARCHIVE) validate $(QUIET) $(call changed,$(TEI) $(AUTHORITY),tei/%,)
 	touch $@
 
 editions/html/.stamp: $(TEI) $(XSL_HTML) $(if $(call missing,$(HTML)),FORCE) | $(INSTALLED)
@@ -75,6 +76,10 @@ text: editions/text/.stamp
 
 test: | $(INSTALLED)
 	$(VENV)/bin/python -m pytest -q
+
+# Precision and recall of names (and later dates, OCR) against tests/gold/.
+accuracy: tei/.stamp | $(INSTALLED)
+	$(ARCHIVE) eval --gold tests/gold --tei tei
 
 # Words per second per stage and peak memory; COPIES copies of each seed.
 COPIES ?= 20

@@ -10,7 +10,9 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
-from pipeline import structure
+from pipeline import names, structure
+from pipeline.annotate import annotate
+from pipeline.authority import Authority, load as load_authority
 from pipeline.errors import PipelineError
 from pipeline.manifest import Entry, Manifest, fingerprint, sha256_bytes
 from pipeline.ns import tei
@@ -37,10 +39,13 @@ def output_path(seed: Path, out_dir: Path) -> Path:
     return out_dir / (seed.stem + ".xml")
 
 
-def encode(source: Source, build_date: str) -> bytes:
+def encode(source: Source, build_date: str, authority: Authority | None = None,
+           tei_dir: Path | None = None) -> bytes:
     """The TEI bytes for one source; checks that no word was lost on the way."""
     document = structure.parse(source.text)
     root = build_tree(source, document, build_date)
+    tagger = names.NameTagger(authority, tei_dir or Path("tei"))
+    annotate(root.find(tei("text")), tagger.find, names.skip)
     check_conservation(source, root)
     return serialise(root)
 
@@ -60,19 +65,29 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
           tick: Callable[[Path], None] = lambda _: None) -> BuildReport:
     """Build every seed whose TEI is missing or stale; report per file, never stop early."""
     report = BuildReport()
-    print_ = fingerprint()
+    authority = _authority(settings)
+    print_ = fingerprint(authority.sha256 if authority else "")
     with Manifest.locked(settings.out_dir) as manifest:
         for seed in seeds:
             try:
-                _build_one(Path(seed), settings, manifest, print_, report)
+                _build_one(Path(seed), settings, manifest, print_, report, authority)
             except PipelineError as exc:
                 report.failed.append((Path(seed), str(exc)))
             tick(Path(seed))
     return report
 
 
+def _authority(settings: BuildSettings) -> Authority | None:
+    path = settings.authority or settings.out_dir / "authority.xml"
+    if not path.exists():
+        if settings.authority:
+            raise PipelineError("no such authority file", str(path))
+        return None
+    return load_authority(path)
+
+
 def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: str,
-               report: BuildReport) -> None:
+               report: BuildReport, authority: Authority | None) -> None:
     out = output_path(seed, settings.out_dir)
     if not seed.is_file():
         read_source(seed)  # raises the precise reason
@@ -82,7 +97,7 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
         return
     source = read_source(seed, settings.encoding)
     report.warnings.extend(f"{seed}: {w}" for w in source.warnings)
-    data = encode(source, settings.build_date)
+    data = encode(source, settings.build_date, authority, settings.out_dir)
     if status == "edited" and out.read_bytes() != data:
         if not settings.force:
             raise PipelineError(

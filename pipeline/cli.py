@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from pipeline import __version__, build as build_mod, console, transform, validate as val
+from pipeline import entities as entity_mod
 from pipeline.errors import PipelineError
 from pipeline.settings import BuildSettings, ExportSettings, default_build_date
 from pipeline.summary import collection_summary
@@ -46,9 +47,12 @@ def cli() -> None:
                    "pipeline's release date, so output is reproducible].")
 @click.option("--encoding", default="utf-8", show_default=True,
               help="Character encoding of the seeds.")
+@click.option("--authority", "authority_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Authority file of persons, places and organisations "
+                                 "[default: OUT/authority.xml if it exists].")
 @SILENT
 def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str | None,
-          encoding: str, silent: bool) -> None:
+          encoding: str, authority_path: Path | None, silent: bool) -> None:
     """Write one TEI file per SEED into --out, skipping those already up to date.
 
     Each seed `NAME.txt` becomes `NAME.xml`. A TEI file that was edited by hand after
@@ -60,9 +64,12 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str |
         archive build seeds/*.txt --out tei/
     """
     settings = BuildSettings(out_dir=out_dir, build_date=_date(build_date),
-                             encoding=encoding, force=force)
-    with console.progress(seeds, "Building TEI", silent=silent) as items:
-        report = build_mod.build(items, settings)
+                             encoding=encoding, force=force, authority=authority_path)
+    try:
+        with console.progress(seeds, "Building TEI", silent=silent) as items:
+            report = build_mod.build(items, settings)
+    except PipelineError as exc:
+        raise click.ClickException(str(exc)) from None
     for warning in report.warnings:
         console.warn(warning)
     for _, message in report.failed:
@@ -149,6 +156,87 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, build_date: str | N
         raise Failed(f"{len(report.failed)} of {len(files)} file(s) could not be exported")
 
 
+@cli.group()
+def entities() -> None:
+    """Review names the authority file does not know yet, and add them to it.
+
+    Example:
+
+        archive entities suggest tei/*.xml
+    """
+
+
+AUTHORITY = click.option("--authority", "authority_path", type=click.Path(path_type=Path),
+                         default=Path("tei/authority.xml"), show_default=True,
+                         help="The authority file.")
+
+
+@entities.command("suggest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@AUTHORITY
+@click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv",
+              show_default=True, help="Output format.")
+def entities_suggest(files: tuple[Path, ...], authority_path: Path, fmt: str) -> None:
+    """List candidate names in FILES that the authority file does not know.
+
+    First the names the tagger found on strong evidence (a title such as King or
+    comrade, a known first name, "the village of X") but could not link; then runs of
+    capitalised words that match no entry (kind "unknown"). Each row gives the
+    surface, the guessed kind, the count and two contexts, most frequent first.
+    Accept one with `archive entities add`.
+
+    Example:
+
+        archive entities suggest tei/*.xml --format json
+    """
+    import json
+
+    try:
+        candidates = entity_mod.suggest(list(files), authority_path)
+    except PipelineError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        console.out(json.dumps([c.__dict__ for c in candidates], ensure_ascii=False, indent=1))
+        return
+    console.out("surface\tkind\tcount\tcontext1\tcontext2")
+    for c in candidates:
+        contexts = (c.contexts + ["", ""])[:2]
+        console.out("\t".join([c.surface, c.kind, str(c.count)]
+                              + [x.replace("\t", " ") for x in contexts]))
+
+
+@entities.command("add")
+@click.argument("surface")
+@click.option("--kind", type=click.Choice(["person", "place", "org"]), required=True,
+              help="What the name names.")
+@click.option("--variant-of", "variant_of", metavar="ID",
+              help="Add SURFACE as another spelling of the entry with this xml:id.")
+@click.option("--id", "entry_id", metavar="ID",
+              help="xml:id of a new entry [default: surname-firstname for persons, "
+                   "a slug of the name otherwise].")
+@click.option("--note", help="A one-line note for a new entry.")
+@AUTHORITY
+def entities_add(surface: str, kind: str, variant_of: str | None, entry_id: str | None,
+                 note: str | None, authority_path: Path) -> None:
+    """Add SURFACE to the authority file, as a new entry or as a variant.
+
+    The file is rewritten atomically, keeping everything else as it was. Run `make`
+    afterwards: every TEI file is rebuilt and the name linked wherever it occurs.
+
+    Examples:
+
+        archive entities add "Ramiz Alia" --kind person --note "Albanian communist politician."
+
+        archive entities add "Enveri" --kind person --variant-of hoxha-enver
+    """
+    try:
+        done = entity_mod.add(authority_path, surface, kind, variant_of=variant_of,
+                              entry_id=entry_id, note=note)
+    except PipelineError as exc:
+        raise click.ClickException(str(exc)) from None
+    console.out(done)
+
+
 @cli.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("tei"), show_default=True, help="Directory of built TEI files.")
@@ -163,6 +251,40 @@ def clean(out_dir: Path) -> None:
     for path in kept:
         console.warn(f"{path}: edited after it was built; kept")
     console.out(f"clean: {len(removed)} file(s) removed, {len(kept)} edited file(s) kept")
+
+
+@cli.command("eval")
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("tests/gold"), show_default=True, help="Gold annotations.")
+@click.option("--tei", "tei_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("tei"), show_default=True, help="Built TEI files to score.")
+@click.option("--errors", is_flag=True, help="Also list every missed and extra mention.")
+def evaluate(gold_dir: Path, tei_dir: Path, errors: bool) -> None:
+    """Print precision, recall and F1 of the markup against the gold annotations.
+
+    Names are scored per type (person, place, org), by span (surface and type) and by
+    span plus authority id. Documents listed in GOLD/held-out.txt were not looked at
+    while the rules were written; their figures are shown apart.
+
+    Example:
+
+        archive eval --gold tests/gold --tei tei --errors
+    """
+    from pipeline import evaluate as ev
+
+    held_file = gold_dir / "held-out.txt"
+    held_out = set(held_file.read_text(encoding="utf-8").split()) if held_file.exists() \
+        else set()
+    try:
+        report = ev.evaluate_names(gold_dir, tei_dir)
+    except (PipelineError, OSError, KeyError) as exc:
+        raise click.ClickException(f"cannot evaluate: {exc}") from None
+    for line in ev.format_names(report, held_out):
+        console.out(line)
+    if errors:
+        for doc, items in report.errors.items():
+            for item in items:
+                console.out(f"  {doc[:3]}: {item}")
 
 
 @cli.command()

@@ -31,9 +31,10 @@ class Entry:
     fingerprint: str
 
 
-def fingerprint() -> str:
-    """A hash of the pipeline's own code and stylesheets: a change makes every output stale."""
-    h = hashlib.sha256()
+def fingerprint(extra: str = "") -> str:
+    """A hash of the pipeline's code, stylesheets and word lists (plus `extra`, the
+    authority file's hash): a change makes every output stale."""
+    h = hashlib.sha256(extra.encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.suffix in {".py", ".xsl", ".css", ".js", ".txt"} and path.is_file():
             h.update(path.relative_to(_PACKAGE).as_posix().encode())

@@ -28,6 +28,7 @@ class BuildSettings:
     build_date: str = RELEASE_DATE
     encoding: str = "utf-8"
     force: bool = False  # rebuild even if up to date; overwrite hand edits (with a backup)
+    authority: Path | None = None  # default: OUT_DIR/authority.xml when it exists
 
 
 @dataclass

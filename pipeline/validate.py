@@ -58,6 +58,7 @@ def validate_file(path: Path, directory: Path | None = None) -> list[Problem]:
     lines = _Lines(path)
     problems = [Problem(str(path), e.line, max(e.column, 1), e.message)
                 for e in _rng_errors(rng, tree)]
+    problems += _gate_authority_refs(path, tree, lines)
     if not sch.validate(tree):
         for failed in sch.validation_report.getroot().iter(f"{{{SVRL}}}failed-assert",
                                                            f"{{{SVRL}}}successful-report"):
@@ -65,6 +66,43 @@ def validate_file(path: Path, directory: Path | None = None) -> list[Problem]:
             line, col = lines.locate(tree, failed.get("location", ""))
             problems.append(Problem(str(path), line, col, f"[schematron] {text}"))
     return sorted(problems, key=lambda p: (p.line, p.col, p.message))
+
+
+NAME_REFS = "//tei:persName[@ref] | //tei:placeName[@ref] | //tei:orgName[@ref]"
+
+
+def _gate_authority_refs(path: Path, tree: etree._ElementTree, lines: "_Lines") -> list[Problem]:
+    """Check that every authority file a name points into is a local file that parses
+    safely; report and drop the refs that fail, so the Schematron (which reads the
+    authority with document()) never touches a missing, remote or hostile file."""
+    problems = []
+    verdict: dict[str, str | None] = {}
+    for el in tree.xpath(NAME_REFS, namespaces={"tei": "http://www.tei-c.org/ns/1.0"}):
+        ref = el.get("ref", "")
+        if ref.startswith("#") or "#" not in ref:
+            continue
+        target = ref.split("#", 1)[0]
+        if target not in verdict:
+            verdict[target] = _authority_problem(path.parent, target)
+        if verdict[target]:
+            line = el.sourceline or 1
+            problems.append(Problem(str(path), line, lines.column(el),
+                                    f'ref="{ref}": {verdict[target]}'))
+            del el.attrib["ref"]
+    return problems
+
+
+def _authority_problem(base: Path, target: str) -> str | None:
+    if "://" in target or target.startswith("//"):
+        return "the authority file must be a local file, not a URL"
+    candidate = (base / target)
+    if not candidate.is_file():
+        return f"the authority file {candidate} does not exist"
+    try:
+        parse_file(candidate)
+    except PipelineError as exc:
+        return f"the authority file cannot be used: {exc}"
+    return None
 
 
 def _rng_errors(rng: etree.RelaxNG, tree: etree._ElementTree) -> list:
@@ -90,9 +128,9 @@ class _Lines:
             el = el.getparent()
         if el is None or not isinstance(el, etree._Element) or el.sourceline is None:
             return 1, 1
-        return el.sourceline, self._column(el)
+        return el.sourceline, self.column(el)
 
-    def _column(self, el: etree._Element) -> int:
+    def column(self, el: etree._Element) -> int:
         if self._lines is None:
             self._lines = self.path.read_text(encoding="utf-8", errors="replace").split("\n")
         line = self._lines[el.sourceline - 1] if el.sourceline <= len(self._lines) else ""

@@ -18,13 +18,15 @@ from pipeline.words import letter_words, source_text_of
 
 from conftest import ROOT
 
-KEEP = ["seeds", "schema", "pipeline", "Makefile", "pyproject.toml", "README.md"]
+KEEP = ["seeds", "schema", "pipeline", "Makefile", "pyproject.toml", "README.md",
+        "tei/authority.xml"]
 
 
 def _copy_repo(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in KEEP:
         src = ROOT / name
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():
             shutil.copytree(src, target / name, symlinks=True,
                             ignore=shutil.ignore_patterns("__pycache__"))

@@ -1,0 +1,117 @@
+"""The authority file: persons, places and organisations, and every spelling of them."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.errors import PipelineError
+from pipeline.ns import NS, xml
+from pipeline.xmlsafe import parse_file
+
+KINDS = {"person": "persName", "place": "placeName", "org": "orgName"}
+LISTS = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
+# Letters that Unicode does not decompose into base letter + mark.
+_FOLD_EXTRA = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
+                             "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
+                             "’": "'", "‘": "'", "ı": "i"})
+# A name's words; an apostrophe inside a word (Mit'hat, O'Brien) belongs to it.
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def fold(text: str) -> str:
+    """Accent-insensitive form: Këlcyra -> Kelcyra, Đilas -> Dilas; case is kept."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def key(text: str) -> tuple[str, ...] | None:
+    """Folded tokens of a name with the separators between them; None if it has none."""
+    parts: list[str] = []
+    pos = 0
+    for m in TOKEN.finditer(text):
+        gap = text[pos:m.start()]
+        if parts:
+            sep = gap_kind(gap)
+            if sep is None:
+                return None
+            parts.append(sep)
+        elif gap.strip():
+            return None
+        parts.append(fold(m.group()))
+        pos = m.end()
+    if not parts or text[pos:].strip(" ."):
+        return None
+    return tuple(parts)
+
+
+def gap_kind(gap: str) -> str | None:
+    """' ' for white space between words, '-' for a hyphen or dash, '. ' after an
+    initial (Blagoje K. Pavlović); None for anything else, which ends a name."""
+    if gap and not gap.strip():
+        return " "
+    if gap in ("-", "‐", "–"):
+        return "-"
+    if gap.startswith(".") and gap[1:] and not gap[1:].strip():
+        return ". "
+    return None
+
+
+@dataclass
+class Entry:
+    id: str
+    kind: str  # person, place, org
+    main: str
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Authority:
+    """The entries and an index from name keys to the entries that carry them."""
+
+    path: Path
+    entries: dict[str, Entry]
+    index: dict[tuple[str, ...], list[str]]
+    sha256: str
+
+    def href(self, entry_id: str, from_dir: Path) -> str:
+        rel = os.path.relpath(self.path, from_dir)
+        return f"{Path(rel).as_posix()}#{entry_id}"
+
+
+def load(path: Path) -> Authority:
+    path = Path(path)
+    stat = path.stat()
+    return _load(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: Path, _mtime: int, _size: int) -> Authority:
+    import hashlib
+
+    raw = path.read_bytes()
+    root = parse_file(path).getroot()
+    entries: dict[str, Entry] = {}
+    index: dict[tuple[str, ...], list[str]] = {}
+    for kind, name_tag in KINDS.items():
+        for el in root.iterfind(f".//tei:{LISTS[kind]}/tei:{kind}", NS):
+            entry_id = el.get(xml("id"))
+            names = [" ".join("".join(n.itertext()).split())
+                     for n in el.iterfind(f"tei:{name_tag}", NS)]
+            if not entry_id or not names:
+                raise PipelineError(f"a {kind} without xml:id or name", str(path),
+                                    el.sourceline)
+            entry = Entry(entry_id, kind, names[0], names)
+            entries[entry_id] = entry
+            for name in names:
+                k = key(name)
+                if k and entry_id not in index.setdefault(k, []):
+                    index[k].append(entry_id)
+    return Authority(path, entries, index, hashlib.sha256(raw).hexdigest())
+
