@@ -45,11 +45,12 @@ tei/.stamp: $(SEEDS) $(CODE) $(AUTHORITY) $(if $(call missing,$(TEI)),FORCE) | $
 	$(ARCHIVE) build $(QUIET) --out tei $(call changed,$(SEEDS),seeds/%,$(TEI))
 	touch $@
 
-# One output per input. The batch rules do the writing; these rules only tell make
-# which input each output comes from, and make re-reads the times after a batch.
-$(TEI): tei/%.xml: seeds/%.txt | tei/.stamp ;
-$(HTML): editions/html/%.html: tei/%.xml | editions/html/.stamp ;
-$(TEXT): editions/text/%.txt: tei/%.xml | editions/text/.stamp ;
+# One output per input. The batch rules do the writing; these rules tell make which
+# input each output comes from. The stamp is a normal prerequisite, not order-only:
+# then make re-reads each output's time after the batch, and later stages see it.
+$(TEI): tei/%.xml: seeds/%.txt tei/.stamp ;
+$(HTML): editions/html/%.html: tei/%.xml editions/html/.stamp ;
+$(TEXT): editions/text/%.txt: tei/%.xml editions/text/.stamp ;
 
 tei/.valid: $(TEI) $(AUTHORITY) $(SCHEMA) | $(INSTALLED)
 	$(ARCHIVE) validate $(QUIET) $(call changed,$(TEI) $(AUTHORITY),tei/%,)

@@ -144,9 +144,21 @@ def add(authority_path: Path, surface: str, kind: str, *, variant_of: str | None
             etree.SubElement(entry, tei("note")).text = note
         _append(lst, entry)
         done = f"added {kind} {entry_id} ({surface!r})"
-    atomic_write(authority_path, etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
-                 + b"\n")
+    atomic_write(authority_path, serialise_document(tree))
     return done
+
+
+def serialise_document(tree: etree._ElementTree) -> bytes:
+    """The file as people wrote it: declaration, one line per processing instruction."""
+    root = tree.getroot()
+    head = []
+    node = root.getprevious()
+    while node is not None:
+        head.insert(0, etree.tostring(node, encoding="unicode", with_tail=False))
+        node = node.getprevious()
+    body = etree.tostring(root, encoding="UTF-8", with_tail=False)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + "".join(h + "\n" for h in head)
+            ).encode("utf-8") + body + b"\n"
 
 
 def _list(root: etree._Element, kind: str) -> etree._Element:

@@ -91,3 +91,15 @@ def test_add_refuses_with_a_clear_message(runner, workspace, args, message):
     assert result.exit_code == 1
     assert message in result.stderr
     assert authority.read_bytes() == before
+
+
+def test_add_keeps_the_file_layout(runner, workspace):
+    authority = workspace / "tei" / "authority.xml"
+    before = authority.read_text(encoding="utf-8")
+    runner.invoke(cli, ["entities", "add", "Enveri", "--kind", "person", "--variant-of",
+                        "hoxha-enver", "--authority", str(authority)])
+    after = authority.read_text(encoding="utf-8")
+    assert after.splitlines()[0] == '<?xml version="1.0" encoding="UTF-8"?>'
+    # Only the new line differs.
+    added = [l for l in after.splitlines() if l not in before.splitlines()]
+    assert [l.strip() for l in added] == ['<persName type="variant">Enveri</persName>']

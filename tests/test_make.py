@@ -130,3 +130,19 @@ def test_parallel_make_gives_the_same_bytes(tmp_path):
     assert len(files) > 15
     for rel in files:
         assert (parallel / rel).read_bytes() == (serial / rel).read_bytes(), rel
+
+
+def test_authority_change_reaches_tei_and_editions(repo):
+    seed = sorted((repo / "seeds").glob("*.txt"))[0]
+    tei_file = f"tei/{seed.stem}.xml"
+    before = (repo / tei_file).read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    added = subprocess.run([str(repo / ".venv" / "bin" / "archive"), "entities", "add",
+                            "meaning the National Front", "--kind", "org", "--id", "test-org"],
+                           cwd=repo, env=env, capture_output=True, text=True)
+    assert added.returncode == 0, added.stderr
+    result = make(repo)
+    assert (repo / tei_file).read_bytes() != before
+    export_lines = [l for l in result.stdout.splitlines() if "--format html" in l or
+                    l.startswith("  tei/")]
+    assert any(tei_file in l for l in export_lines), result.stdout
