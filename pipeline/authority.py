@@ -52,12 +52,12 @@ def key(text: str) -> tuple[str, ...] | None:
 
 
 def gap_kind(gap: str) -> str | None:
-    """' ' for white space between words, '-' for a hyphen or dash, '. ' after an
-    initial (Blagoje K. Pavlović); None for anything else, which ends a name."""
-    if gap and not gap.strip():
+    """' ' for white space, a hyphen or a dash between words, '. ' after an initial
+    (Blagoje K. Pavlović); None for anything else, which ends a name."""
+    # A hyphen and a space separate the same words: "Nacional-Çlirimtare" is also
+    # printed "Nacional Çlirimtare".
+    if (gap and not gap.strip()) or gap in ("-", "‐", "–"):
         return " "
-    if gap in ("-", "‐", "–"):
-        return "-"
     if gap.startswith(".") and gap[1:] and not gap[1:].strip():
         return ". "
     return None
@@ -113,5 +113,29 @@ def _load(path: Path, _mtime: int, _size: int) -> Authority:
                 k = key(name)
                 if k and entry_id not in index.setdefault(k, []):
                     index[k].append(entry_id)
+    _add_alternations(entries, index)
     return Authority(path, entries, index, hashlib.sha256(raw).hexdigest())
+
+
+def _add_alternations(entries: dict[str, Entry], index: dict) -> None:
+    """Other forms of each name by the ending rules of name-variants.txt (Pezë/Peza)."""
+    from pipeline.cues import load as load_list
+
+    rules = []
+    for rule in load_list("name-variants.txt").get("endings", ()):
+        a, _, b = (part.strip() for part in rule.partition("="))
+        if a and b:
+            rules += [(a, b), (b, a)]
+    made: dict[tuple[str, ...], set[str]] = {}
+    for entry in entries.values():
+        for name in entry.names:
+            words = name.split()
+            for old, new in rules:
+                if words and words[-1].lower().endswith(old):
+                    form = " ".join(words[:-1] + [words[-1][: -len(old)] + new])
+                    k = key(form)
+                    if k and k not in index:
+                        made.setdefault(k, set()).add(entry.id)
+    for k, ids in made.items():
+        index[k] = sorted(ids)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.authority import KINDS, LISTS, key, load
+from pipeline.dates import MONTHS
 from pipeline.errors import PipelineError
 from pipeline.fsutil import atomic_write
 from pipeline.ns import NS, TEI_NS, tei, xml
@@ -19,7 +20,7 @@ from pipeline.xmlsafe import parse_file
 CONTEXT = 40
 # Two or more capitalised words in a row (with "of", "the" between): a name, perhaps.
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w'’])(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+)(?:\s+(?:(?:of|the|and|de|i|e)\s+)?"
+    r"(?<![\w'’])(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+)(?:\s+(?:(?:of|the|de|i|e)\s+)?"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+)+")
 _BLOCKS = ("p", "head", "item", "label", "salute", "signed", "figDesc", "quote", "note")
 NAME_TAGS = {tei(v): k for k, v in KINDS.items()}
@@ -58,6 +59,8 @@ def _from_block(block: etree._Element, known: set, found: dict) -> None:
     for m in _CAPITALISED_RUN.finditer(untagged):
         surface = m.group().rstrip("'’-")
         k = key(surface)
+        if any(w.lower() in MONTHS for w in surface.split()):
+            continue  # "June and July 1942" is a date, not a name
         if k and k not in known and not _sentence_start(untagged, m.start()):
             _note(found, surface, "unknown", untagged, m.start())
 

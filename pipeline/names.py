@@ -57,7 +57,7 @@ class Trie:
 
     def longest(self, text: str, toks: list[Token], i: int) -> tuple[int, list[str]] | None:
         """Longest name starting at token i: (index of its last token, entry ids)."""
-        node = self.root.get(toks[i].folded)
+        node = _child(self.root, toks[i])
         best = None
         j = i
         while node is not None:
@@ -69,9 +69,17 @@ class Trie:
             if sep is None or toks[j].end != _word_end(text, toks[j]):
                 break
             node = node.get(sep)
-            node = node.get(toks[j + 1].folded) if node is not None else None
+            node = _child(node, toks[j + 1]) if node is not None else None
             j += 1
         return best
+
+
+def _child(node: dict, tok: Token) -> dict | None:
+    """The trie node for a word; a word in capitals ("HOXHA") may match "Hoxha"."""
+    found = node.get(tok.folded)
+    if found is None and tok.folded.isupper() and len(tok.folded) > 1:
+        found = node.get(tok.folded.capitalize()) or node.get(tok.folded.lower())
+    return found
 
 
 def _word_end(text: str, tok: Token) -> int:
@@ -154,8 +162,9 @@ class NameTagger:
         for title in self.titles + sorted(self.royal, key=len, reverse=True):
             if low.startswith(title) and re.match(r"\W", low[len(title):len(title) + 1] or "."):
                 n = len(title.split())
-                if i + n >= len(toks):
-                    return None
+                if i + n >= len(toks) or gap_kind(
+                        text[toks[i + n - 1].end:toks[i + n].start]) != " ":
+                    return None  # "the supreme commander. The ..." is no title
                 end = self._capitalised_run(text, toks, i + n)
                 if end == i + n or toks[i + n].text.lower() in self.org_heads:
                     return None

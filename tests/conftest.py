@@ -16,6 +16,7 @@ from pipeline.settings import BuildSettings
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
+AUTHORITY = ROOT / "tei" / "authority.xml"
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +33,7 @@ def tei_all() -> etree.RelaxNG:
 def built_seeds(tmp_path_factory) -> Path:
     """The five seeds built once into a temporary tei/ directory."""
     out = tmp_path_factory.mktemp("tei")
-    report = build(SEEDS, BuildSettings(out_dir=out))
+    report = build(SEEDS, BuildSettings(out_dir=out, authority=AUTHORITY))
     assert not report.failed, report.failed
     return out
 

@@ -87,3 +87,13 @@ def test_unknown_organisation_needs_a_head_noun(tagger):
 
 def test_no_evidence_no_tag(tagger):
     assert tags(tagger, "Then Skanderbeg Square was quiet.") == []
+
+
+def test_new_spellings_of_known_names(tagger):
+    found = tags(tagger, "ENVER HOXHA met Myslim Pezë at PEZE; Mit'hat Frasheri and the "
+                         "National Liberation-Movement.")
+    assert found == [("ENVER HOXHA", "persName", "hoxha-enver"),
+                     ("Myslim Pezë", "persName", "peza-myslym"),
+                     ("PEZE", "placeName", "peze"),
+                     ("Mit'hat Frasheri", "persName", "frasheri-midhat"),
+                     ("National Liberation-Movement", "orgName", "national-liberation-movement")]

@@ -1,0 +1,39 @@
+"""Accuracy floors on the gold annotations: a regression in the taggers fails here.
+
+The floors sit a little below the figures measured when each tagger was written
+(see the closing notes); `make accuracy` prints the current figures.
+"""
+
+import pytest
+
+from pipeline.evaluate import evaluate_names
+
+from conftest import ROOT
+
+GOLD = ROOT / "tests" / "gold"
+
+# (type, precision floor, recall floor), span plus authority id.
+NAME_FLOORS = [("person", 0.98, 0.98), ("place", 0.98, 0.98), ("org", 0.97, 0.97)]
+
+
+@pytest.fixture(scope="module")
+def name_report(built_seeds):
+    return evaluate_names(GOLD, built_seeds)
+
+
+@pytest.mark.parametrize("kind, p_floor, r_floor", NAME_FLOORS)
+def test_name_accuracy_floor(name_report, kind, p_floor, r_floor):
+    score = name_report.total("id", kind)
+    assert score.gold > 50, "too little gold to measure"
+    assert score.precision >= p_floor, (score.precision, name_report.errors)
+    assert score.recall >= r_floor, (score.recall, name_report.errors)
+
+
+def test_every_gold_ref_is_in_the_authority(name_report):
+    from pipeline.authority import load
+    from pipeline.evaluate import read_gold_names
+
+    authority = load(ROOT / "tei" / "authority.xml")
+    for path in sorted((GOLD / "names").glob("*.tsv")):
+        for surface, kind, ref in read_gold_names(path):
+            assert not ref or authority.entries[ref].kind == kind, (path.name, surface, ref)
