@@ -67,3 +67,39 @@ def test_billion_laughs_is_refused(tmp_path):
     problems = validate_file(_write(tmp_path, lol))
     assert [str(p).split(": ", 1)[1] for p in problems] == [
         "DOCTYPE declares entities; refused for safety (XXE, entity expansion)"]
+
+
+def _named_doc(tmp_path, good, ref):
+    import shutil
+
+    from conftest import AUTHORITY
+
+    shutil.copy(AUTHORITY, tmp_path / "authority.xml")
+    text = good.replace("<body>", f'<body><div type="section"><p>x <persName ref="{ref}">'
+                                  "Enver Hoxha</persName></p></div>", 1)
+    return _write(tmp_path, text)
+
+
+def test_name_ref_must_resolve_to_the_right_kind(tmp_path, good):
+    path = _named_doc(tmp_path, good, "authority.xml#tirana")
+    [problem] = validate_file(path)
+    assert problem.message == ('[schematron] ref="authority.xml#tirana" on <persName>Enver '
+                               'Hoxha</persName> points at a place, not a person.')
+
+
+def test_name_ref_to_a_missing_entry(tmp_path, good):
+    [problem] = validate_file(_named_doc(tmp_path, good, "authority.xml#nobody-here"))
+    assert 'no entry "nobody-here" in the authority file' in problem.message
+
+
+def test_name_ref_to_a_missing_or_remote_file(tmp_path, good):
+    [problem] = validate_file(_named_doc(tmp_path, good, "gone.xml#x"))
+    assert "the authority file" in problem.message and "does not exist" in problem.message
+    [problem] = validate_file(_named_doc(tmp_path, good, "http://example.org/a.xml#x"))
+    assert "must be a local file, not a URL" in problem.message
+
+
+def test_the_authority_file_itself_is_valid():
+    from conftest import AUTHORITY
+
+    assert validate_file(AUTHORITY) == []
