@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
-from pipeline import names, structure
+from pipeline import datetag, names, structure
 from pipeline.annotate import annotate
 from pipeline.authority import Authority, load as load_authority
 from pipeline.errors import PipelineError
@@ -44,8 +44,10 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
     """The TEI bytes for one source; checks that no word was lost on the way."""
     document = structure.parse(source.text)
     root = build_tree(source, document, build_date)
+    text = root.find(tei("text"))
+    annotate(text, datetag.find, datetag.skip)
     tagger = names.NameTagger(authority, tei_dir or Path("tei"))
-    annotate(root.find(tei("text")), tagger.find, names.skip)
+    annotate(text, tagger.find, names.skip)
     check_conservation(source, root)
     return serialise(root)
 

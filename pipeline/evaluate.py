@@ -106,15 +106,93 @@ def _score(gold: list, pred: list) -> Score:
     return Score(tp=sum((g & p).values()), pred=len(pred), gold=len(gold))
 
 
+# --- Dates ------------------------------------------------------------------------
+
+DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter")
+
+
+@dataclass
+class DateReport:
+    span: dict[str, Score] = field(default_factory=dict)
+    value_ok: dict[str, int] = field(default_factory=dict)  # found spans with the right value
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    def total(self, docs: set[str]) -> tuple[Score, int]:
+        out = Score()
+        ok = 0
+        for doc, score in self.span.items():
+            if doc in docs:
+                out.add(score)
+                ok += self.value_ok[doc]
+        return out, ok
+
+
+def read_gold_dates(path: Path) -> list[tuple[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [(" ".join(r["surface"].split()), _canonical(r["value"])) for r in rows]
+
+
+def _canonical(value: str) -> str:
+    parts = dict(p.split("=", 1) for p in value.split(";") if "=" in p)
+    return ";".join(f"{k}={parts[k]}" for k in DATE_ATTRS if k in parts)
+
+
+def predicted_dates(tei_file: Path) -> list[tuple[str, str]]:
+    text = parse_file(tei_file).getroot().find(tei("text"))
+    out = []
+    for el in text.iter(tei("date"), tei("docDate")):
+        value = ";".join(f"{k}={el.get(k)}" for k in DATE_ATTRS if el.get(k))
+        if value:
+            out.append((" ".join("".join(el.itertext()).split()), value))
+    return out
+
+
+def evaluate_dates(gold_dir: Path, tei_dir: Path) -> DateReport:
+    report = DateReport()
+    for gold_file in sorted((gold_dir / "dates").glob("*.tsv")):
+        doc = gold_file.stem
+        tei_file = tei_dir / f"{doc}.xml"
+        gold = read_gold_dates(gold_file)
+        pred = predicted_dates(tei_file) if tei_file.exists() else []
+        report.span[doc] = _score([g[0] for g in gold], [p[0] for p in pred])
+        report.value_ok[doc] = _score(gold, pred).tp
+        g, p = collections.Counter(gold), collections.Counter(pred)
+        report.errors[doc] = ([f"missed {s!r} {v}" for s, v in sorted(g - p)]
+                              + [f"extra  {s!r} {v}" for s, v in sorted(p - g)])
+    return report
+
+
+def format_dates(report: DateReport, held_out: set[str]) -> list[str]:
+    lines = ["dates              span P    R     F1   | value accuracy | gold  tagged"]
+    docs = set(report.span)
+    for label, group in _groups(docs, held_out):
+        score, ok = report.total(group)
+        accuracy = ok / score.tp if score.tp else 1.0
+        lines.append(f"  {label:<16} {score.precision:5.3f} {score.recall:5.3f} {score.f1:5.3f} |"
+                     f"          {accuracy:5.3f} | {score.gold:5d} {score.pred:6d}")
+    return lines
+
+
+def _groups(docs: set[str], held_out: set[str]) -> list[tuple[str, set[str]]]:
+    short = lambda group: ", ".join(sorted(d[:3] for d in group))  # noqa: E731
+    out = []
+    for label, group in (("tuned", docs - held_out), ("held out", docs & held_out),
+                         ("all", docs)):
+        if group:
+            out.append((f"{label} ({short(group)})", group))
+    return out
+
+
+def read_held_out(gold_dir: Path, task: str) -> set[str]:
+    path = gold_dir / task / "held-out.txt"
+    return set(path.read_text(encoding="utf-8").split()) if path.exists() else set()
+
+
 def format_names(report: NameReport, held_out: set[str]) -> list[str]:
     lines = ["names              span P    R     F1   | span+id P    R     F1   | gold  tagged"]
-    docs = sorted({d for d, _ in report.span})
-    groups = [("tuned", set(docs) - held_out), ("held out", held_out & set(docs)),
-              ("all", set(docs))]
-    for label, group in groups:
-        if not group:
-            continue
-        lines.append(f"  {label} ({', '.join(sorted(d[:3] for d in group))})")
+    for label, group in _groups({d for d, _ in report.span}, held_out):
+        lines.append(f"  {label}")
         for kind in ("person", "place", "org", None):
             s, i = report.total("span", kind, group), report.total("id", kind, group)
             lines.append(f"    {kind or 'all':<14} {s.precision:5.3f} {s.recall:5.3f} "

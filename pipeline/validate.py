@@ -56,7 +56,7 @@ def validate_file(path: Path, directory: Path | None = None) -> list[Problem]:
     except PipelineError as exc:
         return [Problem(str(path), exc.line or 1, exc.col or 1, exc.message)]
     lines = _Lines(path)
-    problems = [Problem(str(path), e.line, max(e.column, 1), e.message)
+    problems = [Problem(str(path), max(e.line, 1), max(e.column, 1), e.message)
                 for e in _rng_errors(rng, tree)]
     problems += _gate_authority_refs(path, tree, lines)
     if not sch.validate(tree):

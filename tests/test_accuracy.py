@@ -6,7 +6,7 @@ The floors sit a little below the figures measured when each tagger was written
 
 import pytest
 
-from pipeline.evaluate import evaluate_names
+from pipeline.evaluate import evaluate_dates, evaluate_names
 
 from conftest import ROOT
 
@@ -37,3 +37,17 @@ def test_every_gold_ref_is_in_the_authority(name_report):
     for path in sorted((GOLD / "names").glob("*.tsv")):
         for surface, kind, ref in read_gold_names(path):
             assert not ref or authority.entries[ref].kind == kind, (path.name, surface, ref)
+
+
+@pytest.fixture(scope="module")
+def date_report(built_seeds):
+    return evaluate_dates(GOLD, built_seeds)
+
+
+def test_date_accuracy_floor(date_report):
+    docs = set(date_report.span)
+    score, right_value = date_report.total(docs)
+    assert score.gold > 100, "too little gold to measure"
+    assert score.precision >= 0.98, (score.precision, date_report.errors)
+    assert score.recall >= 0.97, (score.recall, date_report.errors)
+    assert right_value / score.tp >= 0.98, date_report.errors

@@ -106,7 +106,7 @@ def test_export_writes_one_file_per_document(runner, built_seeds, tmp_path, fmt,
     written = sorted(p.name for p in (tmp_path / fmt).glob("*" + suffix))
     expected = sorted(Path(f).stem + suffix for f in files)
     if fmt == "html":
-        expected = sorted(expected + ["index.html"])
+        expected = sorted(expected + ["index.html", "chronology.html"])
     assert written == expected
 
 

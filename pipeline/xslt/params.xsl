@@ -22,6 +22,9 @@
        links back to it. -->
   <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
 
+  <!-- URI of the chronology page (every dated passage), relative to a page. -->
+  <xsl:param name="chronology-href" as="xs:string" select="'chronology.html'"/>
+
   <!-- Where the plain-text editions live, relative to a document page; the
        page links to PREFIX + NAME + '.txt' (NAME = xml:id without "doc-").
        The index uses the summary's own @text when it has one. -->

@@ -97,4 +97,18 @@
     </xsl:iterate>
   </xsl:function>
 
+  <!-- The ISO value of a date as people read it: "1939-04-07",
+       "1942 to 1945", "between 1942-09-01 and 1942-11-30". -->
+  <xsl:function name="a:date-label" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="
+      if ($date/@when) then string($date/@when)
+      else if ($date/@from or $date/@to) then
+        string-join((($date/@from, '?')[1], ($date/@to, '?')[1]) ! string(.), ' to ')
+      else if ($date/@notBefore or $date/@notAfter) then
+        'between ' || string-join((($date/@notBefore, '?')[1], ($date/@notAfter, '?')[1])
+                                  ! string(.), ' and ')
+      else ''"/>
+  </xsl:function>
+
 </xsl:stylesheet>

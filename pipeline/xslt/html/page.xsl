@@ -38,6 +38,8 @@
         <header class="site">
           <nav aria-label="Archive">
             <a class="home" href="{$index-href}">{$site-title}</a>
+            <xsl:text>&#10;</xsl:text>
+            <a href="{$chronology-href}">Chronology</a>
             <xsl:for-each select="$nav">
               <xsl:text>&#10;</xsl:text>
               <xsl:sequence select="."/>

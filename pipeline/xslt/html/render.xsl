@@ -261,6 +261,19 @@
   <xsl:template name="a:dated-content">
     <xsl:param name="otherwise" as="xs:string?" select="()"/>
     <xsl:choose>
+      <!-- A date of the text: numbered in document order (the chronology
+           page links to date-N), its ISO value shown on hover. -->
+      <xsl:when test="self::date[@when or @from or @notBefore]">
+        <xsl:variable name="n" as="xs:integer">
+          <xsl:number level="any" count="date" from="text"/>
+        </xsl:variable>
+        <time id="date-{$n}" class="date" title="{a:date-label(.)}">
+          <xsl:if test="@when">
+            <xsl:attribute name="datetime" select="@when"/>
+          </xsl:if>
+          <xsl:apply-templates mode="#current"/>
+        </time>
+      </xsl:when>
       <xsl:when test="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')">
         <time datetime="{@when}">
           <xsl:apply-templates mode="#current"/>

@@ -1,0 +1,127 @@
+"""Unit tests for the date tagger: every pattern of docs/dates.md, and the negatives."""
+
+import re
+
+import pytest
+from lxml import etree
+
+from pipeline.datetag import find
+from pipeline.ns import NS
+
+from conftest import SEEDS
+
+
+def dates(text):
+    return [(text[h.start:h.end], h.attrs) for h in find(text)]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    # full dates in every order and punctuation
+    ("April 7, 1939", "April 7, 1939", {"when": "1939-04-07"}),
+    ("7 April 1939", "7 April 1939", {"when": "1939-04-07"}),
+    ("November 8 1941", "November 8 1941", {"when": "1941-11-08"}),
+    ("On 6 November 1943 it", "6 November 1943", {"when": "1943-11-06"}),
+    ("7. April 1976", "7. April 1976", {"when": "1976-04-07"}),
+    ("JULY 27, 1939", "JULY 27, 1939", {"when": "1939-07-27"}),
+    ("London, 14th March 1852.", "14th March 1852", {"when": "1852-03-14"}),
+    # months and years
+    ("September 1942", "September 1942", {"when": "1942-09"}),
+    ("in March 1936", "March 1936", {"when": "1936-03"}),
+    ("In 1935, anti-Zogist", "1935", {"when": "1935"}),
+    ("the year 1943", "year 1943", {"when": "1943"}),
+    # ranges
+    ("from 1942 to 1945 during", "1942 to 1945", {"from": "1942", "to": "1945"}),
+    ("1942–1945", "1942–1945", {"from": "1942", "to": "1945"}),
+    ("1942-1945", "1942-1945", {"from": "1942", "to": "1945"}),
+    ("during the years 1940-41", "years 1940-41", {"from": "1940", "to": "1941"}),
+    ("from March 17 to 22, 1943", "March 17 to 22, 1943",
+     {"from": "1943-03-17", "to": "1943-03-22"}),
+    ("the night of July 24-25, 1942", "July 24-25, 1942",
+     {"from": "1942-07-24", "to": "1942-07-25"}),
+    ("from September to December 1942", "September to December 1942",
+     {"from": "1942-09", "to": "1942-12"}),
+    ("(April 7–12, 1939)", "April 7–12, 1939", {"from": "1939-04-07", "to": "1939-04-12"}),
+    ("Active: 1942–1945", "1942–1945", {"from": "1942", "to": "1945"}),
+    ("(May–June 1944)", "May–June 1944", {"from": "1944-05", "to": "1944-06"}),
+    ("in June and July 1942", "June and July 1942", {"from": "1942-06", "to": "1942-07"}),
+    ("between 1930 and 1937", "1930 and 1937", {"from": "1930", "to": "1937"}),
+    ("from the end of June to the end of July 1943", "end of June to the end of July 1943",
+     {"from": "1943-06-21", "to": "1943-07-31"}),
+    # seasons, parts of years, decades
+    ("autumn of 1942", "autumn of 1942", {"notBefore": "1942-09-01", "notAfter": "1942-11-30"}),
+    ("the Fall of 1943", "Fall of 1943", {"notBefore": "1943-09-01", "notAfter": "1943-11-30"}),
+    ("Spring in 1943", "Spring in 1943", {"notBefore": "1943-03-01", "notAfter": "1943-05-31"}),
+    ("in Autumn 1941", "Autumn 1941", {"notBefore": "1941-09-01", "notAfter": "1941-11-30"}),
+    ("winter of 1943", "winter of 1943", {"notBefore": "1943-12-01", "notAfter": "1944-02-29"}),
+    ("in early November 1943", "early November 1943",
+     {"notBefore": "1943-11-01", "notAfter": "1943-11-10"}),
+    ("the beginning of 1939", "beginning of 1939",
+     {"notBefore": "1939-01-01", "notAfter": "1939-03-31"}),
+    ("by mid-summer 1944", "mid-summer 1944", {"notBefore": "1944-07-01", "notAfter": "1944-07-31"}),
+    ("the end of 1942", "end of 1942", {"notBefore": "1942-10-01", "notAfter": "1942-12-31"}),
+    ("the 1990s", "1990s", {"notBefore": "1990", "notAfter": "1999"}),
+    ("the early 1940s", "early 1940s", {"notBefore": "1940", "notAfter": "1943"}),
+    # a day or month without a year: the value says so, no year is invented
+    ("by April 12th; to", "April 12th", {"when": "--04-12"}),
+    ("In May a congress", "May", {"when": "--05"}),
+    ("by the end of July.", "end of July", {"notBefore": "--07-21", "notAfter": "--07-31"}),
+    ("In summer and autumn when", "summer and autumn",
+     {"notBefore": "--06-01", "notAfter": "--11-30"}),
+    # years with evidence
+    ("Battle of Pezë (1943)", "1943", {"when": "1943"}),
+    ("Tirana 1960 Works", "1960", {"when": "1960"}),
+    ('("Albania Today" 1976, No 2)', "1976", {"when": "1976"}),
+    ("vol. 1, 1971, p. 17", "1971", {"when": "1971"}),
+    ("“Ciano’s Diaries, 1939-1943”", "1939-1943", {"from": "1939", "to": "1943"}),
+    ("Struggle against the fascists - 1942", "1942", {"when": "1942"}),
+])
+def test_date_patterns(text, surface, value):
+    assert dates(text) == [(surface, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "18 km southwest", "in 27 districts", "reached 2,000 fighters", "10,000", "107 men",
+    "93% of the vote", "the 1st Congress", "p. 245", "vol. 5", "the government (1) to",
+    "a remote prospect5.", "ten days later", "One and a half months later", "2000 partisans",
+    "8,000,000 tons", "Over 40,000", "groups of 5-10 people", "the 21st Waffen Division",
+    "the 1944 offensive", "may be", "She will march on", "[41]", "a 20-day battle",
+])
+def test_never_dates(text):
+    assert dates(text) == []
+
+
+def test_two_dates_in_one_sentence():
+    text = "27 September (1943), and either in 1943 or at the beginning of 1944"
+    assert [s for s, _ in dates(text)] == ["27 September", "1943", "1943", "beginning of 1944"]
+
+
+def test_seed_dates_stay_between_1800_and_2030(built_seeds):
+    for seed in SEEDS:
+        root = etree.parse(str(built_seeds / (seed.stem + ".xml"))).getroot()
+        for el in root.iterfind(".//tei:text//tei:date", NS):
+            for attr in ("when", "from", "to", "notBefore", "notAfter"):
+                value = el.get(attr)
+                if value and not value.startswith("--"):
+                    assert 1800 <= int(value[:4]) <= 2030, (seed.name, el.text, value)
+
+
+def test_dates_in_datelines_and_heads_keep_their_value(built_seeds):
+    root = etree.parse(str(built_seeds / "004_8f5a6fbfed40dcac.xml")).getroot()
+    assert root.find(".//tei:opener/tei:dateline/tei:date", NS).get("when") == "1943-09-10"
+    heads = [h.get("when") for h in root.iterfind(".//tei:div[@type='entry']/tei:head/tei:date",
+                                                  NS)]
+    assert heads[:3] == ["1939-04-07", "1939-04-08", "1939-04-09"]
+
+
+def test_chronology_links_every_date_to_its_spot(built_seeds, tmp_path):
+    from pipeline.settings import ExportSettings
+    from pipeline.transform import export
+
+    export(sorted(built_seeds.glob("*.xml")), ExportSettings(out_dir=tmp_path, fmt="html"))
+    page = (tmp_path / "chronology.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"#]+\.html)#(date-\d+)"', page)
+    assert len(links) > 100
+    for doc, anchor in links:
+        assert f'id="{anchor}"' in (tmp_path / doc).read_text(encoding="utf-8")
+    years = re.findall(r'<td class="value"><time(?: datetime="[^"]*")?>(\d{4})', page)
+    assert years == sorted(years)
