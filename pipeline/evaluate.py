@@ -82,13 +82,18 @@ def predicted_names(tei_file: Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def _pairs(gold_dir: Path, tei_dir: Path, task: str, read_gold, predict):
+    """(document, gold rows, predicted rows) for every gold file of a task."""
+    for gold_file in sorted((gold_dir / task).glob("*.tsv")):
+        tei_file = tei_dir / f"{gold_file.stem}.xml"
+        yield (gold_file.stem, read_gold(gold_file),
+               predict(tei_file) if tei_file.exists() else [])
+
+
 def evaluate_names(gold_dir: Path, tei_dir: Path) -> NameReport:
     report = NameReport()
-    for gold_file in sorted((gold_dir / "names").glob("*.tsv")):
-        doc = gold_file.stem
-        tei_file = tei_dir / f"{doc}.xml"
-        gold = read_gold_names(gold_file)
-        pred = predicted_names(tei_file) if tei_file.exists() else []
+    for doc, gold, pred in _pairs(gold_dir, tei_dir, "names", read_gold_names,
+                                  predicted_names):
         for kind in ("person", "place", "org"):
             g = [x for x in gold if x[1] == kind]
             p = [x for x in pred if x[1] == kind]
@@ -150,11 +155,8 @@ def predicted_dates(tei_file: Path) -> list[tuple[str, str]]:
 
 def evaluate_dates(gold_dir: Path, tei_dir: Path) -> DateReport:
     report = DateReport()
-    for gold_file in sorted((gold_dir / "dates").glob("*.tsv")):
-        doc = gold_file.stem
-        tei_file = tei_dir / f"{doc}.xml"
-        gold = read_gold_dates(gold_file)
-        pred = predicted_dates(tei_file) if tei_file.exists() else []
+    for doc, gold, pred in _pairs(gold_dir, tei_dir, "dates", read_gold_dates,
+                                  predicted_dates):
         report.span[doc] = _score([g[0] for g in gold], [p[0] for p in pred])
         report.value_ok[doc] = _score(gold, pred).tp
         g, p = collections.Counter(gold), collections.Counter(pred)
