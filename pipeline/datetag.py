@@ -127,6 +127,14 @@ def _decade(m: dict) -> dict | None:
     return {"notBefore": f"{start + lo:04d}", "notAfter": f"{start + hi:04d}"}
 
 
+def _century(m: dict) -> dict | None:
+    """"the 19th century" is 1801-1900; early/mid/late take its thirds."""
+    first = (int(m["c"]) - 1) * 100 + 1
+    q = (m.get("q1") or "").lower()
+    lo, hi = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}.get(q, (0, 99))
+    return {"notBefore": f"{first + lo:04d}", "notAfter": f"{first + hi:04d}"}
+
+
 def _year_range(m: dict) -> dict | None:
     a = int(m["y1"])
     b_text = m["y2"]
@@ -149,6 +157,10 @@ RULES = [
           rf"(?:(?P<q2>{QUAL})[\s-]+)?(?P<m2>{MONTH}),?\s+(?P<y1>{YEAR})", _month_range),
     _rule("day-mdy", rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}),?\s+(?P<y1>{YEAR})",
           lambda m: {"when": _full(m)}),
+    _rule("day-of-month", rf"(?P<d1>{DAY})\s+of\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
+          lambda m: {"when": _full(m)}),
+    _rule("century", r"(?:(?P<q1>early|mid|late)[\s-]+)?(?P<c>1[0-9]|20|[1-9])(?:st|nd|rd|th)"
+          r"[\s-]+[Cc]entury", _century),
     _rule("day-dmy", rf"(?P<d1>{DAY})\.?\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
           lambda m: {"when": _full(m)}),
     _rule("part-of-month", rf"(?P<q1>{QUAL})[\s-]+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
@@ -175,7 +187,7 @@ RULES = [
           lambda m: _season_no_year(m)),
     _rule("year-after-dash", rf"\s[-–—]\s*(?P<span>(?P<y1>{YEAR}))\s*$",
           lambda m: {"when": m["y1"]}),
-    _rule("day-no-year-dmy", rf"(?<!\d)(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?![\w,]|,?\s+\d)",
+    _rule("day-no-year-dmy", rf"(?<!\d)(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?!\w|,?\s+\d)",
           lambda m: _no_year(m)),
     _rule("month-no-year", rf"\b{PREPOSITION}\s+(?P<span>(?P<m1>{MONTH}))(?![\w]|[\s,]*\d)",
           lambda m: {"when": f"--{_num(m['m1']):02d}"}),

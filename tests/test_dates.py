@@ -74,7 +74,14 @@ def dates(text):
     ("vol. 1, 1971, p. 17", "1971", {"when": "1971"}),
     ("“Ciano’s Diaries, 1939-1943”", "1939-1943", {"from": "1939", "to": "1943"}),
     ("Struggle against the fascists - 1942", "1942", {"when": "1942"}),
+    ("on the 15th of August, 1945", "15th of August, 1945", {"when": "1945-08-15"}),
+    ("in the 19th century", "19th century", {"notBefore": "1801", "notAfter": "1900"}),
+    ("the early 20th century", "early 20th century", {"notBefore": "1901", "notAfter": "1933"}),
+    ("in mid-1944", "mid-1944", {"notBefore": "1944-05-01", "notAfter": "1944-08-31"}),
+    ("c. 1900", "1900", {"when": "1900"}),
 ])
+
+
 def test_date_patterns(text, surface, value):
     assert dates(text) == [(surface, value)]
 
@@ -125,3 +132,27 @@ def test_chronology_links_every_date_to_its_spot(built_seeds, tmp_path):
         assert f'id="{anchor}"' in (tmp_path / doc).read_text(encoding="utf-8")
     years = re.findall(r'<td class="value"><time(?: datetime="[^"]*")?>(\d{4})', page)
     assert years == sorted(years)
+
+
+OUTSIDE = (
+    "The Treaty of London was signed on 26 April 1915, and by the autumn of 1916 the front had "
+    "moved. Elections were held in January 1921; a regency followed from 1920 to 1925. On "
+    "August 15th, 1945 the war in Asia ended, and in the late 1940s the borders closed. The "
+    "museum, founded in the 19th century, reopened in mid-1992 after 3,000 visitors and 45 "
+    "rooms were counted. Two weeks later, on 1 May, the staff of 120 met again."
+)
+
+
+def test_outside_prose():
+    """Dated English prose written for the test, not taken from the seeds."""
+    assert dates(OUTSIDE) == [
+        ("26 April 1915", {"when": "1915-04-26"}),
+        ("autumn of 1916", {"notBefore": "1916-09-01", "notAfter": "1916-11-30"}),
+        ("January 1921", {"when": "1921-01"}),
+        ("1920 to 1925", {"from": "1920", "to": "1925"}),
+        ("August 15th, 1945", {"when": "1945-08-15"}),
+        ("late 1940s", {"notBefore": "1947", "notAfter": "1949"}),
+        ("19th century", {"notBefore": "1801", "notAfter": "1900"}),
+        ("mid-1992", {"notBefore": "1992-05-01", "notAfter": "1992-08-31"}),
+        ("1 May", {"when": "--05-01"}),
+    ]
