@@ -25,6 +25,7 @@ _FOLD_EXTRA = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent-insensitive form: Këlcyra -> Kelcyra, Đilas -> Dilas; case is kept."""
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))

@@ -223,8 +223,15 @@ def _no_year(m: dict) -> dict | None:
     return {"when": f"--{month:02d}-{day:02d}"} if day <= _last(2000, month) else None
 
 
+_ANY = re.compile(r"\d|" + "|".join(sorted({n.capitalize() for n in MONTHS}
+                                           | {"Spring", "Summer", "Autumn", "Fall", "Winter"},
+                                           key=len, reverse=True)), re.I)
+
+
 def find(text: str) -> list[Hit]:
     """Every date in `text`, longest first, none overlapping."""
+    if not _ANY.search(text):
+        return []  # no digit, month or season: most text nodes
     found: list[tuple[int, int, dict]] = []
     for rule in RULES:
         for m in rule.pattern.finditer(text):

@@ -98,8 +98,8 @@ class NameTagger:
         self.unknown: list[tuple[str, str]] = []  # (surface, kind) tagged without @ref
         lists = cues.load("name-cues.txt")
         self.royal = set(lists["royal-titles"])
-        self.titles = sorted(lists["person-titles"], key=len, reverse=True)
-        self.place_phrases = lists["place-phrases"]
+        self.titles = _by_first_word(list(lists["person-titles"]) + list(lists["royal-titles"]))
+        self.place_phrases = _by_first_word(lists["place-phrases"])
         self.org_heads = set(lists["org-heads"])
         self.first_names = {fold(e.main.split()[0]) for e in
                             (authority.entries.values() if authority else [])
@@ -158,19 +158,16 @@ class NameTagger:
         return j
 
     def _titled_person(self, text: str, toks: list[Token], i: int):
-        low = text[toks[i].start:].lower()
-        for title in self.titles + sorted(self.royal, key=len, reverse=True):
-            if low.startswith(title) and re.match(r"\W", low[len(title):len(title) + 1] or "."):
-                n = len(title.split())
-                if i + n >= len(toks) or gap_kind(
-                        text[toks[i + n - 1].end:toks[i + n].start]) != " ":
-                    return None  # "the supreme commander. The ..." is no title
-                end = self._capitalised_run(text, toks, i + n)
-                if end == i + n or toks[i + n].text.lower() in self.org_heads:
-                    return None
-                start = toks[i].start if title in self.royal else toks[i + n].start
-                return self._unknown(text, start, toks[end - 1].end, "person"), end
-        return None
+        n, title = _phrase_at(self.titles, toks, i)
+        if not n or i + n >= len(toks):
+            return None
+        if gap_kind(text[toks[i + n - 1].end:toks[i + n].start]) != " ":
+            return None  # "the supreme commander. The ..." is no title
+        end = self._capitalised_run(text, toks, i + n)
+        if end == i + n or toks[i + n].text.lower() in self.org_heads:
+            return None
+        start = toks[i].start if title in self.royal else toks[i + n].start
+        return self._unknown(text, start, toks[end - 1].end, "person"), end
 
     def _first_name(self, text: str, toks: list[Token], i: int):
         if toks[i].folded not in self.first_names or i + 1 >= len(toks):
@@ -181,17 +178,13 @@ class NameTagger:
         return self._unknown(text, toks[i].start, toks[end - 1].end, "person"), end
 
     def _place_phrase(self, text: str, toks: list[Token], i: int):
-        low = text[toks[i].start:].lower()
-        for phrase in self.place_phrases:
-            if low.startswith(phrase + " "):
-                n = len(phrase.split())
-                if i + n >= len(toks) or not _capitalised(toks[i + n].text):
-                    return None
-                end = self._capitalised_run(text, toks, i + n, limit=2)
-                if end == i + n:
-                    return None
-                return self._unknown(text, toks[i + n].start, toks[end - 1].end, "place"), end
-        return None
+        n, _ = _phrase_at(self.place_phrases, toks, i)
+        if not n or i + n >= len(toks) or not _capitalised(toks[i + n].text):
+            return None
+        end = self._capitalised_run(text, toks, i + n, limit=2)
+        if end == i + n:
+            return None
+        return self._unknown(text, toks[i + n].start, toks[end - 1].end, "place"), end
 
     def _org(self, text: str, toks: list[Token], i: int):
         """"First Shock Brigade": capitalised words (with 'of', 'the' between) holding a
@@ -222,6 +215,25 @@ class NameTagger:
         self.unknown.append((text[start:end], kind))
         tag = {"person": "persName", "place": "placeName", "org": "orgName"}[kind]
         return Hit(start, end, tag)
+
+
+def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """Cue phrases indexed by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+        words = tuple(phrase.lower().split())
+        index.setdefault(words[0], []).append(words)
+    return index
+
+
+def _phrase_at(index: dict, toks: list[Token], i: int) -> tuple[int, str]:
+    """(length in words, phrase) of the longest cue phrase starting at token i."""
+    for words in index.get(toks[i].text.lower(), ()):
+        n = len(words)
+        if all(j < len(toks) and toks[j].text.lower() == w
+               for j, w in zip(range(i, i + n), words)):
+            return n, " ".join(words)
+    return 0, ""
 
 
 def _capitalised(word: str) -> bool:

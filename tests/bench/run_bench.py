@@ -47,7 +47,8 @@ def main() -> int:
         words = sum(count_words(p.read_text(encoding="utf-8")) for p in seeds)
         tei_dir = work / "tei"
         stages = {}
-        report, wall, cpu = _timed(lambda: build(seeds, BuildSettings(out_dir=tei_dir)))
+        settings = BuildSettings(out_dir=tei_dir, authority=ROOT / "tei" / "authority.xml")
+        report, wall, cpu = _timed(lambda: build(seeds, settings))
         assert not report.failed, report.failed
         stages["build"] = (wall, cpu)
         tei = sorted(tei_dir.glob("*.xml"))
@@ -59,7 +60,7 @@ def main() -> int:
                                                                        fmt=fmt)))
             assert not rep.failed, rep.failed
             stages[f"export-{fmt}"] = (wall, cpu)
-        _, wall, cpu = _timed(lambda: build(seeds, BuildSettings(out_dir=tei_dir)))
+        _, wall, cpu = _timed(lambda: build(seeds, settings))
         stages["no-op build"] = (wall, cpu)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         result = {
