@@ -23,6 +23,7 @@ HTML := $(SEEDS:seeds/%.txt=editions/html/%.html)
 TEXT := $(SEEDS:seeds/%.txt=editions/text/%.txt)
 CODE := $(wildcard pipeline/*.py pipeline/*/*.py pipeline/data/*)
 AUTHORITY := $(wildcard tei/authority.xml)
+OVERRIDES := $(wildcard tei/ocr-overrides.tsv)
 SCHEMA := schema/archive.rng schema/archive.sch
 XSL_COMMON := pipeline/xslt/params.xsl $(wildcard pipeline/xslt/common/*.xsl)
 XSL_HTML := $(XSL_COMMON) $(wildcard pipeline/xslt/html/*)
@@ -41,7 +42,7 @@ $(INSTALLED): pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-tei/.stamp: $(SEEDS) $(CODE) $(AUTHORITY) $(if $(call missing,$(TEI)),FORCE) | $(INSTALLED)
+tei/.stamp: $(SEEDS) $(CODE) $(AUTHORITY) $(OVERRIDES) $(if $(call missing,$(TEI)),FORCE) | $(INSTALLED)
 	$(ARCHIVE) build $(QUIET) --out tei $(call changed,$(SEEDS),seeds/%,$(TEI))
 	touch $@
 

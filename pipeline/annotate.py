@@ -16,12 +16,14 @@ from pipeline.ns import tei
 
 @dataclass
 class Hit:
-    """Wrap text[start:end] in a TEI element `tag` with `attrs`."""
+    """Wrap text[start:end] in a TEI element `tag` with `attrs`; `build`, if given,
+    fills the element from the covered text instead (a choice with sic and corr)."""
 
     start: int
     end: int
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
+    build: Callable[[etree._Element, str], None] | None = None
 
 
 def text_slots(root: etree._Element, skip: Callable[[etree._Element], bool]
@@ -48,7 +50,10 @@ def apply(parent: etree._Element, child: etree._Element | None, hits: list[Hit])
     made: list[etree._Element] = []
     for hit in hits:
         el = etree.Element(tei(hit.tag), hit.attrs)
-        el.text = text[hit.start:hit.end]
+        if hit.build:
+            hit.build(el, text[hit.start:hit.end])
+        else:
+            el.text = text[hit.start:hit.end]
         if made:
             made[-1].tail = text[pos:hit.start]
         else:

@@ -10,7 +10,9 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
-from pipeline import datetag, names, structure
+from pipeline import datetag, names, ocr, structure
+from pipeline.header import record_correction
+from pipeline.lexicon import Lexicon
 from pipeline.annotate import annotate
 from pipeline.authority import Authority, load as load_authority
 from pipeline.errors import PipelineError
@@ -40,16 +42,50 @@ def output_path(seed: Path, out_dir: Path) -> Path:
 
 
 def encode(source: Source, build_date: str, authority: Authority | None = None,
-           tei_dir: Path | None = None) -> bytes:
+           tei_dir: Path | None = None, overrides: ocr.Overrides | None = None) -> bytes:
     """The TEI bytes for one source; checks that no word was lost on the way."""
     document = structure.parse(source.text)
     root = build_tree(source, document, build_date)
     text = root.find(tei("text"))
+    checker = ocr.OcrChecker(_lexicon(authority), overrides, doc=source.name)
+    decision = ocr.check(text, checker)
+    record_correction(root.find(tei("teiHeader")), _correction_text(decision, checker))
+    notes = ocr.notes(checker)
+    if notes is not None:
+        back = text.find(tei("back"))
+        if back is None:
+            back = etree.SubElement(text, tei("back"))
+        back.append(notes)
     annotate(text, datetag.find, datetag.skip)
     tagger = names.NameTagger(authority, tei_dir or Path("tei"))
     annotate(text, tagger.find, names.skip)
     check_conservation(source, root)
     return serialise(root)
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def _lexicon(authority: Authority | None) -> Lexicon:
+    k = authority.sha256 if authority else ""
+    if k not in _LEXICONS:
+        _LEXICONS[k] = Lexicon(authority)
+    return _LEXICONS[k]
+
+
+def _correction_text(decision: ocr.Decision, checker: ocr.OcrChecker) -> str:
+    rate = f"{decision.rate:.1f} damage signals per 1,000 words (threshold "
+    rate += f"{ocr.RATE_THRESHOLD:g}, at least {ocr.MIN_SIGNALS})"
+    if not decision.is_ocr:
+        return f"Not treated as OCR output: {rate}. No corrections were made."
+    certs = [f.cert for f in checker.findings if f.corr]
+    return (f"Treated as OCR output: {rate}. {len(checker.findings)} damaged words are marked: "
+            f"{len(certs)} with a reading in choice/sic/corr (corr resp=\"#pipeline\", "
+            f"@cert high {certs.count('high')}, medium {certs.count('medium')}, low "
+            f"{certs.count('low')}), {len(checker.findings) - len(certs)} kept as sic with no "
+            "credible reading. Every one has a note in back/div[@type='ocr-notes']. Names of "
+            "the authority file and words of the project's vocabulary are never corrected; "
+            "an archivist's decisions in ocr-overrides.tsv come first.")
 
 
 def check_conservation(source: Source, root: etree._Element) -> None:
@@ -68,11 +104,15 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
     """Build every seed whose TEI is missing or stale; report per file, never stop early."""
     report = BuildReport()
     authority = _authority(settings)
-    print_ = fingerprint(authority.sha256 if authority else "")
+    overrides_path = settings.ocr_overrides or settings.out_dir / "ocr-overrides.tsv"
+    overrides = ocr.read_overrides(overrides_path)
+    extra = (authority.sha256 if authority else "") + (
+        sha256_file(overrides_path) if overrides_path.exists() else "")
+    print_ = fingerprint(extra)
     with Manifest.locked(settings.out_dir) as manifest:
         for seed in seeds:
             try:
-                _build_one(Path(seed), settings, manifest, print_, report, authority)
+                _build_one(Path(seed), settings, manifest, print_, report, authority, overrides)
             except PipelineError as exc:
                 report.failed.append((Path(seed), str(exc)))
             tick(Path(seed))
@@ -89,7 +129,8 @@ def _authority(settings: BuildSettings) -> Authority | None:
 
 
 def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: str,
-               report: BuildReport, authority: Authority | None) -> None:
+               report: BuildReport, authority: Authority | None,
+               overrides: ocr.Overrides) -> None:
     out = output_path(seed, settings.out_dir)
     if not seed.is_file():
         read_source(seed)  # raises the precise reason
@@ -99,7 +140,7 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
         return
     source = read_source(seed, settings.encoding)
     report.warnings.extend(f"{seed}: {w}" for w in source.warnings)
-    data = encode(source, settings.build_date, authority, settings.out_dir)
+    data = encode(source, settings.build_date, authority, settings.out_dir, overrides)
     if status == "edited" and out.read_bytes() != data:
         if not settings.force:
             raise PipelineError(

@@ -276,13 +276,16 @@ def evaluate(gold_dir: Path, tei_dir: Path, errors: bool) -> None:
     try:
         names = ev.evaluate_names(gold_dir, tei_dir)
         dates = ev.evaluate_dates(gold_dir, tei_dir)
+        ocr = ev.evaluate_ocr(gold_dir, tei_dir)
+        synthetic = ev.evaluate_synthetic(gold_dir, tei_dir / "authority.xml")
     except (PipelineError, OSError, KeyError, ValueError) as exc:
         raise click.ClickException(f"cannot evaluate: {exc}") from None
     for line in (ev.format_names(names, ev.read_held_out(gold_dir, "names"))
-                 + ev.format_dates(dates, ev.read_held_out(gold_dir, "dates"))):
+                 + ev.format_dates(dates, ev.read_held_out(gold_dir, "dates"))
+                 + ev.format_ocr(ocr, synthetic)):
         console.out(line)
     if errors:
-        for report in (names, dates):
+        for report in (names, dates, ocr, synthetic or ocr):
             for doc, items in report.errors.items():
                 for item in items:
                     console.out(f"  {doc[:3]}: {item}")

@@ -186,6 +186,105 @@ def _groups(docs: set[str], held_out: set[str]) -> list[tuple[str, set[str]]]:
     return out
 
 
+# --- OCR corrections ----------------------------------------------------------------
+
+@dataclass
+class OcrReport:
+    detection: Score = field(default_factory=Score)
+    corrected: int = 0  # detected errors whose reading is exactly the gold one
+    false_flags: dict[str, int] = field(default_factory=dict)  # born-digital documents
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+
+def read_gold_ocr(path: Path) -> list[tuple[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [(_bare(r["sic"]), _bare(r["corr"])) for r in rows]
+
+
+def _bare(text: str) -> str:
+    """A word without the punctuation around it: "regulak." and "regulak" are one sic."""
+    return " ".join(text.split()).strip(".,;:!?()[]«»“”\"'‘’")
+
+
+def predicted_ocr(tei_file: Path) -> list[tuple[str, str]]:
+    return _ocr_pairs(parse_file(tei_file).getroot())
+
+
+def _ocr_pairs(root: etree._Element) -> list[tuple[str, str]]:
+    text = root.find(tei("text"))
+    out = []
+    for sic in text.iter(tei("sic")):
+        corr = sic.getparent().find(tei("corr")) if sic.getparent().tag == tei("choice") \
+            else None
+        out.append((_bare("".join(sic.itertext())),
+                    _bare("".join(corr.itertext())) if corr is not None else ""))
+    return out
+
+
+def evaluate_ocr(gold_dir: Path, tei_dir: Path) -> OcrReport:
+    """Detection and correction on documents with gold; flags on every other document."""
+    report = OcrReport()
+    gold_docs = set()
+    for doc, gold, pred in _pairs(gold_dir, tei_dir, "ocr", read_gold_ocr, predicted_ocr):
+        gold_docs.add(doc)
+        found = collections.Counter(g[0] for g in gold) & collections.Counter(p[0] for p in pred)
+        report.detection.add(Score(tp=sum(found.values()), pred=len(pred), gold=len(gold)))
+        report.corrected += _score(gold, pred).tp
+        g, p = collections.Counter(gold), collections.Counter(pred)
+        report.errors[doc] = ([f"missed {s!r} -> {c!r}" for s, c in sorted(g - p)]
+                              + [f"extra  {s!r} -> {c!r}" for s, c in sorted(p - g)])
+    for tei_file in sorted(tei_dir.glob("*.xml")):
+        if tei_file.stem not in gold_docs and tei_file.name != "authority.xml":
+            report.false_flags[tei_file.stem] = len(predicted_ocr(tei_file))
+    return report
+
+
+SYNTHETIC_RATE = 0.03
+SYNTHETIC_SEED = 1
+
+
+def evaluate_synthetic(gold_dir: Path, authority_path: Path | None) -> OcrReport | None:
+    """Damage the clean text with the noise model, build its TEI, score the checker."""
+    from pipeline import noise
+    from pipeline.authority import load
+    from pipeline.build import encode
+    from pipeline.source import decode_source
+
+    clean = gold_dir / "ocr-synthetic" / "clean.txt"
+    if not clean.exists():
+        return None
+    damaged, truth = noise.damage(clean.read_text(encoding="utf-8"), SYNTHETIC_RATE,
+                                  SYNTHETIC_SEED)
+    source = decode_source(damaged.encode("utf-8"), Path("synthetic.txt"))
+    authority = load(authority_path) if authority_path and authority_path.exists() else None
+    root = etree.fromstring(encode(source, "2000-01-01", authority))
+    pred = _ocr_pairs(root)
+    gold = [(_bare(d.sic), _bare(d.corr)) for d in truth]
+    report = OcrReport()
+    found = collections.Counter(g[0] for g in gold) & collections.Counter(p[0] for p in pred)
+    report.detection = Score(tp=sum(found.values()), pred=len(pred), gold=len(gold))
+    report.corrected = _score(gold, pred).tp
+    g, p = collections.Counter(gold), collections.Counter(pred)
+    report.errors["synthetic"] = ([f"missed {s!r} -> {c!r}" for s, c in sorted(g - p)]
+                                  + [f"extra  {s!r} -> {c!r}" for s, c in sorted(p - g)])
+    return report
+
+
+def format_ocr(report: OcrReport, synthetic: OcrReport | None = None) -> list[str]:
+    lines = ["ocr                detect P    R     F1   | correction accuracy | gold  flagged"]
+    for label, r in (("real damage", report), ("synthetic", synthetic)):
+        if r is None:
+            continue
+        d = r.detection
+        accuracy = r.corrected / d.tp if d.tp else 1.0
+        lines.append(f"  {label:<16} {d.precision:5.3f} {d.recall:5.3f} {d.f1:5.3f} |"
+                     f"               {accuracy:5.3f} | {d.gold:5d} {d.pred:7d}")
+    flags = ", ".join(f"{doc[:3]} {n}" for doc, n in report.false_flags.items())
+    lines.append(f"  flags on documents without OCR gold: {flags or 'none'}")
+    return lines
+
+
 def read_held_out(gold_dir: Path, task: str) -> set[str]:
     path = gold_dir / task / "held-out.txt"
     return set(path.read_text(encoding="utf-8").split()) if path.exists() else set()

@@ -36,6 +36,24 @@ def sub(parent: etree._Element, local: str, text: str | None = None, **attrs: st
     return el
 
 
+INTERPRETATION = (
+    "Persons, places and organisations are tagged persName, placeName and orgName; @ref "
+    "points into the authority file (authority.xml) when the name or one of its variants "
+    "is there, and is absent for a name found only by evidence (a title, a known first "
+    "name, 'the village of'). Calendar expressions are tagged date with an ISO 8601 value "
+    "(@when, @from/@to, or @notBefore/@notAfter for seasons, parts of months and years "
+    "and decades; --MM and --MM-DD for a day or month printed without its year)."
+)
+
+
+def record_correction(header: etree._Element, text: str) -> None:
+    """Say in the header whether and how OCR damage was corrected."""
+    decl = header.find(f"{tei('encodingDesc')}/{tei('editorialDecl')}")
+    correction = etree.Element(tei("correction"))
+    sub(correction, "p", text)
+    decl.insert(0, correction)
+
+
 def build_header(source: Source, document, words: int, build_date: str) -> etree._Element:
     """A full teiHeader for `source`; deterministic for the same inputs and date."""
     title = document.title
@@ -70,7 +88,9 @@ def build_header(source: Source, document, words: int, build_date: str) -> etree
     app = sub(sub(enc, "appInfo"), "application", ident="archive-pipeline",
               version=__version__)
     sub(app, "label", "archive pipeline")
-    sub(sub(enc, "editorialDecl"), "p", EDITORIAL)
+    decl = sub(enc, "editorialDecl")
+    sub(sub(decl, "segmentation"), "p", EDITORIAL)
+    sub(sub(decl, "interpretation"), "p", INTERPRETATION)
 
     lang_usage = sub(sub(header, "profileDesc"), "langUsage")
     sub(lang_usage, "language", "English", ident="en")

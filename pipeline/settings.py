@@ -29,6 +29,7 @@ class BuildSettings:
     encoding: str = "utf-8"
     force: bool = False  # rebuild even if up to date; overwrite hand edits (with a backup)
     authority: Path | None = None  # default: OUT_DIR/authority.xml when it exists
+    ocr_overrides: Path | None = None  # default: OUT_DIR/ocr-overrides.tsv when it exists
 
 
 @dataclass

@@ -37,7 +37,7 @@ def project_rng():
 
 
 
-@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "100")), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(LINES)
 def test_any_text_gives_valid_tei_and_loses_no_word(project_rng, tei_all, lines):
@@ -61,7 +61,7 @@ def _seed_blocks() -> list[str]:
 BLOCKS = _seed_blocks()
 
 
-@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "200")) // 2, deadline=None,
+@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "100")) // 2, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(BLOCKS), min_size=1, max_size=30),
        st.sampled_from(["\n\n", "\n", "\n\n\n"]))

@@ -10,6 +10,8 @@ from pipeline.settings import ExportSettings
 from pipeline.transform import export
 from pipeline.words import letter_words
 
+INLINE = {"persName", "placeName", "orgName", "date", "choice", "corr", "sic", "quote", "title",
+          "author", "hi"}
 HIDDEN = "self::tei:fw or self::tei:ref[@type='citation'] or self::tei:note[@type='editorial']"
 
 
@@ -26,12 +28,19 @@ def editions(built_seeds, tmp_path_factory):
 def _reading_text(el) -> str:
     """What a reader sees of `el` in the reading edition: no furniture or citation
     marks, and footnotes elsewhere."""
+    inline = etree.QName(el).localname in INLINE
     parts = [el.text or ""]
     for child in el:
-        if not child.xpath(f"{HIDDEN} or self::tei:note", namespaces=NS):
-            parts.append(_reading_text(child))
-        parts.append(" " + (child.tail or ""))
-    return " ".join(" ".join(parts).split())
+        if child.xpath("self::tei:choice[tei:corr]", namespaces=NS):
+            parts.append(_reading_text(child.find("tei:corr", NS)))  # the reading, not sic
+        elif child.xpath(f"{HIDDEN} or self::tei:note or self::tei:div[@type='ocr-notes']",
+                         namespaces=NS):
+            parts.append(" ")  # left out; a space keeps the words around it apart
+        else:
+            text = _reading_text(child)
+            parts.append(text if etree.QName(child).localname in INLINE else f" {text} ")
+        parts.append(child.tail or "")
+    return "".join(parts) if inline else " ".join("".join(parts).split())
 
 
 def _paragraphs(tei_path):
@@ -49,7 +58,7 @@ def test_html_page_has_every_paragraph_in_order(built_seeds, editions):
         page = lhtml.parse(str(editions / "html" / (tei_path.stem + ".html"))).getroot()
         for mark in page.xpath("//sup[@class='note-mark']"):  # footnote numbers
             mark.drop_tree()
-        shown = _squash(" ".join(page.xpath("//main")[0].itertext()))
+        shown = _squash("".join(page.xpath("//main")[0].itertext()))
         at = 0
         for para in map(_squash, _paragraphs(tei_path)):
             found = shown.find(para, at)

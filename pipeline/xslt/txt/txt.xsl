@@ -18,6 +18,7 @@
   <xsl:include href="../common/header.xsl"/>
   <xsl:include href="../common/textstructure.xsl"/>
   <xsl:include href="../common/core.xsl"/>
+  <xsl:include href="../common/transcr.xsl"/>
   <xsl:include href="../common/omit.xsl"/>
   <xsl:include href="../common/notes.xsl"/>
   <xsl:include href="../common/lists.xsl"/>

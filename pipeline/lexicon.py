@@ -1,0 +1,92 @@
+"""The lexicon the OCR checker trusts: English word frequencies (wordfreq), the names of
+the authority file, and the sources' own vocabulary (pipeline/data/vocabulary.txt)."""
+
+from __future__ import annotations
+
+import functools
+
+from pipeline import cues
+from pipeline.authority import TOKEN, Authority, fold
+
+ENGLISH = "en"
+MIN_CANDIDATE_ZIPF = 2.5  # rarer English words are never offered as corrections
+KNOWN_ZIPF = 3.0  # a word this frequent is taken as correct
+NAME_ZIPF = 4.0  # what a name of the authority or a vocabulary word counts as
+
+
+@functools.lru_cache(maxsize=1)
+def _english_list() -> tuple[tuple[str, ...], dict[str, float]]:
+    import wordfreq
+
+    words, zipf = [], {}
+    for word in wordfreq.top_n_list(ENGLISH, 300_000):
+        if not word.isalpha():
+            continue
+        z = wordfreq.zipf_frequency(word, ENGLISH)
+        if z < MIN_CANDIDATE_ZIPF:
+            break  # the list is sorted by frequency
+        words.append(word)
+        zipf[word] = z
+    return tuple(words), zipf
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def english_zipf(word: str) -> float:
+    """Zipf frequency of a lower-case English word (0 if wordfreq does not know it)."""
+    import wordfreq
+
+    if not word.replace("'", "").replace("’", "").isalpha():
+        return 0.0  # wordfreq would split "r-arty" and score its pieces
+    return wordfreq.zipf_frequency(word, ENGLISH)
+
+
+class Lexicon:
+    """Which words are known, how frequent they are, and the list to search for fixes."""
+
+    def __init__(self, authority: Authority | None = None):
+        self.vocabulary = {w for section in cues.load("vocabulary.txt").values() for w in section}
+        self.names: set[str] = set()
+        self.name_forms: dict[str, str] = {}  # folded lower-case -> printed form
+        if authority:
+            for entry in authority.entries.values():
+                for name in entry.names:
+                    for m in TOKEN.finditer(name):
+                        word = m.group()
+                        if word[:1].isupper():  # "of", "the" inside names are not names
+                            self.names.add(word.lower())
+                            self.name_forms.setdefault(fold(word).lower(), word)
+        english, self._zipf = _english_list()
+        extra = sorted((self.vocabulary | set(self.name_forms)) - set(self._zipf))
+        self.search_list = list(english) + extra
+        self.by_length: dict[int, list[str]] = {}
+        for word in self.search_list:
+            self.by_length.setdefault(len(word), []).append(word)
+
+    def near_length(self, length: int, spread: int) -> list[str]:
+        """Words whose length is within `spread` of `length`: all an edit search needs."""
+        return [w for n in range(max(1, length - spread), length + spread + 1)
+                for w in self.by_length.get(n, ())]
+
+    def zipf(self, word: str) -> float:
+        low = word.lower()
+        if low in self.vocabulary or low in self.names:
+            return max(NAME_ZIPF, english_zipf(low))
+        if low in self._zipf:
+            return self._zipf[low]
+        if low == fold(low) and low in self.name_forms:
+            return NAME_ZIPF  # a name printed without its diacritics: Kelcyra
+        return english_zipf(low)
+
+    def known(self, word: str) -> bool:
+        low = word.lower()
+        return (low in self.vocabulary or low in self.names or self.zipf(low) >= KNOWN_ZIPF)
+
+    def is_name(self, word: str) -> bool:
+        return word.lower() in self.names
+
+    def printed(self, candidate: str) -> str:
+        """A candidate as the lexicon spells it: an English word as it is, a name with
+        its capital and diacritics."""
+        if candidate in self._zipf or candidate in self.vocabulary:
+            return candidate
+        return self.name_forms.get(candidate, candidate)
