@@ -51,3 +51,25 @@ def test_date_accuracy_floor(date_report):
     assert score.precision >= 0.98, (score.precision, date_report.errors)
     assert score.recall >= 0.97, (score.recall, date_report.errors)
     assert right_value / score.tp >= 0.98, date_report.errors
+
+
+def test_ocr_accuracy_floor_on_the_real_scan(built_seeds):
+    from pipeline.evaluate import evaluate_ocr
+
+    report = evaluate_ocr(GOLD, built_seeds)
+    d = report.detection
+    assert d.gold >= 60, "too little gold to measure"
+    assert d.precision >= 0.97, report.errors
+    assert d.recall >= 0.89, report.errors
+    assert report.corrected / d.tp >= 0.92, report.errors
+    assert set(report.false_flags.values()) == {0}, report.false_flags  # born-digital seeds
+
+
+def test_ocr_accuracy_floor_on_synthetic_damage():
+    from pipeline.evaluate import evaluate_synthetic
+
+    report = evaluate_synthetic(GOLD, ROOT / "tei" / "authority.xml")
+    d = report.detection
+    assert d.gold >= 100
+    assert d.precision >= 0.97 and d.recall >= 0.79, report.errors
+    assert report.corrected / d.tp >= 0.95, report.errors

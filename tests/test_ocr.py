@@ -1,0 +1,127 @@
+"""Unit tests for the OCR checker: signals, readings, names and born-digital text untouched."""
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from pipeline.authority import load
+from pipeline.build import encode
+from pipeline.lexicon import Lexicon
+from pipeline.ns import NS
+from pipeline.ocr import Costs, OcrChecker, Overrides, read_overrides
+from pipeline.source import decode_source
+
+from conftest import AUTHORITY, SEEDS
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return Lexicon(load(AUTHORITY))
+
+
+def findings(lexicon, text, overrides=None):
+    checker = OcrChecker(lexicon, overrides)
+    return [(f.sic, f.corr, f.kind) for f in checker._scan(text, dry=False)]
+
+
+@pytest.mark.parametrize("text, sic, corr", [
+    ("the irivaders came", "irivaders", "invaders"),            # ri -> n
+    ("a national agreernent was", "agreernent", "agreement"),   # rn -> m
+    ("creating th.e conditions", "th.e", "the"),                # stray mark
+    ("under the si%uation of", "si%uation", "situation"),
+    ("the möst resolute", "möst", "most"),                      # accent on English
+    ("kilied a)1 the inhabitants", "a)1", "all"),               # digit and mark
+    ("the Albanian resis tance was", "resis tance", "resistance"),  # split
+    ("removed from hispost as", "hispost", "his post"),           # joined
+    ("the number of pardsan units", "pardsan", "partisan"),     # d -> ti
+    ("a number of operatlons against", "operatlons", "operations"),
+    ("107 meri, women and children", "meri", "men"),            # real word, one confusion
+    ("in Durres, Vlora, Sh6ngjin and", "Sh6ngjin", "Shëngjin"),  # a name of the authority
+    ("the Party was s-hedding the blood", "s-hedding", "shedding"),
+])
+def test_damage_is_found_and_read(lexicon, text, sic, corr):
+    assert (sic, corr) in [(s, c) for s, c, _ in findings(lexicon, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Shefqet Vërlaci met them in Korça and Kuçova.",     # Albanian names with ë and ç
+    "The çeta of Myslym Peza fought the Hitlerites.",    # sources' own vocabulary
+    "the anti-fascist and clear-cut Marxism–Leninism",   # compounds of known words
+    "the inspirers of the demagogical campaign",         # rare but correct English
+    "the Albanians and Yugoslavs of Kosovo",             # plurals of names
+    "Ask about the don't and we'll, P.S. and 6b of WIPO",
+    "see https://www.gnu.org/licenses/ and/or <year>",
+])
+def test_correct_text_is_left_alone(lexicon, text):
+    assert findings(lexicon, text) == []
+
+
+def test_certainty_comes_from_the_margin(lexicon):
+    checker = OcrChecker(lexicon)
+    [strong] = checker._scan("the irivaders came", dry=False)
+    assert strong.cert == "high" and strong.margin >= 1.5
+
+
+def test_confusions_cost_less_than_other_edits():
+    costs = Costs.load()
+    assert costs.distance("agreernent", "agreement") == 0.5
+    assert costs.distance("cammunist", "communist") == 0.4
+    assert costs.distance("impluse", "impulse") == 0.6  # swapped letters
+    assert costs.distance("th.e", "the") == 0.3
+    assert costs.distance("house", "mouse") == 1.0
+
+
+def test_overrides_keep_and_correct(lexicon, tmp_path):
+    path = tmp_path / "ocr-overrides.tsv"
+    path.write_text("# comment\ndocument\tword\taction\treading\n"
+                    "*\tirivaders\tkeep\t\nx\tTubo\tcorrect\tTwo\n", encoding="utf-8")
+    overrides = read_overrides(path)
+    checker = OcrChecker(lexicon, overrides, doc="x")
+    found = [(f.sic, f.corr, f.cert) for f in
+             checker._scan("the irivaders came Tubo weeks later", dry=False)]
+    assert found == [("Tubo", "Two", "high")]
+
+
+def _built(name: str, built_seeds) -> etree._Element:
+    return etree.parse(str(built_seeds / f"{name}.xml")).getroot()
+
+
+def test_born_digital_seeds_get_no_corrections(built_seeds):
+    for seed in SEEDS[:4]:
+        root = _built(seed.stem, built_seeds)
+        assert root.find(".//tei:text//tei:choice", NS) is None, seed.name
+        decl = root.findtext(".//tei:editorialDecl/tei:correction/tei:p", namespaces=NS)
+        assert decl.startswith("Not treated as OCR output"), seed.name
+
+
+def test_ocr_seed_is_marked_with_notes(built_seeds):
+    root = _built(SEEDS[4].stem, built_seeds)
+    decl = root.findtext(".//tei:editorialDecl/tei:correction/tei:p", namespaces=NS)
+    assert decl.startswith("Treated as OCR output")
+    choices = root.findall(".//tei:body//tei:choice", NS)
+    notes = root.findall(".//tei:back/tei:div[@type='ocr-notes']/tei:note[@type='ocr']", NS)
+    assert len(choices) > 40 and len(notes) >= len(choices)
+    targets = {n.get("target")[1:] for n in notes}
+    assert {c.get("{http://www.w3.org/XML/1998/namespace}id") for c in choices} <= targets
+    for corr in root.iterfind(".//tei:corr", NS):
+        assert corr.get("resp") == "#pipeline" and corr.get("cert") in ("high", "medium", "low")
+
+
+def test_no_authority_name_is_flagged(built_seeds, lexicon):
+    authority = load(AUTHORITY)
+    names = {n for e in authority.entries.values() for n in e.names}
+    for seed in SEEDS:
+        root = _built(seed.stem, built_seeds)
+        for sic in root.iterfind(".//tei:sic", NS):
+            assert sic.text not in names, (seed.name, sic.text)
+
+
+def test_words_of_damaged_text_are_kept(lexicon):
+    text = ("A Scanned Chapter\n\nThe irivaders came at dawn and the people were ready for "
+            "them. Tubo weeks after th.e founding of the party, resis tance grew in the "
+            "mountains and the towns.\n\nThe agreernent was broken and the si%uation of the "
+            "partisans grew worse every day, but the möst resolute fighters held on.\n")
+    src = decode_source(text.encode(), Path("seeds/scan.txt"))
+    root = etree.fromstring(encode(src, "2026-01-01", load(AUTHORITY)))  # checks the words
+    assert root.find(".//tei:choice", NS) is not None
