@@ -172,7 +172,6 @@ class OcrChecker:
         self.counts: dict[str, int] = {}
         self.exact: dict[str, int] = {}
         self._near_cache: dict[tuple[int, int], list[str]] = {}
-        self._ranked: dict[str, list[tuple[str, float, float]]] = {}
         self.findings: list[Finding] = []
 
     # A first pass over the whole document: its own vocabulary and its damage rate.
@@ -353,10 +352,14 @@ class OcrChecker:
                        runner[0] if runner else None, margin)
 
     def _rank(self, core: str) -> list[tuple[str, float, float]]:
-        """Readings of a damaged word, best first: (reading, score, cost)."""
-        if core not in self._ranked:
-            self._ranked[core] = self._search(core)
-        return self._ranked[core]
+        """Readings of a damaged word, best first: (reading, score, cost). Kept on the
+        lexicon, so a collection searches each distinct word once."""
+        cache = self.lex.rank_cache
+        if core not in cache:
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[core] = self._search(core)
+        return cache[core]
 
     def _search(self, core: str) -> list[tuple[str, float, float]]:
         from rapidfuzz import distance, process
@@ -448,13 +451,27 @@ class OcrChecker:
             return None
         if self.lex.is_name(core) or core in self.lex.vocabulary:
             return None
-        ranked = [r for r in self._rank(core) if r[2] <= 0.5
-                  and self.lex.zipf(r[0]) >= self.lex.zipf(core) + REAL_WORD_MARGIN]
+        floor = self.lex.zipf(core) + REAL_WORD_MARGIN
+        variants = self._confused(core)  # cheap: dictionary look-ups, no search
+        if not any(self.lex.zipf(v) >= floor for v in variants):
+            return None
+        ranked = [r for r in self._rank(core) if r[2] <= 0.5 and self.lex.zipf(r[0]) >= floor]
         if not ranked:
             return None
         best, score, _ = ranked[0]
         shown = printed or core
         return Finding(s, s + len(shown), shown, _case_like(shown, best), "medium", "realword")
+
+    def _confused(self, word: str) -> set[str]:
+        """Every word one confusion of ocr-confusions.txt away from `word`."""
+        low = word.lower()
+        out = set()
+        for (a, b) in self.costs.pairs:
+            start = low.find(a)
+            while start >= 0:
+                out.add(low[:start] + b + low[start + len(a):])
+                start = low.find(a, start + 1)
+        return out
 
     def _unknown_capital(self, core: str, s: int) -> Finding | None:
         """A capitalised word no lexicon knows is most likely a name: correct it only
