@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ class BuildReport:
     skipped: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # edited by hand, nothing upstream changed
+    curated: list[Path] = field(default_factory=list)  # marked final by an archivist
     words: int = 0
 
 
@@ -134,19 +137,27 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
     out = output_path(seed, settings.out_dir)
     if not seed.is_file():
         read_source(seed)  # raises the precise reason
+    if is_curated(out) and not settings.force:
+        report.curated.append(out)
+        return
     status = manifest.status(out, sha256_file(seed), print_)
     if status == "fresh" and not settings.force:
         report.skipped.append(out)
         return
+    if status == "edited" and not settings.force:
+        entry = manifest.entries.get(out.name)
+        if entry and entry.source_sha256 == sha256_file(seed) and entry.fingerprint == print_:
+            report.kept.append(out)  # nothing upstream changed: the edit stands
+            return
+        raise PipelineError(
+            f"{out} was edited by hand after it was built, and its seed or the pipeline has "
+            "changed since; not overwritten. Either correct upstream (seed, authority file, "
+            "ocr-overrides.tsv) and rebuild with --force, which keeps a backup, or mark the "
+            f"file final with `archive curate {out}`", str(seed))
     source = read_source(seed, settings.encoding)
     report.warnings.extend(f"{seed}: {w}" for w in source.warnings)
     data = encode(source, settings.build_date, authority, settings.out_dir, overrides)
     if status == "edited" and out.read_bytes() != data:
-        if not settings.force:
-            raise PipelineError(
-                f"{out} was changed after the pipeline wrote it (edited by hand?); "
-                "not overwritten. Correct upstream and rerun with --force, which keeps "
-                "a backup", str(seed))
         backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
         shutil.copy2(out, backup)
         report.warnings.append(f"{out}: hand-edited file overwritten; backup in {backup}")
@@ -154,6 +165,39 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
     manifest.record(out, Entry(str(seed), source.sha256, sha256_bytes(data), print_))
     (report.written if changed else report.unchanged).append(out)
     report.words += count_words(source.text)
+
+
+CURATED = re.compile(rb"<revisionDesc[^>]*\sstatus=[\"']curated[\"']")
+
+
+def is_curated(tei_file: Path) -> bool:
+    """A TEI file whose revisionDesc says status="curated" is left alone by the build."""
+    try:
+        with open(tei_file, "rb") as fh:
+            return bool(CURATED.search(fh.read(1 << 20)))
+    except FileNotFoundError:
+        return False
+
+
+def curate(tei_file: Path, undo: bool = False) -> bool:
+    """Mark a TEI file final (or not): revisionDesc/@status="curated". True if changed."""
+    from pipeline.xmlsafe import parse_file
+
+    tree = parse_file(tei_file)
+    rev = tree.getroot().find(f"{tei('teiHeader')}/{tei('revisionDesc')}")
+    if rev is None:
+        raise PipelineError("has no teiHeader/revisionDesc to mark", str(tei_file))
+    if undo == (rev.get("status") != "curated"):
+        return False
+    if undo:
+        del rev.attrib["status"]
+    else:
+        rev.set("status", "curated")
+    from pipeline.entities import serialise_document
+    from pipeline.fsutil import atomic_write
+
+    atomic_write(tei_file, serialise_document(tree))
+    return True
 
 
 def clean(out_dir: Path) -> tuple[list[Path], list[Path]]:

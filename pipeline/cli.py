@@ -72,10 +72,16 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str |
         raise click.ClickException(str(exc)) from None
     for warning in report.warnings:
         console.warn(warning)
+    for path in report.kept:
+        console.warn(f"{path}: edited by hand since it was built; kept as it is (mark it final "
+                     "with `archive curate`, or rebuild it with --force)")
     for _, message in report.failed:
         console.error(message)
+    extra = "".join(f", {len(x)} {label}" for x, label in ((report.kept, "hand-edited kept"),
+                                                           (report.curated, "curated"))
+                    if x)
     console.out(f"build: {len(report.written)} written, {len(report.unchanged)} unchanged, "
-                f"{len(report.skipped)} up to date, {len(report.failed)} failed "
+                f"{len(report.skipped)} up to date{extra}, {len(report.failed)} failed "
                 f"({report.words} words encoded)")
     if report.failed:
         raise Failed(f"{len(report.failed)} of {len(seeds)} seed(s) could not be built")
@@ -154,6 +160,28 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, build_date: str | N
                 f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
     if report.failed:
         raise Failed(f"{len(report.failed)} of {len(files)} file(s) could not be exported")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--undo", is_flag=True, help="Take the mark off again.")
+def curate(files: tuple[Path, ...], undo: bool) -> None:
+    """Mark TEI FILES as curated: the build leaves them alone from now on.
+
+    A curated file still validates and is still exported. The mark is
+    revisionDesc/@status="curated" in the file itself, so it travels with it.
+
+    Example:
+
+        archive curate tei/004_8f5a6fbfed40dcac.xml
+    """
+    for path in files:
+        try:
+            changed = build_mod.curate(path, undo)
+        except PipelineError as exc:
+            raise click.ClickException(str(exc)) from None
+        state = "not curated" if undo else "curated"
+        console.out(f"{path}: {state}" + ("" if changed else " already"))
 
 
 @cli.group()

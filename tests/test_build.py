@@ -49,7 +49,8 @@ def test_hand_edited_tei_is_not_overwritten(seed_copy, tmp_path):
     out.write_text(edited, encoding="utf-8")
     seed.write_text(seed.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
     report = build([seed], settings)
-    assert report.failed and "was changed after the pipeline wrote it" in report.failed[0][1]
+    assert report.failed and "was edited by hand after it was built, and its seed or the " \
+        "pipeline has changed since; not overwritten" in report.failed[0][1]
     assert out.read_text(encoding="utf-8") == edited
 
     forced = build([seed], BuildSettings(out_dir=tmp_path / "tei", force=True))
@@ -78,3 +79,33 @@ def test_clean_removes_built_files_but_keeps_edited_ones(seed_copy, tmp_path):
     edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     removed, kept = clean(out_dir)
     assert len(removed) == 4 and kept == [edited] and edited.exists()
+
+
+def test_hand_edit_with_nothing_changed_upstream_is_kept(seed_copy, tmp_path):
+    settings = BuildSettings(out_dir=tmp_path / "tei")
+    seed = sorted(seed_copy.glob("*.txt"))[0]
+    build([seed], settings)
+    out = tmp_path / "tei" / (seed.stem + ".xml")
+    edited = out.read_text(encoding="utf-8").replace("</body>", "<!-- checked --></body>")
+    out.write_text(edited, encoding="utf-8")
+    report = build([seed], settings)
+    assert (report.failed, report.kept) == ([], [out])
+    assert out.read_text(encoding="utf-8") == edited
+
+
+def test_curated_file_is_left_alone_even_when_the_seed_changes(seed_copy, tmp_path):
+    from pipeline.build import curate, is_curated
+    from pipeline.validate import validate_file
+
+    settings = BuildSettings(out_dir=tmp_path / "tei")
+    seed = sorted(seed_copy.glob("*.txt"))[0]
+    build([seed], settings)
+    out = tmp_path / "tei" / (seed.stem + ".xml")
+    assert curate(out) and is_curated(out) and not curate(out)
+    marked = out.read_bytes()
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    report = build([seed], settings)
+    assert (report.failed, report.curated) == ([], [out])
+    assert out.read_bytes() == marked
+    assert validate_file(out) == []
+    assert curate(out, undo=True) and not is_curated(out)

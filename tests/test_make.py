@@ -147,3 +147,41 @@ def test_authority_change_reaches_tei_and_editions(repo):
     export_lines = [l for l in result.stdout.splitlines() if "--format html" in l or
                     l.startswith("  tei/")]
     assert any(tei_file in l for l in export_lines), result.stdout
+
+
+def test_a_hand_edit_survives_make(repo):
+    tei_file = sorted((repo / "tei").glob("0*.xml"))[0]
+    text = tei_file.read_text(encoding="utf-8")
+    edited = text.replace("</body>", "<!-- checked by hand --></body>")
+    tei_file.write_text(edited, encoding="utf-8")
+    result = make(repo)  # validates and exports the edited file
+    assert tei_file.read_text(encoding="utf-8") == edited
+    assert f"tei/{tei_file.name}" in result.stdout
+    seed = repo / "seeds" / (tei_file.stem + ".txt")
+    os.utime(seed)  # the build runs over it again: the edit is kept, with a word why
+    result = make(repo)
+    assert tei_file.read_text(encoding="utf-8") == edited
+    assert "edited by hand since it was built; kept" in result.stderr
+
+
+def test_killed_make_leaves_no_partial_file_and_the_next_make_repairs(tmp_path):
+    import signal
+
+    repo = _copy_repo(tmp_path / "killed")
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    proc = subprocess.Popen(["make", "--no-print-directory"], cwd=repo, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    time.sleep(4)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    leftovers = [p for p in repo.rglob("*.tmp")]
+    for tmp in leftovers:  # a killed writer may leave its temporary file, never a partial output
+        assert tmp.name.startswith(".")
+    for path in list((repo / "tei").glob("*.xml")) + list((repo / "editions").rglob("*.html")):
+        etree.parse(str(path), etree.HTMLParser() if path.suffix == ".html" else None)
+    make(repo)
+    reference = _copy_repo(tmp_path / "reference")
+    make(reference)
+    for path in sorted((reference / "tei").glob("*.xml")):
+        assert (repo / "tei" / path.name).read_bytes() == path.read_bytes(), path.name
