@@ -55,7 +55,7 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str |
           encoding: str, authority_path: Path | None, silent: bool) -> None:
     """Write one TEI file per SEED into --out, skipping those already up to date.
 
-    Each seed `NAME.txt` becomes `NAME.xml`. A TEI file that was edited by hand after
+    Each seed `NAME.txt` becomes `NAME.xml`; a directory stands for its *.txt files. A TEI file that was edited by hand after
     the pipeline wrote it is never overwritten unless you pass --force. One bad seed
     does not stop the others; the exit code is 1 if any failed.
 
@@ -63,6 +63,7 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str |
 
         archive build seeds/*.txt --out tei/
     """
+    seeds = _expand(seeds, "*.txt")
     settings = BuildSettings(out_dir=out_dir, build_date=_date(build_date),
                              encoding=encoding, force=force, authority=authority_path)
     try:
@@ -147,6 +148,7 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, build_date: str | N
 
         archive export --format html tei/*.xml --out editions/html
     """
+    files = _expand(files, "*.xml")
     settings = ExportSettings(out_dir=out_dir, fmt=fmt, build_date=_date(build_date),
                               line_width=line_width)
     try:
@@ -332,6 +334,18 @@ def summary(tei_dir: Path, editions_dir: Path) -> None:
         archive summary --tei tei --editions editions
     """
     console.out(collection_summary(tei_dir, editions_dir))
+
+
+def _expand(paths: tuple[Path, ...], pattern: str) -> tuple[Path, ...]:
+    """A directory stands for its files (names with spaces pass safely this way)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(p for p in sorted(path.glob(pattern))
+                       if p.name not in ("authority.xml",) and not p.name.startswith("."))
+        else:
+            out.append(path)
+    return tuple(out)
 
 
 def _date(value: str | None) -> str:

@@ -185,3 +185,13 @@ def test_killed_make_leaves_no_partial_file_and_the_next_make_repairs(tmp_path):
     make(reference)
     for path in sorted((reference / "tei").glob("*.xml")):
         assert (repo / "tei" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_a_seed_with_spaces_in_its_name(tmp_path):
+    repo = _copy_repo(tmp_path / "spaced")
+    (repo / "seeds" / "Letër nga Pezë.txt").write_text(
+        "Letër nga Pezë\n\nA short letter from the village of Pezë.\n", encoding="utf-8")
+    make(repo)
+    assert (repo / "tei" / "Letër nga Pezë.xml").is_file()
+    assert (repo / "editions" / "html" / "Letër nga Pezë.html").is_file()
+    assert (repo / "editions" / "text" / "Letër nga Pezë.txt").is_file()

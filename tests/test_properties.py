@@ -71,3 +71,32 @@ def test_reshuffled_seed_blocks_give_valid_tei(project_rng, tei_all, blocks, gap
     root = etree.fromstring(encode(src, "2026-01-01"))  # raises if a word were lost
     assert project_rng.validate(root), project_rng.error_log
     assert tei_all.validate(root), tei_all.error_log
+
+
+@pytest.fixture(scope="module")
+def saxon():
+    from pipeline.transform import Saxon
+
+    return Saxon({"build-date": "2026-01-01", "line-width": 78, "pipeline-version": "test"})
+
+
+MIXED = st.text(st.characters(blacklist_categories=("Cs",), min_codepoint=1), max_size=60)
+
+
+@settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "100")) // 2, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(PIECES, MIXED, st.sampled_from(["Ελληνικά κείμενα", "Русский текст",
+                                                          "中文文本", "עברית", "\u00a0\u2003\t"])),
+                min_size=1, max_size=20))
+def test_any_text_exports_to_html_and_text(saxon, lines):
+    from pipeline.transform import ENTRY
+
+    text = "\n".join(lines)
+    assume(text.strip())
+    src = decode_source(text.encode("utf-8"), Path("seeds/h.txt"))
+    tei_text = encode(src, "2026-01-01").decode("utf-8")
+    html = saxon.apply(ENTRY["html"], tei_text, "h.xml")
+    plain = saxon.apply(ENTRY["text"], tei_text, "h.xml")
+    assert html.lower().startswith("<!doctype html>") and "</html>" in html
+    assert "<script" not in html.lower().replace("&lt;script", "")
+    assert isinstance(plain, str)
