@@ -118,3 +118,16 @@ def test_markup_in_a_seed_is_inert_in_the_html(tmp_path):
     assert not [h for h in page.xpath("//@href") if h.strip().lower().startswith("javascript")]
     shown = page.xpath("string(//main)")
     assert "<script>alert(1)</script>" in shown and "&amp; &lt;b&gt;" in shown
+
+
+def test_a_huge_seed_is_refused_with_a_clear_word(tmp_path):
+    from pipeline.errors import SourceError
+    from pipeline.source import read_source
+
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(30 * 1024 * 1024)  # sparse: 30 MB of NULs without writing them
+    with pytest.raises(SourceError) as exc:
+        read_source(big)
+    assert str(exc.value) == (f"{big}: too large to encode in one piece (30.0 MB, limit 25 MB); "
+                              "split it into parts at section breaks")
