@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
-from pipeline import datetag, names, ocr, structure
+from pipeline import datetag, large, names, ocr, structure
 from pipeline.header import record_correction
 from pipeline.lexicon import Lexicon
 from pipeline.annotate import annotate
@@ -154,6 +154,9 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
             "changed since; not overwritten. Either correct upstream (seed, authority file, "
             "ocr-overrides.tsv) and rebuild with --force, which keeps a backup, or mark the "
             f"file final with `archive curate {out}`", str(seed))
+    if seed.stat().st_size > large.LARGE_BYTES and settings.encoding == "utf-8":
+        _build_large(seed, out, status, settings, manifest, print_, report, authority, overrides)
+        return
     source = read_source(seed, settings.encoding)
     report.warnings.extend(f"{seed}: {w}" for w in source.warnings)
     data = encode(source, settings.build_date, authority, settings.out_dir, overrides)
@@ -165,6 +168,23 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
     manifest.record(out, Entry(str(seed), source.sha256, sha256_bytes(data), print_))
     (report.written if changed else report.unchanged).append(out)
     report.words += count_words(source.text)
+
+
+def _build_large(seed: Path, out: Path, status: str, settings: BuildSettings,
+                 manifest: Manifest, print_: str, report: BuildReport,
+                 authority: Authority | None, overrides: ocr.Overrides) -> None:
+    """A seed too large to hold: encoded part by part, straight into the output file."""
+    if status == "edited":
+        backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
+        shutil.copy2(out, backup)
+        report.warnings.append(f"{out}: hand-edited file overwritten; backup in {backup}")
+    before = sha256_file(out) if out.exists() else None
+    digest, words = large.encode_to(seed, out, settings.build_date, authority,
+                                    settings.out_dir, overrides, _lexicon(authority),
+                                    check_conservation)
+    manifest.record(out, Entry(str(seed), sha256_file(seed), digest, print_))
+    (report.written if digest != before else report.unchanged).append(out)
+    report.words += words
 
 
 CURATED = re.compile(rb"<revisionDesc[^>]*\sstatus=[\"']curated[\"']")

@@ -213,6 +213,11 @@ def _bullet(text: str) -> tuple[str, str]:
     return text[:marker_end].strip(), text[marker_end:].strip()
 
 
+def indent(el: etree._Element, depth: int) -> None:
+    """Indent the block structure of `el` as it would be indented at `depth`."""
+    _indent(el, depth)
+
+
 def serialise(root: etree._Element) -> bytes:
     """Deterministic bytes: XML declaration, schema PIs, indented block structure."""
     _indent(root, 0)
