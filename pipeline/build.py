@@ -17,7 +17,7 @@ from pipeline.lexicon import Lexicon
 from pipeline.annotate import annotate
 from pipeline.authority import Authority, load as load_authority
 from pipeline.errors import PipelineError
-from pipeline.manifest import Entry, Manifest, fingerprint, sha256_bytes
+from pipeline.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
 from pipeline.ns import tei
 from pipeline.settings import BuildSettings
 from pipeline.source import Source, read_source, sha256_file
@@ -67,6 +67,7 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
 
 
 _LEXICONS: dict[str, Lexicon] = {}
+SAVE_EVERY = 20
 
 
 def _lexicon(authority: Authority | None) -> Lexicon:
@@ -113,12 +114,14 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         sha256_file(overrides_path) if overrides_path.exists() else "")
     print_ = fingerprint(extra)
     with Manifest.locked(settings.out_dir) as manifest:
-        for seed in seeds:
+        for n, seed in enumerate(seeds, start=1):
             try:
                 _build_one(Path(seed), settings, manifest, print_, report, authority, overrides)
             except PipelineError as exc:
                 report.failed.append((Path(seed), str(exc)))
             tick(Path(seed))
+            if n % SAVE_EVERY == 0:
+                manifest.save()  # an interrupted build keeps most of its bookkeeping
     return report
 
 
@@ -144,9 +147,9 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
     if status == "fresh" and not settings.force:
         report.skipped.append(out)
         return
-    if status == "edited" and not settings.force:
-        entry = manifest.entries.get(out.name)
-        if entry and entry.source_sha256 == sha256_file(seed) and entry.fingerprint == print_:
+    entry = manifest.entries.get(out.name)
+    if status == "edited" and entry is not None and not settings.force:
+        if entry.source_sha256 == sha256_file(seed) and entry.fingerprint == print_:
             report.kept.append(out)  # nothing upstream changed: the edit stands
             return
         raise PipelineError(
@@ -160,6 +163,13 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
     source = read_source(seed, settings.encoding)
     report.warnings.extend(f"{seed}: {w}" for w in source.warnings)
     data = encode(source, settings.build_date, authority, settings.out_dir, overrides)
+    if status == "edited" and entry is None and out.read_bytes() != data and not settings.force:
+        # A file the manifest does not know (an interrupted build records nothing) that
+        # differs from what we would write: someone's work, not ours to replace.
+        raise PipelineError(f"{out} was not written by this pipeline (it is not in "
+                            f"{MANIFEST}) and differs from what it would write; not "
+                            "overwritten. Move it away, mark it with `archive curate`, or "
+                            "rebuild with --force, which keeps a backup", str(seed))
     if status == "edited" and out.read_bytes() != data:
         backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
         shutil.copy2(out, backup)
