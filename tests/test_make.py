@@ -195,3 +195,21 @@ def test_a_seed_with_spaces_in_its_name(tmp_path):
     assert (repo / "tei" / "Letër nga Pezë.xml").is_file()
     assert (repo / "editions" / "html" / "Letër nga Pezë.html").is_file()
     assert (repo / "editions" / "text" / "Letër nga Pezë.txt").is_file()
+
+
+def test_two_makes_at_once_give_the_same_bytes(tmp_path):
+    repo = _copy_repo(tmp_path / "twice")
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    runs = [subprocess.Popen(["make", "--no-print-directory"], cwd=repo, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    for run in runs:
+        run.wait(timeout=600)
+    make(repo)  # whatever the race left to do
+    reference = _copy_repo(tmp_path / "serial")
+    make(reference)
+    files = [p.relative_to(reference) for d in ("tei", "editions")
+             for p in sorted((reference / d).rglob("*")) if p.is_file()
+             and not p.name.endswith(".lock")]
+    for rel in files:
+        assert (repo / rel).read_bytes() == (reference / rel).read_bytes(), rel
+    assert not list(repo.rglob("*.tmp"))
