@@ -27,7 +27,7 @@ TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 @functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Accent-insensitive form: Këlcyra -> Kelcyra, Đilas -> Dilas; case is kept."""
+    """Accent-insensitive form: Korçë -> Korce, Đakovo -> Dakovo; case is kept."""
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

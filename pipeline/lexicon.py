@@ -75,7 +75,7 @@ class Lexicon:
         if low in self._zipf:
             return self._zipf[low]
         if low == fold(low) and low in self.name_forms:
-            return NAME_ZIPF  # a name printed without its diacritics: Kelcyra
+            return NAME_ZIPF  # a name printed without its diacritics: Korce
         return english_zipf(low)
 
     def known(self, word: str) -> bool:

@@ -75,7 +75,7 @@ class Trie:
 
 
 def _child(node: dict, tok: Token) -> dict | None:
-    """The trie node for a word; a word in capitals ("HOXHA") may match "Hoxha"."""
+    """The trie node for a word; a word in capitals ("TIRANA") may match "Tirana"."""
     found = node.get(tok.folded)
     if found is None and tok.folded.isupper() and len(tok.folded) > 1:
         found = node.get(tok.folded.capitalize()) or node.get(tok.folded.lower())

@@ -290,7 +290,7 @@ class OcrChecker:
                              strict=not (stray or accented))
 
     def _english_under_accents(self, core: str) -> bool:
-        """Accents are damage on an English word ("möst", "cámmunist"), not on an
+        """Accents are damage on an English word ("höuse", "wáter"), not on an
         Albanian one: the word without them must be English, or one cheap edit away,
         and a word with ë or ç must be English as it stands without them."""
         plain = fold(core).lower()

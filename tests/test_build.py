@@ -40,13 +40,19 @@ def test_changed_seed_rebuilds_only_its_tei(seed_copy, tmp_path):
     assert len(report.skipped) == 4
 
 
-def test_hand_edited_tei_is_not_overwritten(seed_copy, tmp_path):
+def _build_and_edit(seed_copy, tmp_path):
+    """Build the first seed, then edit its TEI by hand: (settings, seed, out, edited)."""
     settings = BuildSettings(out_dir=tmp_path / "tei")
     seed = sorted(seed_copy.glob("*.txt"))[0]
     build([seed], settings)
     out = tmp_path / "tei" / (seed.stem + ".xml")
     edited = out.read_text(encoding="utf-8").replace("</body>", "<!-- checked --></body>")
     out.write_text(edited, encoding="utf-8")
+    return settings, seed, out, edited
+
+
+def test_hand_edited_tei_is_not_overwritten(seed_copy, tmp_path):
+    settings, seed, out, edited = _build_and_edit(seed_copy, tmp_path)
     seed.write_text(seed.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
     report = build([seed], settings)
     assert report.failed and "was edited by hand after it was built, and its seed or the " \
@@ -82,12 +88,7 @@ def test_clean_removes_built_files_but_keeps_edited_ones(seed_copy, tmp_path):
 
 
 def test_hand_edit_with_nothing_changed_upstream_is_kept(seed_copy, tmp_path):
-    settings = BuildSettings(out_dir=tmp_path / "tei")
-    seed = sorted(seed_copy.glob("*.txt"))[0]
-    build([seed], settings)
-    out = tmp_path / "tei" / (seed.stem + ".xml")
-    edited = out.read_text(encoding="utf-8").replace("</body>", "<!-- checked --></body>")
-    out.write_text(edited, encoding="utf-8")
+    settings, seed, out, edited = _build_and_edit(seed_copy, tmp_path)
     report = build([seed], settings)
     assert (report.failed, report.kept) == ([], [out])
     assert out.read_text(encoding="utf-8") == edited
