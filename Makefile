@@ -37,7 +37,7 @@ missing = $(filter-out $(wildcard $(1)),$(1))
 # Inputs to hand over: all of them if anything but inputs changed, else just the changed.
 changed = $(if $(filter-out $(2),$?)$(call missing,$(3)),$(1),$(filter $(2),$?))
 
-.PHONY: all tei validate html text test bench accuracy clean distclean FORCE
+.PHONY: all tei validate html text test bench bench-corpus accuracy clean distclean FORCE
 all: .build/summary.txt
 
 $(INSTALLED): pyproject.toml
@@ -85,6 +85,12 @@ test: | $(INSTALLED)
 # Precision and recall of names (and later dates, OCR) against tests/gold/.
 accuracy: tei/.stamp | $(INSTALLED)
 	$(ARCHIVE) eval --gold tests/gold --tei tei
+
+# A synthetic collection for benchmarks (not committed): make bench-corpus N=1000
+N ?= 100
+CORPUS ?= .build/corpus
+bench-corpus: | $(INSTALLED)
+	$(ARCHIVE) bench-corpus $(CORPUS) -n $(N)
 
 # Words per second per stage and peak memory; COPIES copies of each seed.
 COPIES ?= 20

@@ -164,6 +164,40 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, build_date: str | N
         raise Failed(f"{len(report.failed)} of {len(files)} file(s) could not be exported")
 
 
+@cli.command("bench-corpus")
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-n", "count", type=click.IntRange(1, 1_000_000), default=100, show_default=True,
+              help="How many documents.")
+@click.option("--words", type=click.IntRange(100, 10_000_000), default=10_000,
+              show_default=True, help="About how many words each.")
+@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("seeds"), show_default=True, help="Where the paragraphs come from.")
+@click.option("--authority", "authority_path", type=click.Path(path_type=Path),
+              default=Path("tei/authority.xml"), show_default=True,
+              help="Spellings to swap names for.")
+@click.option("--seed", "rng_seed", type=int, default=1, show_default=True,
+              help="Random seed: the same seed gives the same collection.")
+def bench_corpus(out_dir: Path, count: int, words: int, seeds_dir: Path, authority_path: Path,
+                 rng_seed: int) -> None:
+    """Write a synthetic collection of COUNT documents into OUT_DIR, for benchmarks.
+
+    Seed paragraphs are shuffled and recombined, some names are swapped for other
+    spellings from the authority file, and every fourth document gets OCR-like damage
+    (pipeline/noise.py, 2% of words). Do not commit what it writes.
+
+    Example:
+
+        archive bench-corpus /tmp/corpus -n 1000
+    """
+    from pipeline import corpus
+
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    if not seeds:
+        raise click.ClickException(f"{seeds_dir}: no seeds (*.txt) to take paragraphs from")
+    written = corpus.generate(seeds, out_dir, count, authority_path, words, rng_seed)
+    console.out(f"bench-corpus: {len(written)} documents written to {out_dir}")
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--undo", is_flag=True, help="Take the mark off again.")

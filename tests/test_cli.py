@@ -123,3 +123,18 @@ def test_html_index_lists_titles_and_word_counts(runner, built_seeds, tmp_path):
     assert "Element" not in index
     assert ">National Liberation Movement (Albania)</a>" in index
     assert ">1,913<" in index and "5 documents" in index
+
+
+def test_bench_corpus_is_reproducible(runner, tmp_path):
+    args = ["bench-corpus", "-n", "4", "--words", "500", "--authority",
+            "tei/authority.xml"]
+    for out in ("a", "b"):
+        result = runner.invoke(cli, args[:1] + [str(tmp_path / out)] + args[1:])
+        assert result.exit_code == 0, result.output
+        assert result.stdout == f"bench-corpus: 4 documents written to {tmp_path / out}\n"
+    a = sorted((tmp_path / "a").glob("*.txt"))
+    assert [p.name for p in a] == ["doc00000.txt", "doc00001.txt", "doc00002.txt",
+                                   "doc00003.txt"]
+    for p in a:
+        assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes()
+        assert len(p.read_text(encoding="utf-8").split()) >= 500
