@@ -115,3 +115,22 @@ def test_output_is_reproducible(built_seeds, tmp_path):
     b = export(files, ExportSettings(out_dir=tmp_path / "b", fmt="html"))
     for pa, pb in zip(sorted(a.written), sorted(b.written)):
         assert pa.read_bytes() == pb.read_bytes()
+
+
+def test_no_broken_internal_links(built_seeds, tmp_path):
+    """Every href of every page points at a file that exists, and at an id in it."""
+    files = sorted(built_seeds.glob("*.xml"))
+    export(files, ExportSettings(out_dir=tmp_path / "html", fmt="html"))
+    export(files, ExportSettings(out_dir=tmp_path / "text", fmt="text"))
+    checked = 0
+    for page in sorted((tmp_path / "html").glob("*.html")):
+        source = page.read_text(encoding="utf-8")
+        for href in re.findall(r'href="([^"]+)"', source):
+            assert not re.match(r"[a-z]+:", href), (page.name, href)  # nothing external
+            target, _, anchor = href.partition("#")
+            path = (page.parent / target) if target else page
+            assert path.is_file(), (page.name, href)
+            if anchor:
+                assert f'id="{anchor}"' in path.read_text(encoding="utf-8"), (page.name, href)
+            checked += 1
+    assert checked > 150
