@@ -9,7 +9,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
 
 from pipeline.errors import PipelineError
 from pipeline.ns import NS, xml

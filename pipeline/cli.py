@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -393,10 +392,3 @@ def _date(value: str | None) -> str:
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD",
                                  param_hint="--date") from None
 
-
-def main() -> None:  # pragma: no cover - console-script shim
-    cli(prog_name="archive")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -74,10 +74,6 @@ def _rule(name: str, regex: str, value: Callable[[dict], dict | None]) -> Rule:
     return Rule(name, re.compile(regex), value)
 
 
-def _g(m: dict, k: str) -> str | None:
-    return m.get(k)
-
-
 def _full(m: dict, d: str = "d1", mo: str = "m1", y: str = "y1") -> str | None:
     return iso(int(m[y]), _num(m[mo]), int(re.match(r"\d+", m[d]).group()))
 
@@ -172,7 +168,7 @@ RULES = [
     _rule("season", rf"(?:(?P<q1>early|mid|late|[Ee]arly|[Mm]id|[Ll]ate)[\s-]*)?(?P<s>{SEASON})"
           rf"(?:\s+(?:of|in)\s+|,?\s+)(?P<y1>{YEAR})", _season),
     _rule("part-of-year", rf"(?P<q1>{QUAL})[\s-]*(?P<y1>{YEAR})(?!s)", _part_of_year),
-    _rule("decade", rf"(?:(?P<q1>early|mid|late)[\s-]+)?(?P<dec>(?<!\d)1[0-9]{{2}}0|20[0-9]0)s\b",
+    _rule("decade", r"(?:(?P<q1>early|mid|late)[\s-]+)?(?P<dec>(?<!\d)1[0-9]{2}0|20[0-9]0)s\b",
           _decade),
     _rule("years", rf"(?:years?\s+)?(?P<y1>{YEAR}){TO}(?P<y2>{YEAR}|\d{{2}}(?!\d))", _year_range),
     _rule("years-between", rf"\bbetween\s+(?P<span>(?P<y1>{YEAR})\s+and\s+(?P<y2>{YEAR}))",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -128,7 +127,7 @@ def add(authority_path: Path, surface: str, kind: str, *, variant_of: str | None
             raise PipelineError(f"{surface!r} is already a name of {variant_of!r}",
                                 str(authority_path))
         names = entry.findall(tei(KINDS[kind]))
-        new = _child_after(entry, names[-1], KINDS[kind], surface, type="variant")
+        _child_after(entry, names[-1], KINDS[kind], surface, type="variant")
         done = f"added {surface!r} as a variant of {variant_of}"
     else:
         if owners:
@@ -197,6 +196,3 @@ def _child_after(entry: etree._Element, after: etree._Element, tag: str, text: s
     entry.insert(entry.index(after) + 1, new)
     return new
 
-
-def summary_counts(candidates: list[Candidate]) -> collections.Counter:
-    return collections.Counter(c.kind for c in candidates)

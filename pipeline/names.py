@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pipeline import cues
 from pipeline.annotate import Hit
-from pipeline.authority import TOKEN, Authority, fold, gap_kind, key
+from pipeline.authority import TOKEN, Authority, fold, gap_kind
 
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
 CONNECTORS = {"of", "the", "for", "and", "de", "i", "e", "del", "von", "van", "al"}
@@ -95,7 +95,6 @@ class NameTagger:
         self.href_dir = href_dir
         self.trie = Trie.build(authority.index) if authority else Trie()
         self.recent: list[str] = []  # entry ids in order of mention, for ambiguous forms
-        self.unknown: list[tuple[str, str]] = []  # (surface, kind) tagged without @ref
         lists = cues.load("name-cues.txt")
         self.royal = set(lists["royal-titles"])
         self.titles = _by_first_word(list(lists["person-titles"]) + list(lists["royal-titles"]))
@@ -212,7 +211,6 @@ class NameTagger:
         return None
 
     def _unknown(self, text: str, start: int, end: int, kind: str) -> Hit:
-        self.unknown.append((text[start:end], kind))
         tag = {"person": "persName", "place": "placeName", "org": "orgName"}[kind]
         return Hit(start, end, tag)
 

@@ -2,8 +2,6 @@
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
-SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 
 # Default-namespace map for writing TEI; prefixed map for XPath queries.
 TEI_NSMAP = {None: TEI_NS}

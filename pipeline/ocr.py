@@ -209,7 +209,7 @@ class OcrChecker:
 
     def find(self, text: str) -> list[Hit]:
         hits = []
-        for f in self._scan(text, dry=False):
+        for f in self._scan(text):
             f.context = _context(text, f)
             self.findings.append(f)
             hits.append(Hit(f.start, f.end, "choice" if f.corr else "sic",
@@ -217,7 +217,7 @@ class OcrChecker:
                             build=_builder(f)))
         return hits
 
-    def _scan(self, text: str, dry: bool):
+    def _scan(self, text: str):
         chunks = [(m.start(), m.group()) for m in CHUNK.finditer(text)]
         i = 0
         while i < len(chunks):
@@ -226,6 +226,11 @@ class OcrChecker:
             if core.startswith("`") and re.search(r"\w'(?!\w)", text[start:]):
                 core, offset = core[1:], offset + 1  # `quoted' in the old typewriter style
             s = start + offset
+            reading = self.overrides.reading(self.doc, core)
+            if reading:  # an archivist's decision comes before every rule
+                yield Finding(s, s + len(core), core, reading, "high", "override")
+                i += 1
+                continue
             initial = i == 0 or chunks[i - 1][1][-1:] in ".!?:»”\""
             found = None
             if i + 1 < len(chunks):
@@ -233,13 +238,9 @@ class OcrChecker:
                 if found:
                     i += 1
             found = (found or self._unpaired_opener(text, start, raw, core, s)
-                     or self._word(core, s, initial, {"case": _case_slot(chunks, i)}))
+                     or self._word(core, s, initial, _case_slot(chunks, i)))
             if found and not self.overrides.kept(self.doc, found.sic):
                 yield found
-            elif not found:
-                reading = self.overrides.reading(self.doc, core)
-                if reading and not dry:
-                    yield Finding(s, s + len(core), core, reading, "high", "override")
             i += 1
 
     def _derived(self, word: str, extra: tuple = ()) -> bool:
@@ -253,18 +254,14 @@ class OcrChecker:
         rest = [low[len(p):].lstrip("-") for p in PREFIXES if low.startswith(p)]
         return any(len(r) >= 4 and self.lex.zipf(r) >= KNOWN_ZIPF for r in rest)
 
-    def _word(self, core: str, s: int, initial: bool, context: dict | None = None
+    def _word(self, core: str, s: int, initial: bool, case_slot: bool = False
               ) -> Finding | None:
-        context = context or {}
         core = POSSESSIVE.sub("", core) if len(core) > 3 else core
         if (sum(c.isalpha() for c in core) < 1 or NUMERIC.match(core)
                 or ABBREVIATION.match(core) or NOT_A_WORD.search(core)):
             return None
         if core.isupper() and core.isalpha() and len(core) <= 6 and not self.lex.known(core):
             return None  # an acronym
-        override = self.overrides.reading(self.doc, core)
-        if override:
-            return Finding(s, s + len(core), core, override, "high", "override")
         letters = re.sub(r"[^\w]", "", core)
         stray = (bool(STRAY.search(core)) or self._glued(core)
                  or (core[0] == "-" and core[1:2].islower()))
@@ -275,7 +272,7 @@ class OcrChecker:
                     self.lex.known(p) for p in re.split(r"[-‐–—]", core)):
                 return None  # "anti-fascist", "clear-cut": a compound of known words
             if self.lex.known(core) or self.counts.get(core.lower(), 0) >= 2:
-                if context.get("case") and core[:1].isupper():
+                if case_slot and core[:1].isupper():
                     return self._case_error(core, s)
                 return self._real_word(core.lower(), s, printed=core)
             if core[0].isupper() and not initial:

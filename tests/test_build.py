@@ -1,7 +1,6 @@
 """Unit tests for the build stage: staleness, hand edits, failures, clean."""
 
 import os
-import shutil
 
 from pipeline.build import build, clean
 from pipeline.settings import BuildSettings

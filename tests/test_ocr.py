@@ -9,7 +9,7 @@ from pipeline.authority import load
 from pipeline.build import encode
 from pipeline.lexicon import Lexicon
 from pipeline.ns import NS
-from pipeline.ocr import Costs, OcrChecker, Overrides, read_overrides
+from pipeline.ocr import Costs, OcrChecker, read_overrides
 from pipeline.source import decode_source
 
 from conftest import AUTHORITY, SEEDS
@@ -22,7 +22,7 @@ def lexicon():
 
 def findings(lexicon, text, overrides=None):
     checker = OcrChecker(lexicon, overrides)
-    return [(f.sic, f.corr, f.kind) for f in checker._scan(text, dry=False)]
+    return [(f.sic, f.corr, f.kind) for f in checker._scan(text)]
 
 
 @pytest.mark.parametrize("text, sic, corr", [
@@ -59,7 +59,7 @@ def test_correct_text_is_left_alone(lexicon, text):
 
 def test_certainty_comes_from_the_margin(lexicon):
     checker = OcrChecker(lexicon)
-    [strong] = checker._scan("the irivaders came", dry=False)
+    [strong] = checker._scan("the irivaders came")
     assert strong.cert == "high" and strong.margin >= 1.5
 
 
@@ -79,7 +79,7 @@ def test_overrides_keep_and_correct(lexicon, tmp_path):
     overrides = read_overrides(path)
     checker = OcrChecker(lexicon, overrides, doc="x")
     found = [(f.sic, f.corr, f.cert) for f in
-             checker._scan("the irivaders came Tubo weeks later", dry=False)]
+             checker._scan("the irivaders came Tubo weeks later")]
     assert found == [("Tubo", "Two", "high")]
 
 

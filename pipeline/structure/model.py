@@ -62,7 +62,6 @@ class Note:
 
     n: str
     paras: list[str]
-    anchored: bool = False
 
 
 @dataclass

@@ -182,7 +182,7 @@ def _place(para: Para, note: NoteBlock) -> bool:
                 if s.start >= b:
                     s.start -= b - a
                     s.end -= b - a
-            para.spans.append(Span(a, a, "note", node=Note(note.n, note.paras, anchored=True)))
+            para.spans.append(Span(a, a, "note", node=Note(note.n, note.paras)))
             return True
     return False
 
