@@ -52,7 +52,7 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
     text = root.find(tei("text"))
     checker = ocr.OcrChecker(_lexicon(authority), overrides, doc=source.name)
     decision = ocr.check(text, checker)
-    record_correction(root.find(tei("teiHeader")), _correction_text(decision, checker))
+    record_correction(root.find(tei("teiHeader")), ocr.describe(decision, checker.findings))
     notes = ocr.notes(checker)
     if notes is not None:
         back = text.find(tei("back"))
@@ -75,21 +75,6 @@ def _lexicon(authority: Authority | None) -> Lexicon:
     if k not in _LEXICONS:
         _LEXICONS[k] = Lexicon(authority)
     return _LEXICONS[k]
-
-
-def _correction_text(decision: ocr.Decision, checker: ocr.OcrChecker) -> str:
-    rate = f"{decision.rate:.1f} damage signals per 1,000 words (threshold "
-    rate += f"{ocr.RATE_THRESHOLD:g}, at least {ocr.MIN_SIGNALS})"
-    if not decision.is_ocr:
-        return f"Not treated as OCR output: {rate}. No corrections were made."
-    certs = [f.cert for f in checker.findings if f.corr]
-    return (f"Treated as OCR output: {rate}. {len(checker.findings)} damaged words are marked: "
-            f"{len(certs)} with a reading in choice/sic/corr (corr resp=\"#pipeline\", "
-            f"@cert high {certs.count('high')}, medium {certs.count('medium')}, low "
-            f"{certs.count('low')}), {len(checker.findings) - len(certs)} kept as sic with no "
-            "credible reading. Every one has a note in back/div[@type='ocr-notes']. Names of "
-            "the authority file and words of the project's vocabulary are never corrected; "
-            "an archivist's decisions in ocr-overrides.tsv come first.")
 
 
 def check_conservation(source: Source, root: etree._Element) -> None:
@@ -143,13 +128,14 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
     if is_curated(out) and not settings.force:
         report.curated.append(out)
         return
-    status = manifest.status(out, sha256_file(seed), print_)
+    seed_sha = sha256_file(seed)
+    status = manifest.status(out, seed_sha, print_)
     if status == "fresh" and not settings.force:
         report.skipped.append(out)
         return
     entry = manifest.entries.get(out.name)
     if status == "edited" and entry is not None and not settings.force:
-        if entry.source_sha256 == sha256_file(seed) and entry.fingerprint == print_:
+        if entry.source_sha256 == seed_sha and entry.fingerprint == print_:
             report.kept.append(out)  # nothing upstream changed: the edit stands
             return
         raise PipelineError(
@@ -158,7 +144,8 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
             "ocr-overrides.tsv) and rebuild with --force, which keeps a backup, or mark the "
             f"file final with `archive curate {out}`", str(seed))
     if seed.stat().st_size > large.LARGE_BYTES and settings.encoding == "utf-8":
-        _build_large(seed, out, status, settings, manifest, print_, report, authority, overrides)
+        _build_large(seed, seed_sha, out, status, settings, manifest, print_, report,
+                     authority, overrides)
         return
     source = read_source(seed, settings.encoding)
     report.warnings.extend(f"{seed}: {w}" for w in source.warnings)
@@ -180,7 +167,7 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
     report.words += count_words(source.text)
 
 
-def _build_large(seed: Path, out: Path, status: str, settings: BuildSettings,
+def _build_large(seed: Path, seed_sha: str, out: Path, status: str, settings: BuildSettings,
                  manifest: Manifest, print_: str, report: BuildReport,
                  authority: Authority | None, overrides: ocr.Overrides) -> None:
     """A seed too large to hold: encoded part by part, straight into the output file."""
@@ -192,7 +179,7 @@ def _build_large(seed: Path, out: Path, status: str, settings: BuildSettings,
     digest, words = large.encode_to(seed, out, settings.build_date, authority,
                                     settings.out_dir, overrides, _lexicon(authority),
                                     check_conservation)
-    manifest.record(out, Entry(str(seed), sha256_file(seed), digest, print_))
+    manifest.record(out, Entry(str(seed), seed_sha, digest, print_))
     (report.written if digest != before else report.unchanged).append(out)
     report.words += words
 

@@ -122,7 +122,8 @@ def _write_parts(w: _Writer, first, pieces, path, sha, size, words, albanian, bu
     header = build_header(sample, doc, words, build_date)
     root = _part(first, doc, path, build_date)
     decision = checker.decide(_texts(root.find(tei("text"))))
-    record_correction(header, _decision_text(decision))
+    record_correction(header, ocr.describe(decision, None,
+                                           " in the first part of this large seed"))
     w.block(header, 1)
     w.raw("\n  <text>")
     front = root.find(f"{tei('text')}/{tei('front')}")
@@ -141,16 +142,6 @@ def _write_parts(w: _Writer, first, pieces, path, sha, size, words, albanian, bu
         back.append(notes)
         w.block(back, 2)
     w.raw("\n  </text>")
-
-
-def _decision_text(decision: ocr.Decision) -> str:
-    rate = (f"{decision.rate:.1f} damage signals per 1,000 words in the first part of this "
-            f"large seed (threshold {ocr.RATE_THRESHOLD:g}, at least {ocr.MIN_SIGNALS})")
-    if not decision.is_ocr:
-        return f"Not treated as OCR output: {rate}. No corrections were made."
-    return (f"Treated as OCR output: {rate}. Damaged words are marked in choice/sic/corr "
-            "(corr resp=\"#pipeline\" with @cert), each with a note in "
-            "back/div[@type='ocr-notes'].")
 
 
 def _part(piece: str, doc, path: Path, build_date: str) -> etree._Element:

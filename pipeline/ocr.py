@@ -587,6 +587,27 @@ def check(text_el: etree._Element, checker: OcrChecker) -> Decision:
     return decision
 
 
+def describe(decision: Decision, findings: list[Finding] | None, scope: str = "") -> str:
+    """The header's account of the OCR decision; `findings` None when the count is not
+    known yet (a large seed writes its header before its parts are checked)."""
+    rate = (f"{decision.rate:.1f} damage signals per 1,000 words{scope} (threshold "
+            f"{RATE_THRESHOLD:g}, at least {MIN_SIGNALS})")
+    if not decision.is_ocr:
+        return f"Not treated as OCR output: {rate}. No corrections were made."
+    if findings is None:
+        return (f"Treated as OCR output: {rate}. Damaged words are marked in choice/sic/corr "
+                "(corr resp=\"#pipeline\" with @cert), each with a note in "
+                "back/div[@type='ocr-notes'].")
+    certs = [f.cert for f in findings if f.corr]
+    return (f"Treated as OCR output: {rate}. {len(findings)} damaged words are marked: "
+            f"{len(certs)} with a reading in choice/sic/corr (corr resp=\"#pipeline\", "
+            f"@cert high {certs.count('high')}, medium {certs.count('medium')}, low "
+            f"{certs.count('low')}), {len(findings) - len(certs)} kept as sic with no "
+            "credible reading. Every one has a note in back/div[@type='ocr-notes']. Names of "
+            "the authority file and words of the project's vocabulary are never corrected; "
+            "an archivist's decisions in ocr-overrides.tsv come first.")
+
+
 def notes(checker: OcrChecker) -> etree._Element | None:
     """<div type="ocr-notes"> with one note per correction, for <back>."""
     if not checker.findings:
