@@ -64,10 +64,14 @@ class NameReport:
         return out
 
 
-def read_gold_names(path: Path) -> list[tuple[str, str, str]]:
+def _rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a gold TSV file (header line first, no quoting)."""
     with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [(" ".join(r["surface"].split()), r["type"], r["ref"] or "") for r in rows]
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def read_gold_names(path: Path) -> list[tuple[str, str, str]]:
+    return [(" ".join(r["surface"].split()), r["type"], r["ref"] or "") for r in _rows(path)]
 
 
 def predicted_names(tei_file: Path) -> list[tuple[str, str, str]]:
@@ -133,9 +137,7 @@ class DateReport:
 
 
 def read_gold_dates(path: Path) -> list[tuple[str, str]]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [(" ".join(r["surface"].split()), _canonical(r["value"])) for r in rows]
+    return [(" ".join(r["surface"].split()), _canonical(r["value"])) for r in _rows(path)]
 
 
 def _canonical(value: str) -> str:
@@ -197,9 +199,7 @@ class OcrReport:
 
 
 def read_gold_ocr(path: Path) -> list[tuple[str, str]]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [(_bare(r["sic"]), _bare(r["corr"])) for r in rows]
+    return [(_bare(r["sic"]), _bare(r["corr"])) for r in _rows(path)]
 
 
 def _bare(text: str) -> str:

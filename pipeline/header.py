@@ -9,6 +9,7 @@ from lxml import etree
 from pipeline import __version__
 from pipeline.ns import tei, xml
 from pipeline.source import Source
+from pipeline.structure.inline import append_text
 
 # Letters that occur in Albanian but hardly ever in English text.
 _ALBANIAN = re.compile(r"[ëËçÇ]")
@@ -122,18 +123,11 @@ def origin_bibl(line: str) -> etree._Element:
             break
     pos = 0
     for start, end, tag, attrs in sorted(spans):
-        _text_at_end(bibl, line[pos:start])
+        append_text(bibl, line[pos:start])
         sub(bibl, tag, line[start:end], **attrs)
         pos = end
-    _text_at_end(bibl, line[pos:])
+    append_text(bibl, line[pos:])
     return bibl
-
-
-def _text_at_end(el: etree._Element, chunk: str) -> None:
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + chunk
-    else:
-        el.text = (el.text or "") + chunk
 
 
 def _measure(words: int) -> etree._Element:

@@ -98,8 +98,15 @@ def _authority_problem(base: Path, target: str) -> str | None:
     candidate = (base / target)
     if not candidate.is_file():
         return f"the authority file {candidate} does not exist"
+    stat = candidate.stat()
+    return _unsafe(candidate.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _unsafe(path: Path, _mtime: int, _size: int) -> str | None:
+    """Parse an authority file safely once per version, not once per TEI file."""
     try:
-        parse_file(candidate)
+        parse_file(path)
     except PipelineError as exc:
         return f"the authority file cannot be used: {exc}"
     return None

@@ -47,7 +47,7 @@ def render(parent: etree._Element, text: str, spans: list[Span],
     for span in kept:
         while span.start >= stack[-1][1] and len(stack) > 1:
             pos = _close(stack, text, pos)
-        _emit(stack[-1][0], text[pos:span.start])
+        append_text(stack[-1][0], text[pos:span.start])
         pos = span.start
         el = etree.SubElement(stack[-1][0], tei(span.tag), span.attrs)
         if span.start == span.end:
@@ -57,7 +57,7 @@ def render(parent: etree._Element, text: str, spans: list[Span],
         stack.append((el, span.end))
     while len(stack) > 1:
         pos = _close(stack, text, pos)
-    _emit(parent, text[pos:])
+    append_text(parent, text[pos:])
 
 
 def _crosses(a: Span, b: Span) -> bool:
@@ -68,11 +68,11 @@ def _crosses(a: Span, b: Span) -> bool:
 
 def _close(stack: list, text: str, pos: int) -> int:
     el, end = stack.pop()
-    _emit(el, text[pos:end])
+    append_text(el, text[pos:end])
     return end
 
 
-def _emit(el: etree._Element, chunk: str) -> None:
+def append_text(el: etree._Element, chunk: str) -> None:
     """Append text at the current end of `el` (its text, or its last child's tail)."""
     if not chunk:
         return
