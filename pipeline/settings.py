@@ -41,3 +41,14 @@ class ExportSettings:
     build_date: str = RELEASE_DATE
     line_width: int = 78
     index: bool = True
+    diplomatic: bool = False  # text edition as printed (NAME.diplomatic.txt)
+    site_title: str = "Digital Archive"
+    editor: str = "Archive curators"
+    base_url: str = ""  # where the edition is published, for "cite this edition"
+
+    def stylesheet_params(self, version: str) -> dict[str, str | int]:
+        """The xsl:params of pipeline/xslt/params.xsl these settings decide."""
+        return {"build-date": self.build_date, "line-width": self.line_width,
+                "pipeline-version": version, "site-title": self.site_title,
+                "editor": self.editor, "base-url": self.base_url,
+                "view": "diplomatic" if self.diplomatic else "reading"}

@@ -8,26 +8,22 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
-from pipeline import __version__
+from pipeline import __version__, collection
+from pipeline.digest import digest
 from pipeline.errors import PipelineError, TransformError
 from pipeline.fsutil import atomic_write, write_if_changed
-from pipeline.ns import NS, tei
 from pipeline.settings import ExportSettings
 from pipeline.xmlsafe import parse_file
 
 XSLT_DIR = Path(__file__).resolve().parent / "xslt"
 ENTRY = {"html": XSLT_DIR / "html" / "html.xsl", "text": XSLT_DIR / "txt" / "txt.xsl"}
 SUFFIX = {"html": ".html", "text": ".txt"}
-INDEX_XSL = XSLT_DIR / "html" / "index.xsl"
-CHRONOLOGY_XSL = XSLT_DIR / "html" / "chronology.xsl"
-CSS = XSLT_DIR / "html" / "archive.css"
 SUMMARIES = ".archive-summaries.json"
 
 
@@ -79,7 +75,8 @@ class Saxon:
 
 
 def output_path(tei_file: Path, settings: ExportSettings) -> Path:
-    return settings.out_dir / (tei_file.stem + SUFFIX[settings.fmt])
+    view = ".diplomatic" if settings.diplomatic and settings.fmt == "text" else ""
+    return settings.out_dir / (tei_file.stem + view + SUFFIX[settings.fmt])
 
 
 def export(files: Iterable[Path], settings: ExportSettings,
@@ -88,10 +85,16 @@ def export(files: Iterable[Path], settings: ExportSettings,
     if settings.fmt not in ENTRY:
         raise PipelineError(f"unknown format {settings.fmt!r}; use html or text")
     report = ExportReport()
-    saxon = Saxon({"build-date": settings.build_date, "line-width": settings.line_width,
-                   "pipeline-version": __version__})
+    if settings.diplomatic and settings.fmt != "text":
+        raise PipelineError("--diplomatic is for the text edition; every HTML page "
+                            "already has both views")
+    if settings.base_url and not settings.base_url.endswith("/"):
+        raise PipelineError(f"the base URL must end in '/': {settings.base_url}")
+    saxon = Saxon(settings.stylesheet_params(__version__))
     settings.out_dir.mkdir(parents=True, exist_ok=True)
-    with _summaries(settings.out_dir) as summaries:
+    # Only the HTML edition has collection pages, hence digests.
+    html = settings.fmt == "html"
+    with (_summaries(settings.out_dir) if html else contextlib.nullcontext({})) as summaries:
         for tei_file in files:
             tei_file = Path(tei_file)
             try:
@@ -101,120 +104,29 @@ def export(files: Iterable[Path], settings: ExportSettings,
                 out = output_path(tei_file, settings)
                 changed = write_if_changed(out, result.encode("utf-8"))
                 (report.written if changed else report.unchanged).append(out)
-                summaries[out.name] = summarise(tree, tei_file, out)
+                if html:
+                    summaries[out.name] = digest(tree, tei_file, out)
             except PipelineError as exc:
                 report.failed.append((tei_file, str(exc)))
             tick(tei_file)
-        if settings.fmt == "html":
+        if html:
             _write_assets(saxon, settings, summaries, report)
     return report
 
 
-def summarise(tree: etree._ElementTree, tei_file: Path, out: Path) -> dict:
-    """The compact facts the index needs, kept so the index never rereads every TEI file."""
-    root = tree.getroot()
-
-    def first(xpath: str) -> str:
-        return str(root.xpath(f"string(({xpath})[1])", namespaces=NS)).strip()
-
-    return {
-        "dates": dated_passages(root),
-        "id": root.get("{http://www.w3.org/XML/1998/namespace}id", ""),
-        "title": " ".join(first("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title").split()),
-        "words": first("tei:teiHeader/tei:fileDesc/tei:extent/tei:measure/@quantity") or "0",
-        "source": first("tei:teiHeader//tei:sourceDesc//tei:idno[@type='filename']"),
-        "href": out.name,
-        "text": "../text/" + out.stem + ".txt",
-    }
-
-
-_BLOCKS = {tei(n) for n in ("p", "head", "item", "note", "salute", "signed", "dateline",
-                            "figDesc", "bibl", "quote", "label")}
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“«‘'(]?[A-Z0-9])")
-DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter")
-
-
-def dated_passages(root: etree._Element) -> list[dict]:
-    """Every date of the text, numbered in document order as the HTML page numbers them
-    (date-N), with its value and the sentence it stands in."""
-    text = root.find(tei("text"))
-    out = []
-    for n, el in enumerate(text.iter(tei("date")) if text is not None else [], start=1):
-        value = {k: el.get(k) for k in DATE_ATTRS if el.get(k)}
-        if not value:
-            continue
-        surface = " ".join("".join(el.itertext()).split())
-        block = next((a for a in el.iterancestors() if a.tag in _BLOCKS), el.getparent())
-        out.append({"n": n, "surface": surface, "context": _sentence(block, el, surface),
-                    "key": value.get("when") or value.get("from") or value.get("notBefore"),
-                    **value})
-    return out
-
-
-def _sentence(block: etree._Element, el: etree._Element, surface: str) -> str:
-    """The sentence of `block` that holds the date (notes and furniture left out)."""
-    before = _visible_text(block, stop=el)
-    whole = " ".join(_visible_text(block).split())
-    at = len(" ".join(before.split()))
-    starts = [0] + [m.end() for m in _SENTENCE.finditer(whole)]
-    start = max(s for s in starts if s <= at)
-    ends = [m.start() for m in _SENTENCE.finditer(whole) if m.start() >= at + len(surface)]
-    sentence = whole[start:ends[0] if ends else len(whole)]
-    return sentence if len(sentence) <= 400 else sentence[:397] + "…"
-
-
-def _visible_text(el: etree._Element, stop: etree._Element | None = None) -> str:
-    """Text of `el` as a reader sees it, up to `stop` if given."""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> bool:
-        if node is stop:
-            return True
-        if node.tag in (tei("fw"), tei("ref")) or (node.tag == tei("note") and node is not el):
-            return False
-        parts.append(node.text or "")
-        for child in node:
-            if walk(child):
-                return True
-            parts.append(child.tail or "")
-        return False
-
-    walk(el)
-    return "".join(parts)
-
-
-def _write_assets(saxon: Saxon, settings: ExportSettings, summaries: dict,
+def _write_assets(saxon: Saxon, settings: ExportSettings, digests: dict,
                   report: ExportReport) -> None:
-    for name in [n for n in summaries if not (settings.out_dir / n).exists()]:
-        del summaries[name]
-    if write_if_changed(settings.out_dir / CSS.name, CSS.read_bytes()):
-        report.written.append(settings.out_dir / CSS.name)
-    if not settings.index:
-        return
-    collection = etree.Element("collection")
-    for name in sorted(summaries):
-        etree.SubElement(collection, "document",
-                         {k: str(v) for k, v in sorted(summaries[name].items())
-                          if not isinstance(v, (list, dict))})
-    html = saxon.apply(INDEX_XSL, etree.tostring(collection, encoding="unicode"), "index")
-    _page(settings.out_dir / "index.html", html, report)
-    chronology = etree.Element("chronology")
-    for name in sorted(summaries):
-        doc = summaries[name]
-        for d in doc.get("dates", []):
-            attrs = {"href": f"{doc['href']}#date-{d['n']}", "doc": doc["title"],
-                     "key": d["key"], **{k: d[k] for k in DATE_ATTRS if k in d}}
-            entry = etree.SubElement(chronology, "date", attrs)
-            etree.SubElement(entry, "surface").text = d["surface"]
-            etree.SubElement(entry, "context").text = d["context"]
-    html = saxon.apply(CHRONOLOGY_XSL, etree.tostring(chronology, encoding="unicode"),
-                       "chronology")
-    _page(settings.out_dir / "chronology.html", html, report)
+    for name in [n for n in digests if not (settings.out_dir / n).exists()]:
+        del digests[name]
 
+    def write(path: Path, data: bytes) -> None:
+        (report.written if write_if_changed(path, data) else report.unchanged).append(path)
 
-def _page(path: Path, html: str, report: ExportReport) -> None:
-    (report.written if write_if_changed(path, html.encode("utf-8"))
-     else report.unchanged).append(path)
+    if settings.index:
+        collection.write_pages(saxon.apply, write, settings.out_dir, digests)
+    else:
+        for asset in collection.ASSETS:
+            write(settings.out_dir / asset.name, asset.read_bytes())
 
 
 @contextlib.contextmanager

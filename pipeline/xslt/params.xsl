@@ -25,6 +25,17 @@
   <!-- URI of the chronology page (every dated passage), relative to a page. -->
   <xsl:param name="chronology-href" as="xs:string" select="'chronology.html'"/>
 
+  <!-- The registers and the search page, relative to a page; a name links
+       to REGISTER#KEY, KEY being the authority id. -->
+  <xsl:param name="persons-href" as="xs:string" select="'persons.html'"/>
+  <xsl:param name="places-href" as="xs:string" select="'places.html'"/>
+  <xsl:param name="organisations-href" as="xs:string" select="'organisations.html'"/>
+  <xsl:param name="search-href" as="xs:string" select="'search.html'"/>
+
+  <!-- Script of the pages (search; keeps the view switch in step with
+       links into a hidden view). Pages work without it. -->
+  <xsl:param name="script-href" as="xs:string" select="'archive.js'"/>
+
   <!-- Where the plain-text editions live, relative to a document page; the
        page links to PREFIX + NAME + '.txt' (NAME = xml:id without "doc-").
        The index uses the summary's own @text when it has one. -->
@@ -33,6 +44,20 @@
   <!-- Maximum line length, in characters, of the plain-text edition. A word
        longer than this stays whole on a line of its own. -->
   <xsl:param name="line-width" as="xs:integer" select="78"/>
+
+  <!-- View of the plain-text edition: 'reading' (corrections applied, web
+       furniture, citation marks and editorial notes left out) or
+       'diplomatic' (the text as printed, damage and all). The HTML page
+       always carries both views. -->
+  <xsl:param name="view" as="xs:string" select="'reading'"/>
+
+  <!-- Address under which the edition is published, ending in '/'
+       (https://archive.example.org/editions/). When set, the "cite this
+       edition" line gives each page's full URL; empty: the file name. -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+
+  <!-- Who edits the archive, for the "cite this edition" line. -->
+  <xsl:param name="editor" as="xs:string" select="'Archive curators'"/>
 
   <!-- Name of the whole archive: page titles, site header, index heading. -->
   <xsl:param name="site-title" as="xs:string" select="'Digital Archive'"/>

@@ -24,9 +24,19 @@
     a:make-figure                         a figure (a missing picture)
     a:make-note-mark                      where a footnote was attached
     a:make-notes      (notes)             the footnotes, after the text
-    a:make-forme-work                     an fw, for a view that shows it
-                                          (the reading editions do not:
+    a:make-forme-work                     an fw, in the diplomatic view
+                                          (the reading view leaves it out:
                                           common/omit.xsl)
+    a:make-name       (kind, key)         a persName/placeName/orgName;
+                                          kind person|place|org, key the
+                                          authority id or '' (names.xsl)
+    a:make-correction                     a choice in the reading view:
+                                          the corr (transcr.xsl)
+    a:make-as-printed                     a choice in the diplomatic view:
+                                          the sic (transcr.xsl)
+  HTML hooks read the tunnel parameter $id-prefix ('' in the reading view,
+  'd-' in the diplomatic one), so that both renderings can share a page
+  with unique ids.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,10 +45,13 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <!-- The edition modes. Text nodes are copied by default: text is never
-       dropped unless a template says so on purpose. -->
+  <!-- The two views, in every format: "reading" (corrections, no forme
+       work or citation marks) and "diplomatic" (the text as printed).
+       A template shared by both lists both modes; one that differs is
+       written once per mode (transcr.xsl, omit.xsl). Text nodes are copied
+       by default: text is never dropped unless a template says so. -->
   <xsl:mode name="reading" on-no-match="text-only-copy"/>
-  <xsl:mode name="text" on-no-match="text-only-copy"/>
+  <xsl:mode name="diplomatic" on-no-match="text-only-copy"/>
 
   <!-- Does $el stand among sections and paragraphs (rather than inside
        running text)? -->
@@ -47,7 +60,7 @@
     <xsl:sequence select="exists($el/(parent::body | parent::div | parent::front | parent::back))"/>
   </xsl:function>
 
-  <xsl:template match="p" mode="reading text">
+  <xsl:template match="p" mode="reading diplomatic">
     <xsl:call-template name="a:make-paragraph"/>
   </xsl:template>
 
@@ -55,18 +68,18 @@
        is a block quotation. The quotation marks are the source's own text;
        no format adds any. -->
   <xsl:template match="p[count(quote) = 1][not(* except quote)][not(text()[normalize-space()])]"
-                mode="reading text">
+                mode="reading diplomatic">
     <xsl:for-each select="quote">
       <xsl:call-template name="a:make-quotation"/>
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="lb" mode="reading text">
+  <xsl:template match="lb" mode="reading diplomatic">
     <xsl:call-template name="a:make-line-break"/>
   </xsl:template>
 
   <!-- Phrases with a meaning of their own; the format picks the markup. -->
-  <xsl:template match="quote | title | author | date" mode="reading text">
+  <xsl:template match="quote | title | author | date" mode="reading diplomatic">
     <xsl:call-template name="a:make-inline">
       <xsl:with-param name="style" select="local-name()"/>
     </xsl:call-template>
@@ -74,7 +87,7 @@
 
   <!-- A bibl outside a list of sources says where the text was published:
        a source line of its own (a listBibl's bibl: common/lists.xsl). -->
-  <xsl:template match="bibl" mode="reading text">
+  <xsl:template match="bibl" mode="reading diplomatic">
     <xsl:call-template name="a:make-paragraph">
       <xsl:with-param name="class" select="'source'"/>
     </xsl:call-template>
@@ -82,14 +95,14 @@
 
   <!-- A section break ("* * *"). Other milestones fall to the fallback,
        which keeps nothing for an empty element. -->
-  <xsl:template match="milestone[@unit = 'section']" mode="reading text">
+  <xsl:template match="milestone[@unit = 'section']" mode="reading diplomatic">
     <xsl:call-template name="a:make-break"/>
   </xsl:template>
 
   <!-- Fallback: an element without a template of its own keeps its text.
        Standing among sections and paragraphs it is a block of its own,
        otherwise it flows with the text around it. -->
-  <xsl:template match="*" mode="reading text" priority="-1">
+  <xsl:template match="*" mode="reading diplomatic" priority="-1">
     <xsl:choose>
       <xsl:when test="a:between-blocks(.)">
         <xsl:call-template name="a:make-block"/>

@@ -10,11 +10,11 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="figure" mode="reading text">
+  <xsl:template match="figure" mode="reading diplomatic">
     <xsl:call-template name="a:make-figure"/>
   </xsl:template>
 
-  <xsl:template match="figDesc" mode="reading text">
+  <xsl:template match="figDesc" mode="reading diplomatic">
     <xsl:call-template name="a:make-caption"/>
   </xsl:template>
 

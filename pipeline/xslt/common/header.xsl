@@ -4,8 +4,9 @@
   (HTML source note, text-edition source line, later the registers) shows
   the same facts the same way. Each header element contributes its entry
   from its own template in mode "facts"; a new fact is a new template.
-  Keys: title, source-file, sha256, source-extent, words, application,
-  version, generated.
+  Keys: title, source-file, sha256, source-extent, publisher, source-date,
+  originals (the bibl elements of earlier publications), correction (the
+  OCR decision, a string), words, application, version, generated.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -20,7 +21,7 @@
 
   <!-- The facts of the document containing $doc. The title and word count
        are always present (computed when the header does not say). -->
-  <xsl:function name="a:header-facts" as="map(xs:string, item())">
+  <xsl:function name="a:header-facts" as="map(xs:string, item()*)">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="tei" select="root($doc)/TEI"/>
     <xsl:variable name="found" as="map(*)*">
@@ -45,6 +46,27 @@
   <!-- Size of the source as the bibl states it ("2210 bytes"). -->
   <xsl:template match="sourceDesc//extent" mode="facts">
     <xsl:map-entry key="'source-extent'" select="normalize-space()"/>
+  </xsl:template>
+
+  <!-- Who published the source (a web site's name). -->
+  <xsl:template match="sourceDesc/bibl[not(@type)]/publisher" mode="facts">
+    <xsl:map-entry key="'publisher'" select="normalize-space()"/>
+  </xsl:template>
+
+  <!-- The date the source gives itself (a web page's or a book's date). -->
+  <xsl:template match="sourceDesc/bibl[not(@type)]/date" mode="facts">
+    <xsl:map-entry key="'source-date'" select="."/>
+  </xsl:template>
+
+  <!-- Where the text was first published, as the source says: all of them
+       in one entry, so a second does not replace the first. -->
+  <xsl:template match="sourceDesc[bibl/@type = 'original']" mode="facts">
+    <xsl:map-entry key="'originals'" select="bibl[@type = 'original']"/>
+    <xsl:apply-templates mode="facts"/>
+  </xsl:template>
+
+  <xsl:template match="editorialDecl/correction" mode="facts">
+    <xsl:map-entry key="'correction'" select="normalize-space()"/>
   </xsl:template>
 
   <!-- Word count recorded by the pipeline; it wins over a recount. -->

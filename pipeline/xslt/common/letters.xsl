@@ -12,14 +12,14 @@
     exclude-result-prefixes="#all">
 
   <!-- The parts of a letter that hold lines or paragraphs. -->
-  <xsl:template match="opener | closer | postscript" mode="reading text">
+  <xsl:template match="opener | closer | postscript" mode="reading diplomatic">
     <xsl:call-template name="a:make-group">
       <xsl:with-param name="kind" select="local-name()"/>
     </xsl:call-template>
   </xsl:template>
 
   <!-- Each line of an opener or closer is a block of its own. -->
-  <xsl:template match="dateline | salute | signed" mode="reading text">
+  <xsl:template match="dateline | salute | signed" mode="reading diplomatic">
     <xsl:call-template name="a:make-paragraph">
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>

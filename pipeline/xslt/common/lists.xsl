@@ -14,7 +14,7 @@
 
   <!-- kind: the list's @type ("facts"), "bibliography" for a listBibl;
        labelled: items come with labels (a key/value list). -->
-  <xsl:template match="list | listBibl" mode="reading text">
+  <xsl:template match="list | listBibl" mode="reading diplomatic">
     <xsl:call-template name="a:make-list">
       <xsl:with-param name="kind" select="if (self::listBibl) then 'bibliography' else string(@type)"/>
       <xsl:with-param name="labelled" select="exists(label)"/>
@@ -23,12 +23,12 @@
   </xsl:template>
 
   <!-- A list's head is its caption, not a section heading. -->
-  <xsl:template match="list/head" mode="reading text">
+  <xsl:template match="list/head" mode="reading diplomatic">
     <xsl:call-template name="a:make-caption"/>
   </xsl:template>
 
   <!-- An item, with the label that names it (if any). -->
-  <xsl:template match="item | listBibl/bibl" mode="reading text">
+  <xsl:template match="item | listBibl/bibl" mode="reading diplomatic">
     <xsl:call-template name="a:make-item">
       <xsl:with-param name="label" select="preceding-sibling::*[1][self::label]"/>
       <xsl:with-param name="depth" select="count(ancestor::*[self::list or self::listBibl])"/>
@@ -37,6 +37,6 @@
 
   <!-- A label is rendered by the item it names; a label without an item
        keeps its text through the fallback. -->
-  <xsl:template match="label[following-sibling::*[1][self::item]]" mode="reading text"/>
+  <xsl:template match="label[following-sibling::*[1][self::item]]" mode="reading diplomatic"/>
 
 </xsl:stylesheet>

@@ -36,7 +36,7 @@
   </xsl:function>
 
   <!-- In the text: only the mark. -->
-  <xsl:template match="note[@place = 'foot']" mode="reading text">
+  <xsl:template match="note[@place = 'foot']" mode="reading diplomatic">
     <xsl:call-template name="a:make-note-mark"/>
   </xsl:template>
 
@@ -53,7 +53,7 @@
 
   <!-- Where a text was first published: its bibl is a source line
        (core.xsl); plain text in the note is a source line itself. -->
-  <xsl:template match="note[@type = 'source']" mode="reading text">
+  <xsl:template match="note[@type = 'source']" mode="reading diplomatic">
     <xsl:choose>
       <xsl:when test="p | bibl">
         <xsl:apply-templates mode="#current"/>

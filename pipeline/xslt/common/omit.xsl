@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What the reading editions leave out. The TEI keeps every word of the
+  What the reading view leaves out, and the diplomatic view shows. The TEI keeps every word of the
   source, so these stay in the TEI; the reading text does without them:
     fw                        forme work: web furniture ("Skip to main
                               content", type="boilerplate") and running
@@ -8,8 +8,9 @@
     ref[@type='citation']     citation marks of web articles ("[17]")
     note[@type='editorial']   editorial remarks of web articles
                               ("[page needed]")
-  A view that shows them (the diplomatic view) simply does not list its
-  mode on the template below; for fw it calls the hook a:make-forme-work.
+  The diplomatic view shows all three as printed: fw through the hook
+  a:make-forme-work, citation marks and editorial notes as phrases
+  (core.xsl's fallback).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -40,8 +41,19 @@
 
   <!-- Higher priority than note[@place] (notes.xsl): a note that is both
        editorial and a footnote is still an editorial remark. -->
-  <xsl:template match="*[a:left-out(.)]" mode="reading text" priority="2">
+  <xsl:template match="*[a:left-out(.)]" mode="reading" priority="2">
     <xsl:value-of select="a:gap(.)"/>
+  </xsl:template>
+
+  <xsl:template match="fw" mode="diplomatic">
+    <xsl:call-template name="a:make-forme-work"/>
+  </xsl:template>
+
+  <!-- Printed where it stands, not gathered at the end. -->
+  <xsl:template match="note[@type = 'editorial']" mode="diplomatic" priority="2">
+    <xsl:call-template name="a:make-inline">
+      <xsl:with-param name="style" select="'editorial'"/>
+    </xsl:call-template>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -3,10 +3,8 @@
   TEI module "textstructure": text, front, body, back, div, head, docDate.
   These templates decide what an element IS (a section of depth N with a
   stable id, a heading of depth N); how it looks is up to the output
-  format, through the hooks listed in core.xsl. They run in every edition
-  mode: "reading" (HTML) and "text" (plain text); the diplomatic view will
-  be one more mode in these lists, with its own templates only where it
-  differs (sic/corr, forme work).
+  format, through the hooks listed in core.xsl. They run in both views,
+  "reading" and "diplomatic" (core.xsl), in every format.
   Letters (opener, closer, ...) are in letters.xsl.
 -->
 <xsl:stylesheet version="3.0"
@@ -19,14 +17,14 @@
   <!-- The text proper: body, back matter, then the footnotes of the whole
        text (notes.xsl). The front matter (the document's date) belongs
        under the title, so the entry stylesheets render it there. -->
-  <xsl:template match="text" mode="reading text">
+  <xsl:template match="text" mode="reading diplomatic">
     <xsl:apply-templates select="body, back" mode="#current"/>
     <xsl:call-template name="a:footnotes"/>
   </xsl:template>
 
-  <!-- front/back hold web furniture (left out: omit.xsl) and docDate;
-       later back will hold the OCR notes (a div). -->
-  <xsl:template match="front | body | back" mode="reading text">
+  <!-- front/back hold web furniture (omit.xsl), docDate and the OCR
+       notes (transcr.xsl). -->
+  <xsl:template match="front | body | back" mode="reading diplomatic">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
@@ -35,12 +33,12 @@
        head, item and other mixed content is untouched. -->
   <xsl:template match="(front | body | back | div | list | listBibl | figure | opener | closer
                         | postscript | note[p | bibl])/text()[not(normalize-space())]"
-                mode="reading text"/>
+                mode="reading diplomatic"/>
 
   <!-- A section. Depth 1 is a top-level div; formats map it to a heading
        level or an underline style, and its kind (a letter, a diary entry)
        to a layout. -->
-  <xsl:template match="div" mode="reading text">
+  <xsl:template match="div" mode="reading diplomatic">
     <xsl:call-template name="a:make-section">
       <xsl:with-param name="depth" select="count(ancestor-or-self::div)"/>
       <xsl:with-param name="id" select="a:section-id(.)"/>
@@ -50,7 +48,7 @@
 
   <!-- A section heading gets the depth of its div (a head directly in body
        counts as top level). Heads of lists are captions (lists.xsl). -->
-  <xsl:template match="head" mode="reading text">
+  <xsl:template match="head" mode="reading diplomatic">
     <xsl:call-template name="a:make-heading">
       <xsl:with-param name="depth" select="max((1, count(ancestor::div)))"/>
     </xsl:call-template>
@@ -58,10 +56,10 @@
 
   <!-- The head that opens the text and repeats the title is shown once,
        as the title (see a:title-head). -->
-  <xsl:template match="head[. is a:title-head(.)]" mode="reading text"/>
+  <xsl:template match="head[. is a:title-head(.)]" mode="reading diplomatic"/>
 
   <!-- The date of the document, shown under the title. -->
-  <xsl:template match="docDate" mode="reading text">
+  <xsl:template match="docDate" mode="reading diplomatic">
     <xsl:call-template name="a:make-paragraph">
       <xsl:with-param name="class" select="'docdate'"/>
     </xsl:call-template>

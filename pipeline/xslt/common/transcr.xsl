@@ -1,10 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   TEI module "transcr" / "core" editorial elements: OCR corrections.
-  The reading text shows the correction (corr); a word with no credible reading
-  (a lone sic) is shown as printed. The OCR notes in back are apparatus, not
-  text: the reading editions leave them out (the HTML apparatus lists them).
-  The diplomatic view is a mode of its own (html/diplomatic.xsl), not a branch here.
+  The reading view shows the correction (corr), the diplomatic view the
+  word as printed (sic); each is a template of its own mode, and the format
+  decides through its hook how much of the other reading to show (HTML:
+  a tooltip; text: nothing). A word with no credible reading (a lone sic)
+  is the printed word in both views. The OCR notes in back are apparatus,
+  not text: both views leave them out (the HTML page lists them apart).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,14 +15,27 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="choice[corr]" mode="reading text">
-    <xsl:apply-templates select="corr" mode="#current"/>
+  <xsl:template match="choice[corr]" mode="reading">
+    <xsl:call-template name="a:make-correction"/>
   </xsl:template>
 
-  <xsl:template match="corr | sic" mode="reading text">
+  <xsl:template match="choice[sic]" mode="diplomatic">
+    <xsl:call-template name="a:make-as-printed"/>
+  </xsl:template>
+
+  <xsl:template match="corr | sic" mode="reading diplomatic">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
-  <xsl:template match="div[@type = 'ocr-notes']" mode="reading text"/>
+  <xsl:template match="div[@type = 'ocr-notes']" mode="reading diplomatic"/>
+
+  <!-- The id of a choice: its own xml:id (ocr-N), or its number. -->
+  <xsl:function name="a:choice-id" as="xs:string">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:variable name="number">
+      <xsl:number select="$choice" level="any" count="choice" from="text"/>
+    </xsl:variable>
+    <xsl:sequence select="string(($choice/@xml:id, 'choice-' || $number)[1])"/>
+  </xsl:function>
 
 </xsl:stylesheet>

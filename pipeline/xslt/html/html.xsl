@@ -1,10 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Entry stylesheet: one TEI document -> one HTML5 page, reading edition.
-  The text itself is rendered in mode "reading" by the shared templates of
-  common/ with the HTML hooks of render.xsl; this module only builds the
-  page around it. The diplomatic view will be a sibling entry (or mode)
-  reusing everything but a few mode-specific templates.
+  Entry stylesheet: one TEI document -> one HTML5 page with both views.
+  The text is rendered twice by the shared templates of common/ with the
+  HTML hooks of render.xsl: in mode "reading" and in mode "diplomatic"
+  (ids of the second prefixed "d-"). Two radio buttons before them switch
+  views through archive.css alone, so the switch works without script and
+  without a reload. After the text: the OCR apparatus (apparatus.xsl) and
+  the source panel with a citation (source.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,8 +27,11 @@
   <xsl:include href="../common/lists.xsl"/>
   <xsl:include href="../common/letters.xsl"/>
   <xsl:include href="../common/figures.xsl"/>
+  <xsl:include href="../common/names.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="render.xsl"/>
+  <xsl:include href="apparatus.xsl"/>
+  <xsl:include href="source.xsl"/>
 
   <!-- Saxon would add its own meta element for the encoding; page.xsl
        writes <meta charset> itself, so the output has exactly one. -->
@@ -59,52 +64,55 @@
         <xsl:text>&#10;</xsl:text>
         <!-- Front matter: the document's date, under the title. -->
         <xsl:apply-templates select="text/front" mode="reading"/>
-        <xsl:call-template name="source-note">
+        <xsl:call-template name="views"/>
+        <xsl:call-template name="a:apparatus"/>
+        <xsl:call-template name="a:source-panel">
           <xsl:with-param name="facts" select="$facts"/>
         </xsl:call-template>
-        <xsl:text>&#10;</xsl:text>
-        <div class="text">
-          <xsl:text>&#10;</xsl:text>
-          <xsl:apply-templates select="text" mode="reading"/>
-        </div>
-        <xsl:text>&#10;</xsl:text>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The radio buttons come first so that archive.css can hide the view
+       that is not checked (input:checked ~ .view); their labels are the
+       visible switch. The reading view is checked: links from registers,
+       the chronology and the apparatus land in it. -->
+  <xsl:template name="views">
+    <div class="views">
+      <xsl:text>&#10;</xsl:text>
+      <input type="radio" name="view" id="view-reading" class="view-radio" checked="checked"/>
+      <input type="radio" name="view" id="view-diplomatic" class="view-radio"/>
+      <xsl:text>&#10;</xsl:text>
+      <div class="view-switch" role="group" aria-label="Choose a view of the text">
+        <label for="view-reading">Reading text</label>
+        <xsl:text> </xsl:text>
+        <label for="view-diplomatic">As printed (diplomatic)</label>
+      </div>
+      <xsl:text>&#10;</xsl:text>
+      <div class="view reading" id="reading" aria-label="Reading text">
+        <xsl:text>&#10;</xsl:text>
+        <xsl:apply-templates select="text" mode="reading"/>
+      </div>
+      <xsl:text>&#10;</xsl:text>
+      <div class="view diplomatic" id="diplomatic" aria-label="Diplomatic text, as printed">
+        <xsl:text>&#10;</xsl:text>
+        <p class="view-note">The text as printed in the source: damaged words as they
+          stand (the reading on hover or focus), running heads, web furniture and
+          citation marks included.</p>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:apply-templates select="text" mode="diplomatic">
+          <xsl:with-param name="id-prefix" select="'d-'" tunnel="yes"/>
+        </xsl:apply-templates>
+      </div>
+      <xsl:text>&#10;</xsl:text>
+    </div>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <!-- Anything but a TEI document is a caller's mistake: fail loudly rather
        than write an empty page. -->
   <xsl:template match="/*[not(self::TEI)]">
     <xsl:message terminate="yes">html.xsl: expected a TEI document, got {name()}</xsl:message>
-  </xsl:template>
-
-  <!-- Where the text came from, so a reader can trace it to its seed file.
-       Facts the header lacks are left out rather than shown empty. -->
-  <xsl:template name="source-note">
-    <xsl:param name="facts" as="map(xs:string, item())" required="yes"/>
-    <aside class="source-note" aria-labelledby="source-note-title">
-      <h2 id="source-note-title">About this text</h2>
-      <dl>
-        <xsl:if test="exists($facts?source-file)">
-          <dt>Source file</dt>
-          <dd><code>{$facts?source-file}</code></dd>
-        </xsl:if>
-        <xsl:if test="exists($facts?sha256)">
-          <dt>SHA-256</dt>
-          <dd><code class="checksum">{$facts?sha256}</code></dd>
-        </xsl:if>
-        <dt>Words</dt>
-        <dd>{format-number($facts?words, '#,##0')}</dd>
-        <xsl:if test="exists($facts?application)">
-          <dt>Encoded by</dt>
-          <dd>{$facts?application}</dd>
-        </xsl:if>
-        <xsl:if test="exists($facts?generated)">
-          <dt>Generated</dt>
-          <dd><time datetime="{$facts?generated}">{$facts?generated}</time></dd>
-        </xsl:if>
-      </dl>
-    </aside>
   </xsl:template>
 
 </xsl:stylesheet>

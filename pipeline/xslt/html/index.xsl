@@ -4,7 +4,8 @@
   Input (no namespace), written by the pipeline after the per-document runs:
     <collection>
       <document href="NAME.html" text="../text/NAME.txt" source="NAME.txt"
-                words="312" title="..." id="doc-NAME"/>
+                publisher="Site name" words="312" title="..." id="doc-NAME"
+                names="40" dates="12" corrections="3"/>
     </collection>
   Documents are listed in the summary's order: the pipeline decides it.
 -->
@@ -22,6 +23,7 @@
               include-content-type="no"/>
 
   <xsl:template match="/collection">
+    <xsl:variable name="root" select="."/>
     <xsl:variable name="words" select="sum(document/@words[. castable as xs:integer] ! xs:integer(.))"/>
     <xsl:call-template name="a:html-page">
       <xsl:with-param name="lang" select="string((@xml:lang, 'en')[1])"/>
@@ -32,15 +34,23 @@
         <xsl:text>&#10;</xsl:text>
         <table class="documents">
           <thead>
-            <tr><th scope="col">Title</th><th scope="col">Source file</th>
-              <th scope="col" class="num">Words</th><th scope="col">Plain text</th></tr>
+            <tr><th scope="col">Title</th><th scope="col">Source</th>
+              <th scope="col" class="num">Words</th><th scope="col" class="num">Names</th>
+              <th scope="col" class="num">Dates</th><th scope="col" class="num">OCR corrections</th>
+              <th scope="col">Plain text</th></tr>
           </thead>
           <tbody>
             <xsl:apply-templates select="document"/>
           </tbody>
           <tfoot>
             <tr><th scope="row" colspan="2">{count(document)} documents</th>
-              <td class="num">{format-number($words, '#,##0')}</td><td/></tr>
+              <td class="num">{format-number($words, '#,##0')}</td>
+              <xsl:for-each select="'names', 'dates', 'corrections'">
+                <xsl:variable name="field" select="."/>
+                <td class="num">{format-number(sum($root/document/@*[local-name() = $field]
+                                                  [. castable as xs:integer] ! xs:integer(.)), '#,##0')}</td>
+              </xsl:for-each>
+              <td/></tr>
           </tfoot>
         </table>
         <xsl:text>&#10;</xsl:text>
@@ -61,8 +71,10 @@
     <tr>
       <xsl:if test="@id"><xsl:attribute name="id" select="@id"/></xsl:if>
       <td><a href="{@href}">{(@title[normalize-space()], @source, @href)[1]}</a></td>
-      <td><code>{@source}</code></td>
-      <td class="num">{if (@words castable as xs:integer) then format-number(xs:integer(@words), '#,##0') else ''}</td>
+      <td>{@publisher[normalize-space()] ! (. || ', ')}<code>{@source}</code></td>
+      <xsl:for-each select="@words, @names, @dates, @corrections">
+        <td class="num">{if (. castable as xs:integer) then format-number(xs:integer(.), '#,##0') else ''}</td>
+      </xsl:for-each>
       <td><a href="{$text-href}">text</a></td>
     </tr>
   </xsl:template>

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The page shell shared by document pages and the index (and later the
-  registers), so that every page has the same head, navigation and footer.
+  The page shell shared by every page (documents, index, registers,
+  chronology, search), so that every page has the same head, landmarks,
+  navigation, search box and footer. Everything it links is a local file.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -31,13 +32,23 @@
         <xsl:text>&#10;</xsl:text>
         <link rel="stylesheet" href="{$css-href}"/>
         <xsl:text>&#10;</xsl:text>
+        <script src="{$script-href}" defer="defer"></script>
+        <xsl:text>&#10;</xsl:text>
       </head>
       <xsl:text>&#10;</xsl:text>
       <body>
         <xsl:text>&#10;</xsl:text>
+        <a class="skip" href="#main">Skip to content</a>
+        <xsl:text>&#10;</xsl:text>
         <header class="site">
           <nav aria-label="Archive">
             <a class="home" href="{$index-href}">{$site-title}</a>
+            <xsl:text>&#10;</xsl:text>
+            <a href="{$persons-href}">Persons</a>
+            <xsl:text>&#10;</xsl:text>
+            <a href="{$places-href}">Places</a>
+            <xsl:text>&#10;</xsl:text>
+            <a href="{$organisations-href}">Organisations</a>
             <xsl:text>&#10;</xsl:text>
             <a href="{$chronology-href}">Chronology</a>
             <xsl:for-each select="$nav">
@@ -45,9 +56,17 @@
               <xsl:sequence select="."/>
             </xsl:for-each>
           </nav>
+          <xsl:text>&#10;</xsl:text>
+          <form class="search" role="search" action="{$search-href}" method="get">
+            <label for="site-search">Search</label>
+            <xsl:text> </xsl:text>
+            <input type="search" id="site-search" name="q"/>
+            <xsl:text> </xsl:text>
+            <button type="submit">Search</button>
+          </form>
         </header>
         <xsl:text>&#10;</xsl:text>
-        <main>
+        <main id="main">
           <xsl:text>&#10;</xsl:text>
           <xsl:sequence select="$content"/>
         </main>

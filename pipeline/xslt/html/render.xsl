@@ -22,8 +22,9 @@
     <xsl:param name="depth" as="xs:integer" required="yes"/>
     <xsl:param name="id" as="xs:string" required="yes"/>
     <xsl:param name="kind" as="xs:string" select="'section'"/>
+    <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
     <xsl:element name="{if ($kind = 'letter') then 'article' else 'section'}">
-      <xsl:attribute name="id" select="$id"/>
+      <xsl:attribute name="id" select="$id-prefix || $id"/>
       <xsl:attribute name="class" select="string-join(('depth-' || $depth, $kind[. ne 'section']), ' ')"/>
       <xsl:text>&#10;</xsl:text>
       <xsl:apply-templates mode="#current"/>
@@ -192,8 +193,9 @@
   <!-- The footnote's number, linking to the note; the note links back.
        The printed mark (*, **, a digit of its own) is the link's title. -->
   <xsl:template name="a:make-note-mark">
+    <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
     <sup class="note-mark">
-      <a id="{a:note-ref-id(.)}" href="#{a:note-id(.)}" role="doc-noteref">
+      <a id="{$id-prefix}{a:note-ref-id(.)}" href="#{$id-prefix}{a:note-id(.)}" role="doc-noteref">
         <xsl:if test="@n">
           <xsl:attribute name="title" select="'Printed mark: ' || @n"/>
         </xsl:if>
@@ -207,19 +209,20 @@
        link back ends the last one. -->
   <xsl:template name="a:make-notes">
     <xsl:param name="notes" as="element()+" required="yes"/>
-    <section class="notes" aria-labelledby="notes-title">
+    <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
+    <section class="notes" aria-labelledby="{$id-prefix}notes-title">
       <xsl:text>&#10;</xsl:text>
-      <h2 id="notes-title">Notes</h2>
+      <h2 id="{$id-prefix}notes-title">Notes</h2>
       <xsl:text>&#10;</xsl:text>
       <ol>
         <xsl:text>&#10;</xsl:text>
         <xsl:for-each select="$notes">
           <xsl:variable name="back" as="node()+">
             <xsl:text> </xsl:text>
-            <a class="note-back" href="#{a:note-ref-id(.)}" role="doc-backlink"
+            <a class="note-back" href="#{$id-prefix}{a:note-ref-id(.)}" role="doc-backlink"
                aria-label="Back to mark {a:note-number(.)} in the text">&#x21A9;&#xFE0E;</a>
           </xsl:variable>
-          <li id="{a:note-id(.)}">
+          <li id="{$id-prefix}{a:note-id(.)}">
             <xsl:choose>
               <xsl:when test="p">
                 <xsl:apply-templates select="node() except p[last()]" mode="#current"/>
@@ -255,11 +258,62 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A name links to its register entry (persons.html#KEY ...); a name
+       the authority file does not know is marked but links nowhere, and
+       so is a name inside another (links do not nest). The id (name-N)
+       is what the registers link to. -->
+  <xsl:template name="a:make-name">
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:param name="key" as="xs:string" required="yes"/>
+    <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
+    <xsl:variable name="register" select="map {'person': $persons-href, 'place': $places-href,
+                                                'org': $organisations-href}($kind)"/>
+    <xsl:element name="{if ($key and not(ancestor::persName | ancestor::placeName | ancestor::orgName))
+                        then 'a' else 'span'}">
+      <xsl:attribute name="id" select="$id-prefix || 'name-' || a:name-number(.)"/>
+      <xsl:attribute name="class" select="string-join(('name', $kind, 'unlisted'[not($key)]), ' ')"/>
+      <xsl:if test="$key">
+        <xsl:attribute name="href" select="$register || '#' || $key"/>
+      </xsl:if>
+      <xsl:if test="not($key)">
+        <xsl:attribute name="title" select="'Not in the authority file'"/>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Reading view: the correction, marked; the printed word in its title.
+       The id (ocr-N, the choice's own) is where the apparatus links. -->
+  <xsl:template name="a:make-correction">
+    <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
+    <span id="{$id-prefix}{a:choice-id(.)}" class="corr cert-{(corr/@cert, 'unknown')[1]}"
+          title="Printed: {normalize-space(string-join(sic//text()))}">
+      <xsl:apply-templates select="corr" mode="#current"/>
+    </span>
+  </xsl:template>
+
+  <!-- Diplomatic view: the word as printed; the reading appears on hover
+       or keyboard focus (archive.css), so it needs a tab stop. -->
+  <xsl:template name="a:make-as-printed">
+    <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
+    <span id="{$id-prefix}{a:choice-id(.)}" class="sic" tabindex="0">
+      <xsl:apply-templates select="sic" mode="#current"/>
+      <xsl:if test="corr">
+        <span class="corr-hint" role="tooltip">
+          <xsl:text>read as </xsl:text>
+          <xsl:value-of select="normalize-space(string-join(corr//text()))"/>
+          <xsl:value-of select="corr/@cert ! (' (' || . || ')')"/>
+        </span>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
   <!-- The content of the context element; in a time element when it
        carries a date HTML can read (a day, a month or a year), otherwise
        as it is, or in a span of class $otherwise if one is given. -->
   <xsl:template name="a:dated-content">
     <xsl:param name="otherwise" as="xs:string?" select="()"/>
+    <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
     <xsl:choose>
       <!-- A date of the text: numbered in document order (the chronology
            page links to date-N), its ISO value shown on hover. -->
@@ -267,7 +321,7 @@
         <xsl:variable name="n" as="xs:integer">
           <xsl:number level="any" count="date" from="text"/>
         </xsl:variable>
-        <time id="date-{$n}" class="date" title="{a:date-label(.)}">
+        <time id="{$id-prefix}date-{$n}" class="date" title="{a:date-label(.)}">
           <xsl:if test="@when">
             <xsl:attribute name="datetime" select="@when"/>
           </xsl:if>

@@ -179,7 +179,24 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- Forme work, for a view that shows it (the reading edition does not):
+  <!-- Names are plain words in plain text. -->
+  <xsl:template name="a:make-name">
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:param name="key" as="xs:string" required="yes"/>
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <!-- Reading view: the correction only; the diplomatic view: the word as
+       printed only. The HTML edition shows the other reading on demand. -->
+  <xsl:template name="a:make-correction">
+    <xsl:apply-templates select="corr" mode="#current"/>
+  </xsl:template>
+
+  <xsl:template name="a:make-as-printed">
+    <xsl:apply-templates select="sic" mode="#current"/>
+  </xsl:template>
+
+  <!-- Forme work, in the diplomatic view (the reading view leaves it out):
        between blocks a paragraph, in running text words among the others. -->
   <xsl:template name="a:make-forme-work">
     <xsl:choose>

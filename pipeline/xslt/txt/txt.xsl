@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Entry stylesheet: one TEI document -> the plain-text reading edition
-  (UTF-8, wrapped at $line-width). Title, the front matter (date), the
-  text in mode "text" with its footnotes gathered at the end, then one
-  source line; the rest of the header stays in the TEI/HTML.
+  Entry stylesheet: one TEI document -> the plain-text edition (UTF-8,
+  wrapped at $line-width), in the view $view names: "reading" (corrected,
+  no web furniture or citation marks) or "diplomatic" (as printed).
+  Title, the front matter (date), the text with its footnotes gathered at
+  the end, then one source line; the rest of the header stays in the
+  TEI/HTML.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,6 +26,7 @@
   <xsl:include href="../common/lists.xsl"/>
   <xsl:include href="../common/letters.xsl"/>
   <xsl:include href="../common/figures.xsl"/>
+  <xsl:include href="../common/names.xsl"/>
   <xsl:include href="render.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
@@ -37,7 +40,7 @@
       <xsl:choose>
         <xsl:when test="exists($title-head)">
           <xsl:variable name="lines">
-            <xsl:apply-templates select="$title-head/node()" mode="text"/>
+            <xsl:apply-templates select="$title-head/node()" mode="reading"/>
           </xsl:variable>
           <xsl:sequence select="string($lines)"/>
         </xsl:when>
@@ -48,8 +51,16 @@
     </xsl:variable>
     <!-- Front matter (the document's date) right after the title, then the
          text with its footnotes. -->
+    <!-- A mode cannot be chosen at run time: one branch per view. -->
     <xsl:variable name="body">
-      <xsl:apply-templates select="text/front, text" mode="text"/>
+      <xsl:choose>
+        <xsl:when test="$view = 'diplomatic'">
+          <xsl:apply-templates select="text/front, text" mode="diplomatic"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="text/front, text" mode="reading"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:variable name="source" select="string-join(('Source:', $facts?source-file,
         $facts?sha256 ! ('(sha256 ' || . || ')')), ' ')"/>
