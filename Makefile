@@ -24,6 +24,7 @@ SPACED := $(shell find seeds -maxdepth 1 -name '* *.txt' | head -n 1)
 TEI := $(SEEDS:seeds/%.txt=tei/%.xml)
 HTML := $(SEEDS:seeds/%.txt=editions/html/%.html)
 TEXT := $(SEEDS:seeds/%.txt=editions/text/%.txt)
+DIPLOMATIC := $(SEEDS:seeds/%.txt=editions/text/%.diplomatic.txt)
 CODE := $(wildcard pipeline/*.py pipeline/*/*.py pipeline/data/*)
 AUTHORITY := $(wildcard tei/authority.xml)
 OVERRIDES := $(wildcard tei/ocr-overrides.tsv)
@@ -55,22 +56,27 @@ tei/.stamp: $(SEEDS) $(CODE) $(AUTHORITY) $(OVERRIDES) $(if $(call missing,$(TEI
 $(TEI): tei/%.xml: seeds/%.txt tei/.stamp ;
 $(HTML): editions/html/%.html: tei/%.xml editions/html/.stamp ;
 $(TEXT): editions/text/%.txt: tei/%.xml editions/text/.stamp ;
+$(DIPLOMATIC): editions/text/%.diplomatic.txt: tei/%.xml editions/text/.stamp ;
 
 tei/.valid: $(TEI) $(AUTHORITY) $(SCHEMA) $(if $(SPACED),FORCE) | $(INSTALLED)
 	$(ARCHIVE) validate $(QUIET) $(if $(SPACED),tei/*.xml,$(call changed,$(TEI) $(AUTHORITY),tei/%,))
 	touch $@
 
-editions/html/.stamp: $(TEI) $(XSL_HTML) $(if $(call missing,$(HTML))$(SPACED),FORCE) | $(INSTALLED)
+# The registers show the authority file's entries, so it is an input of the HTML too.
+editions/html/.stamp: $(TEI) $(XSL_HTML) $(AUTHORITY) $(if $(call missing,$(HTML))$(SPACED),FORCE) | $(INSTALLED)
 	$(ARCHIVE) export $(QUIET) --format html --out editions/html \
 	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(HTML)))
 	touch $@
 
-editions/text/.stamp: $(TEI) $(XSL_TEXT) $(if $(call missing,$(TEXT))$(SPACED),FORCE) | $(INSTALLED)
+# Two views of the text edition: the reading text and the text as printed.
+editions/text/.stamp: $(TEI) $(XSL_TEXT) $(if $(call missing,$(TEXT) $(DIPLOMATIC))$(SPACED),FORCE) | $(INSTALLED)
 	$(ARCHIVE) export $(QUIET) --format text --out editions/text \
-	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(TEXT)))
+	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(TEXT) $(DIPLOMATIC)))
+	$(ARCHIVE) export $(QUIET) --format text --diplomatic --out editions/text \
+	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(TEXT) $(DIPLOMATIC)))
 	touch $@
 
-.build/summary.txt: tei/.valid $(HTML) $(TEXT) editions/html/.stamp editions/text/.stamp
+.build/summary.txt: tei/.valid $(HTML) $(TEXT) $(DIPLOMATIC) editions/html/.stamp editions/text/.stamp
 	@mkdir -p $(@D)
 	$(ARCHIVE) summary --tei tei --editions editions | tee $@
 

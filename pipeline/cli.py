@@ -127,29 +127,48 @@ def _validate(path: Path, schema_dir: Path | None) -> list:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["html", "text"]), required=True,
-              help="html: one page per document, plus index.html and archive.css; "
-                   "text: a plain UTF-8 reading edition per document.")
+              help="html: one page per document with a reading and a diplomatic view, "
+                   "plus index, registers of persons, places and organisations, chronology "
+                   "and search; text: a plain UTF-8 edition per document.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="Directory for the edition files.")
+@click.option("--diplomatic", is_flag=True,
+              help="Text edition as printed (damaged words, web furniture and citation "
+                   "marks kept), written as NAME.diplomatic.txt. HTML pages carry both views.")
 @click.option("--date", "build_date", default=None, metavar="YYYY-MM-DD",
-              help="Date printed in the editions [default as for build].")
+              help="Date printed in the editions [default as for build]: fix it for "
+                   "byte-identical output.")
 @click.option("--width", "line_width", default=78, show_default=True,
               type=click.IntRange(20, 400), help="Line width of the text edition.")
+@click.option("--site-title", default="Digital Archive", show_default=True,
+              help="Name of the archive: page titles, headers, citations.")
+@click.option("--editor", default="Archive curators", show_default=True,
+              help="Who edits the archive, for the 'cite this edition' line.")
+@click.option("--base-url", default="", metavar="URL",
+              help="Where the HTML edition will be published, ending in '/'; the "
+                   "citation then gives each page's full address.")
 @SILENT
-def export(files: tuple[Path, ...], fmt: str, out_dir: Path, build_date: str | None,
-           line_width: int, silent: bool) -> None:
+def export(files: tuple[Path, ...], fmt: str, out_dir: Path, diplomatic: bool,
+           build_date: str | None, line_width: int, site_title: str, editor: str,
+           base_url: str, silent: bool) -> None:
     """Publish TEI FILES as an HTML or plain-text edition in --out.
 
-    Stylesheets are compiled once and applied to every file. For HTML the index page
-    lists every document exported to --out so far, not only those given now.
+    Stylesheets are compiled once and applied to every file. For HTML the collection
+    pages (index, registers, chronology, search index) cover every document exported
+    to --out so far, not only those given now; they are built from small per-document
+    digests kept in --out, not by rereading the TEI. Every option is a parameter of
+    the stylesheets (pipeline/xslt/params.xsl).
 
     Example:
 
         archive export --format html tei/*.xml --out editions/html
+
+        archive export --format text --diplomatic tei/*.xml --out editions/text
     """
     files = _expand(files, "*.xml")
     settings = ExportSettings(out_dir=out_dir, fmt=fmt, build_date=_date(build_date),
-                              line_width=line_width)
+                              line_width=line_width, diplomatic=diplomatic,
+                              site_title=site_title, editor=editor, base_url=base_url)
     try:
         with console.progress(files, f"Exporting {fmt}", silent=silent) as items:
             report = transform.export(items, settings)

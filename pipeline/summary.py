@@ -20,8 +20,7 @@ def _words(path: Path) -> int:
 def collection_summary(tei_dir: Path, editions_dir: Path) -> str:
     docs = sorted(p for p in tei_dir.glob("*.xml") if p.name != "authority.xml")
     words = sum(_words(p) for p in docs)
-    files = {fmt: len([p for p in (editions_dir / fmt).glob("*") if p.is_file()
-                       and not p.name.startswith(".")])
-             for fmt in ("html", "text")}
+    html = len(list((editions_dir / "html").glob("*.html")))
+    text = len(list((editions_dir / "text").glob("*.txt")))
     return (f"summary: {len(docs)} documents, {words:,} words; editions: "
-            f"{files['html']} HTML files, {files['text']} text files")
+            f"{html} HTML pages, {text} text files")

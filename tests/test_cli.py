@@ -106,7 +106,8 @@ def test_export_writes_one_file_per_document(runner, built_seeds, tmp_path, fmt,
     written = sorted(p.name for p in (tmp_path / fmt).glob("*" + suffix))
     expected = sorted(Path(f).stem + suffix for f in files)
     if fmt == "html":
-        expected = sorted(expected + ["index.html", "chronology.html"])
+        expected = sorted(expected + ["index.html", "chronology.html", "persons.html",
+                                      "places.html", "organisations.html", "search.html"])
     assert written == expected
 
 
@@ -114,6 +115,27 @@ def test_export_unknown_format(runner, tmp_path):
     result = runner.invoke(cli, ["export", "--format", "pdf", "--out", str(tmp_path), "x.xml"])
     assert result.exit_code == 2
     assert "'pdf' is not one of 'html', 'text'" in result.stderr
+
+
+def test_export_diplomatic_is_for_text(runner, built_seeds, tmp_path):
+    files = sorted(map(str, built_seeds.glob("*.xml")))[:1]
+    result = runner.invoke(cli, ["export", "--silent", "--format", "html", "--diplomatic",
+                                 "--out", str(tmp_path), *files])
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: --diplomatic is for the text edition; every HTML page "
+                             "already has both views\n")
+    result = runner.invoke(cli, ["export", "--silent", "--format", "text", "--diplomatic",
+                                 "--out", str(tmp_path), *files])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.glob("*.txt")] == [Path(files[0]).stem + ".diplomatic.txt"]
+
+
+def test_export_refuses_a_base_url_without_slash(runner, built_seeds, tmp_path):
+    files = sorted(map(str, built_seeds.glob("*.xml")))[:1]
+    result = runner.invoke(cli, ["export", "--silent", "--format", "html", "--base-url",
+                                 "https://example.org/ed", "--out", str(tmp_path), *files])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: the base URL must end in '/': https://example.org/ed\n"
 
 
 def test_html_index_lists_titles_and_word_counts(runner, built_seeds, tmp_path):

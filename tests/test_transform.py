@@ -1,4 +1,4 @@
-"""Unit tests for the XSLT editions: every paragraph present, apparatus hidden, text wrapped."""
+"""Tests of the editions: both views, registers, search index, text editions, links."""
 
 import re
 
@@ -8,7 +8,7 @@ from lxml import etree, html as lhtml
 from pipeline.ns import NS
 from pipeline.settings import ExportSettings
 from pipeline.transform import export
-from pipeline.words import letter_words
+from pipeline.words import letter_words, source_text_of
 
 INLINE = {"persName", "placeName", "orgName", "date", "choice", "corr", "sic", "quote", "title",
           "author", "hi"}
@@ -22,7 +22,17 @@ def editions(built_seeds, tmp_path_factory):
     for fmt in ("html", "text"):
         report = export(files, ExportSettings(out_dir=out / fmt, fmt=fmt))
         assert not report.failed
+    report = export(files, ExportSettings(out_dir=out / "text", fmt="text", diplomatic=True))
+    assert not report.failed
     return out
+
+
+def _view(page, name: str) -> str:
+    """Text of one view of a document page, without the hover hints."""
+    view = page.xpath(f"//div[@id='{name}']")[0]
+    for hint in view.xpath(".//span[@class='corr-hint']"):
+        hint.drop_tree()
+    return " ".join(view.itertext())
 
 
 def _reading_text(el) -> str:
@@ -58,7 +68,7 @@ def test_html_page_has_every_paragraph_in_order(built_seeds, editions):
         page = lhtml.parse(str(editions / "html" / (tei_path.stem + ".html"))).getroot()
         for mark in page.xpath("//sup[@class='note-mark']"):  # footnote numbers
             mark.drop_tree()
-        shown = _squash("".join(page.xpath("//main")[0].itertext()))
+        shown = _squash("".join(page.xpath("//div[@id='reading']")[0].itertext()))
         at = 0
         for para in map(_squash, _paragraphs(tei_path)):
             found = shown.find(para, at)
@@ -66,12 +76,54 @@ def test_html_page_has_every_paragraph_in_order(built_seeds, editions):
             at = found + len(para)
 
 
-def test_html_hides_apparatus_and_furniture(editions):
+def test_reading_view_hides_furniture_diplomatic_view_shows_it(editions):
     page = lhtml.parse(str(editions / "html" / "001_22acba81c62ab359.html")).getroot()
-    text = " ".join(page.xpath("//main")[0].itertext())
-    assert "[17]" not in text and "page needed" not in text
+    reading, printed = _view(page, "reading"), _view(page, "diplomatic")
+    assert "[26]" not in reading and not re.search(r"page\s+needed", reading)
+    assert "[26]" in printed and re.search(r"\[27\]\s*\[page\s+needed\]", printed)
     page = lhtml.parse(str(editions / "html" / "002_f7cd1772cabee663.html")).getroot()
-    assert "Skip to main content" not in " ".join(page.xpath("//main")[0].itertext())
+    assert "Skip to main content" not in _view(page, "reading")
+    assert "Skip to main content" in _view(page, "diplomatic")
+
+
+def test_views_show_corr_and_sic(built_seeds, editions):
+    """Every choice: the reading in the reading view, the printed word in the other,
+    each with its own id, the reading as a hint, and a row in the apparatus."""
+    tei_path = built_seeds / "004_8f5a6fbfed40dcac.xml"
+    choices = etree.parse(str(tei_path)).xpath("//tei:text//tei:choice[tei:corr]",
+                                               namespaces=NS)
+    page = lhtml.parse(str(editions / "html" / (tei_path.stem + ".html"))).getroot()
+    assert len(choices) > 20
+    for choice in choices:
+        cid = choice.get("{http://www.w3.org/XML/1998/namespace}id")
+        sic = "".join(choice.find("tei:sic", NS).itertext())
+        corr = "".join(choice.find("tei:corr", NS).itertext())
+        assert page.get_element_by_id(cid).text_content().strip() == corr
+        printed = page.get_element_by_id("d-" + cid)
+        hint = printed.find_class("corr-hint")[0].text_content()
+        assert hint.startswith(f"read as {corr} (") and choice[1].get("cert") in hint
+        assert printed.text_content().replace(hint, "") == sic
+        row = page.get_element_by_id("app-" + cid)
+        assert [a.get("href") for a in row.iter("a")] == [f"#{cid}", f"#d-{cid}"]
+    assert "Printed" in page.get_element_by_id(cid).get("title")
+
+
+def test_diplomatic_view_keeps_every_source_word(built_seeds, editions):
+    for tei_path in sorted(built_seeds.glob("*.xml")):
+        root = etree.parse(str(tei_path)).getroot()
+        want = letter_words(source_text_of(root.find("tei:text", NS)))
+        page = lhtml.parse(str(editions / "html" / (tei_path.stem + ".html"))).getroot()
+        shown = letter_words(" ".join(page.xpath("//main/h1")[0].itertext()) + " "
+                             + " ".join(t for f in page.xpath("//main/p[@class='docdate']")
+                                        for t in f.itertext())
+                             + " " + _view(page, "diplomatic"))
+        assert not want - shown, (tei_path.name, want - shown)
+
+
+def test_ids_unique_in_both_views(editions):
+    for path in sorted((editions / "html").glob("*.html")):
+        ids = re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8"))
+        assert len(ids) == len(set(ids)), path.name
 
 
 def test_footnotes_link_both_ways(editions):
@@ -122,6 +174,7 @@ def test_no_broken_internal_links(built_seeds, tmp_path):
     files = sorted(built_seeds.glob("*.xml"))
     export(files, ExportSettings(out_dir=tmp_path / "html", fmt="html"))
     export(files, ExportSettings(out_dir=tmp_path / "text", fmt="text"))
+    export(files, ExportSettings(out_dir=tmp_path / "text", fmt="text", diplomatic=True))
     checked = 0
     for page in sorted((tmp_path / "html").glob("*.html")):
         source = page.read_text(encoding="utf-8")
@@ -133,4 +186,41 @@ def test_no_broken_internal_links(built_seeds, tmp_path):
             if anchor:
                 assert f'id="{anchor}"' in path.read_text(encoding="utf-8"), (page.name, href)
             checked += 1
-    assert checked > 150
+    assert checked > 1500  # every name links to its register, every register back
+
+
+def test_diplomatic_text_edition_is_as_printed(built_seeds, editions):
+    """The --diplomatic text: every source word, damage and furniture included."""
+    for tei_path in sorted(built_seeds.glob("*.xml")):
+        printed = (editions / "text" / (tei_path.stem + ".diplomatic.txt")).read_text(
+            encoding="utf-8")
+        assert all(len(line) <= 78 or " " not in line for line in printed.splitlines())
+        root = etree.parse(str(tei_path)).getroot()
+        want = letter_words(source_text_of(root.find("tei:text", NS)))
+        assert not want - letter_words(printed), tei_path.name
+    reading = (editions / "text" / "004_8f5a6fbfed40dcac.txt").read_text(encoding="utf-8")
+    printed = (editions / "text" / "004_8f5a6fbfed40dcac.diplomatic.txt").read_text(
+        encoding="utf-8")
+    assert "Sh6ngjin" in printed and "Sh6ngjin" not in reading and "Shëngjin" in reading
+    printed = (editions / "text" / "001_22acba81c62ab359.diplomatic.txt").read_text(
+        encoding="utf-8")
+    assert "[26]" in printed and re.search(r"\[page\s+needed\]", printed)
+
+
+def test_text_edition_has_no_markup(editions):
+    for path in sorted((editions / "text").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"</?[a-zA-Z][\w:-]*[ />]|&(amp|lt|gt|quot|#\d+);", text), path.name
+
+
+def test_stylesheet_parameters_reach_the_pages(built_seeds, tmp_path):
+    files = sorted(built_seeds.glob("*.xml"))[:1]
+    settings = ExportSettings(out_dir=tmp_path, fmt="html", site_title="Test Archive",
+                              editor="A. Curator", base_url="https://example.org/ed/",
+                              build_date="2001-02-03")
+    assert not export(files, settings).failed
+    page = (tmp_path / (files[0].stem + ".html")).read_text(encoding="utf-8")
+    citation = lhtml.fromstring(page).find_class("citation")[0].text_content()
+    assert "Test Archive, edited by A. Curator" in citation and "built 2001-02-03" in citation
+    assert f"https://example.org/ed/{files[0].stem}.html" in citation
+    assert "<title>" in page and "– Test Archive</title>" in page

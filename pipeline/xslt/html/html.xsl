@@ -47,6 +47,7 @@
       <xsl:with-param name="nav" as="node()*">
         <xsl:if test="a:doc-name(.)">
           <a href="{$text-href-prefix}{a:doc-name(.)}.txt">Plain text</a>
+          <a href="{$text-href-prefix}{a:doc-name(.)}.diplomatic.txt">Text as printed</a>
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
@@ -100,7 +101,8 @@
           stand (the reading on hover or focus), running heads, web furniture and
           citation marks included.</p>
         <xsl:text>&#10;</xsl:text>
-        <xsl:apply-templates select="text" mode="diplomatic">
+        <!-- The front's date is above both views; its web furniture is printed here. -->
+        <xsl:apply-templates select="text/front/(node() except docDate), text" mode="diplomatic">
           <xsl:with-param name="id-prefix" select="'d-'" tunnel="yes"/>
         </xsl:apply-templates>
       </div>

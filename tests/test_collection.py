@@ -1,0 +1,123 @@
+"""Tests of the collection pages: registers, index counts and the search index."""
+
+import json
+import re
+
+import pytest
+from lxml import etree, html as lhtml
+
+from pipeline.digest import fold_term
+from pipeline.ns import NS
+from pipeline.settings import ExportSettings
+from pipeline.transform import export
+from conftest import AUTHORITY
+
+REGISTERS = {"person": "persons.html", "place": "places.html", "org": "organisations.html"}
+TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+SHOWN = ("not(ancestor::tei:fw or ancestor::tei:sic or ancestor::tei:ref[@type='citation'] "
+         "or ancestor::tei:note[@type='editorial'] or ancestor::tei:div[@type='ocr-notes'])")
+
+
+@pytest.fixture(scope="module")
+def edition(built_seeds, tmp_path_factory):
+    out = tmp_path_factory.mktemp("collection") / "html"
+    report = export(sorted(built_seeds.glob("*.xml")), ExportSettings(out_dir=out, fmt="html"))
+    assert not report.failed
+    return out
+
+
+def _page(path):
+    return lhtml.parse(str(path)).getroot()
+
+
+@pytest.mark.parametrize("kind", sorted(REGISTERS))
+def test_register_has_every_authority_entry_with_its_spellings(kind, edition, built_seeds):
+    authority = etree.parse(str(AUTHORITY))
+    page = _page(edition / REGISTERS[kind])
+    entries = authority.xpath(f"//tei:{kind}", namespaces=NS)
+    assert len(page.find_class("reg-entry")) == len(entries) > 10
+    for entry in entries:
+        article = page.get_element_by_id(entry.get(XML_ID))
+        names = [" ".join(n.text.split()) for n in entry.iterfind(f"tei:{TAGS[kind]}", NS)]
+        assert article.find("h3").text_content() == names[0]
+        for variant in names[1:]:
+            assert variant in article.find_class("variants")[0].text_content()
+
+
+@pytest.mark.parametrize("kind", sorted(REGISTERS))
+def test_register_lists_every_occurrence_at_its_spot(kind, edition, built_seeds):
+    """Each name the reading view shows is one occurrence link, to the name itself."""
+    page = _page(edition / REGISTERS[kind])
+    links = [a for a in page.iter("a") if a.get("class") == "occ"]
+    want = 0
+    for tei_path in sorted(built_seeds.glob("0*.xml")):
+        tree = etree.parse(str(tei_path))
+        want += len(tree.xpath(f"//tei:text//tei:{TAGS[kind]}[{SHOWN}]", namespaces=NS))
+    assert len(links) == want > 0
+    docs = {}
+    for a in links:
+        doc, _, anchor = a.get("href").partition("#")
+        target = docs.setdefault(doc, _page(edition / doc)).get_element_by_id(anchor)
+        assert target.get("class").split()[:2] == ["name", kind]
+        assert " ".join(target.text_content().split()) == a.text_content()
+        entry = next(p for p in a.iterancestors() if p.tag in ("article", "dd"))
+        if entry.tag == "article":  # a name linked to the entry it is listed under
+            assert target.get("href") == f"{REGISTERS[kind]}#{entry.get('id')}"
+        else:
+            assert target.tag == "span" and "unlisted" in target.get("class")
+
+
+def test_variant_spellings_meet_in_one_entry(edition):
+    places = _page(edition / "places.html").get_element_by_id("peze")
+    spellings = {a.text_content() for a in places.find_class("occ")}
+    assert {"Pezë", "Peza"} <= spellings
+
+
+def test_index_counts_names_dates_and_corrections(edition, built_seeds):
+    page = _page(edition / "index.html")
+    for tei_path in sorted(built_seeds.glob("0*.xml")):
+        root = etree.parse(str(tei_path)).getroot()
+        row = page.get_element_by_id(root.get(XML_ID))
+        cells = [td.text_content() for td in row.iter("td")]
+        names = root.xpath(f"count(//tei:text//*[self::tei:persName or self::tei:placeName "
+                           f"or self::tei:orgName][{SHOWN}])", namespaces=NS)
+        dates = root.xpath("count(//tei:text//tei:date[@when or @from or @notBefore])",
+                           namespaces=NS)
+        fixes = root.xpath("count(//tei:text//tei:choice[tei:corr])", namespaces=NS)
+        assert cells[3:6] == [f"{int(n):,}" for n in (names, dates, fixes)], tei_path.name
+        assert tei_path.stem + ".txt" in cells[1]
+
+
+def _search_data(edition) -> dict:
+    script = (edition / "search-index.js").read_text(encoding="utf-8")
+    match = re.fullmatch(r"window\.ARCHIVE_SEARCH = (.*);\n", script, re.S)
+    return json.loads(match.group(1))
+
+
+def test_search_index_finds_words_in_their_documents(edition, built_seeds):
+    data = _search_data(edition)
+    hrefs = [d["href"] for d in data["docs"]]
+    for word in ("Hoxha", "Pezë", "Peza", "Mussolini"):
+        have = {hrefs[i] for i, _ in data["terms"][fold_term(word)]}
+        want = {p.stem + ".html" for p in sorted(built_seeds.glob("0*.xml"))
+                if re.search(rf"\b{word}\b", p.read_text(encoding="utf-8"))}
+        assert have == want and want, word
+    assert fold_term("Pezë") == fold_term("PEZE") == "peze"
+
+
+def test_search_index_carries_register_entries(edition):
+    entries = {e["href"]: e for e in _search_data(edition)["entries"]}
+    assert entries["places.html#peze"]["names"] == ["Pezë", "Peza"]
+    assert entries["persons.html#hoxha-enver"]["found"] is True
+    assert entries["persons.html#hoxha-enver"]["kind"] == "person"
+
+
+def test_search_index_cannot_close_a_script(tmp_path, built_seeds):
+    """A title with </script> stays inside the index's string."""
+    src = (built_seeds / "000_c0d44cffea4e97c8.xml").read_text(encoding="utf-8")
+    hostile = tmp_path / "h.xml"  # as deep as built_seeds: its @ref paths still resolve
+    hostile.write_text(re.sub(r"(<title[^>]*>)[^<]*</title>", r"\1x&lt;/script&gt;y</title>", src), encoding="utf-8")
+    export([hostile], ExportSettings(out_dir=tmp_path / "html", fmt="html"))
+    script = (tmp_path / "html" / "search-index.js").read_text(encoding="utf-8")
+    assert "</script" not in script and "x<\\/script>y" in script
