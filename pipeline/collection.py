@@ -35,7 +35,7 @@ def write_pages(apply: Apply, write: Write, out_dir: Path, digests: dict) -> Non
     docs = [digests[name] for name in sorted(digests)]
     write(out_dir / "index.html", _html(apply, "index.xsl", index_input(docs)))
     write(out_dir / "chronology.html", _html(apply, "chronology.xsl", chronology_input(docs)))
-    entries = authority_entries(docs)
+    entries = authority_entries(docs, out_dir)
     for kind, (page, _) in REGISTERS.items():
         write(out_dir / page, _html(apply, "register.xsl", register_input(kind, docs, entries)))
     write(out_dir / "search.html", _html(apply, "search.xsl", etree.Element("search")))
@@ -69,13 +69,13 @@ def chronology_input(docs: list[dict]) -> etree._Element:
     return chronology
 
 
-def authority_entries(docs: list[dict]) -> dict[str, etree._Element]:
+def authority_entries(docs: list[dict], out_dir: Path) -> dict[str, etree._Element]:
     """Entries (TEI person/place/org elements) of every authority file the documents
-    point into, by id; the first file to define an id wins."""
+    point into (paths relative to `out_dir`), by id; the first file to define an id wins."""
     entries: dict[str, etree._Element] = {}
-    for path in sorted({d["authority"] for d in docs if d.get("authority")}):
+    for path in sorted({out_dir / d["authority"] for d in docs if d.get("authority")}):
         try:
-            root = parse_file(Path(path)).getroot()
+            root = parse_file(path).getroot()
         except (OSError, etree.XMLSyntaxError, PipelineError) as exc:
             raise PipelineError(f"the authority file cannot be read for the registers: {exc}",
                                 path) from None

@@ -7,6 +7,7 @@ digests (kept in the edition directory), never by rereading every TEI file.
 from __future__ import annotations
 
 import collections
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -47,7 +48,7 @@ def digest(tree: etree._ElementTree, tei_file: Path, out: Path) -> dict:
         "publisher": first("tei:teiHeader//tei:sourceDesc/tei:bibl/tei:publisher"),
         "href": out.name,
         "text": "../text/" + out.stem + ".txt",
-        "authority": authority_file(root, tei_file),
+        "authority": authority_file(root, tei_file, out.parent),
         "names": names,
         "dates": dated_passages(text),
         "counts": {
@@ -61,12 +62,14 @@ def digest(tree: etree._ElementTree, tei_file: Path, out: Path) -> dict:
     }
 
 
-def authority_file(root: etree._Element, tei_file: Path) -> str:
-    """The local authority file the names point into (the first @ref decides), or ''."""
+def authority_file(root: etree._Element, tei_file: Path, out_dir: Path) -> str:
+    """The local authority file the names point into (the first @ref decides), relative
+    to the edition directory (digests must not depend on where the tree lies), or ''."""
     for ref in root.xpath("tei:text//@ref[contains(., '#')]", namespaces=NS):
         target = str(ref).split("#", 1)[0]
         if target and not urlsplit(target).scheme:
-            return str((tei_file.parent / target).resolve())
+            path = os.path.relpath((tei_file.parent / target).resolve(), out_dir.resolve())
+            return Path(path).as_posix()
     return ""
 
 

@@ -70,7 +70,10 @@ def test_make_builds_every_output(repo):
         assert (repo / "tei" / f"{stem}.xml").is_file()
         assert (repo / "editions" / "html" / f"{stem}.html").is_file()
         assert (repo / "editions" / "text" / f"{stem}.txt").is_file()
-    assert (repo / "editions" / "html" / "index.html").is_file()
+        assert (repo / "editions" / "text" / f"{stem}.diplomatic.txt").is_file()
+    for page in ("index", "persons", "places", "organisations", "chronology", "search"):
+        assert (repo / "editions" / "html" / f"{page}.html").is_file()
+    assert (repo / "editions" / "html" / "search-index.js").is_file()
     summary = (repo / ".build" / "summary.txt").read_text()
     assert summary.startswith(f"summary: {len(stems)} documents, ")
 
@@ -104,8 +107,12 @@ def test_changing_one_seed_rebuilds_only_its_outputs(repo):
     make(repo)
     after = snapshot(repo)
     changed = sorted(k for k in after if after[k] != before.get(k))
+    # The new words reach the search index; the paragraph has no name or date, so the
+    # registers and the chronology stay as they were.
     assert changed == sorted([f"tei/{seed.stem}.xml", f"editions/html/{seed.stem}.html",
-                              f"editions/text/{seed.stem}.txt", "editions/html/index.html"])
+                              f"editions/text/{seed.stem}.txt",
+                              f"editions/text/{seed.stem}.diplomatic.txt",
+                              "editions/html/index.html", "editions/html/search-index.js"])
 
 
 def test_changing_a_stylesheet_rebuilds_the_editions(repo):
@@ -113,9 +120,9 @@ def test_changing_a_stylesheet_rebuilds_the_editions(repo):
     css.write_bytes(css.read_bytes() + b"\n/* touched */\n")
     result = make(repo)
     line = next(l for l in result.stdout.splitlines() if l.startswith("export html:"))
-    # Every document page is regenerated (and found unchanged), plus the index and
-    # the chronology.
-    assert line.startswith("export html: 1 file(s) written, 7 unchanged, 0 failed"), line
+    # Every document page is regenerated (and found unchanged), plus the collection
+    # pages (index, chronology, 3 registers, search page and index) and archive.js.
+    assert line.startswith("export html: 1 file(s) written, 13 unchanged, 0 failed"), line
     assert (repo / "editions" / "html" / "archive.css").read_bytes().endswith(b"touched */\n")
     assert "export text:" not in result.stdout
 

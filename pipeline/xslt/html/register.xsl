@@ -133,19 +133,26 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- Occurrences document by document: the document, how many, then each
-       spelling as printed, linking to the very spot. -->
+  <!-- Occurrences document by document: the document, how many, then
+       each spelling as printed with numbered links to every spot where it
+       stands (the spelling is each link's title). -->
   <xsl:template name="occurrences">
     <xsl:param name="occs" as="element()+"/>
     <p class="count">{count($occs)} occurrence{if (count($occs) ne 1) then 's' else ''} in
       {count($occs/..)} document{if (count($occs/..) ne 1) then 's' else ''}:</p>
     <ul class="occurrences">
       <xsl:for-each-group select="$occs" group-by="../@href">
-        <li><a href="{current-grouping-key()}">{../@title}</a> ({count(current-group())}):
-          <xsl:for-each select="current-group()">
-            <a class="occ" href="{@href}">{.}</a>
-            <xsl:if test="position() ne last()"><xsl:text>, </xsl:text></xsl:if>
-          </xsl:for-each>
+        <xsl:variable name="doc" select="string(../@title)"/>
+        <li><a href="{current-grouping-key()}">{$doc}</a> ({count(current-group())}):
+          <xsl:for-each-group select="current-group()" group-by="string(.)">
+            <span class="spelling">{current-grouping-key()}</span>
+            <xsl:for-each select="current-group()">
+              <xsl:text> </xsl:text>
+              <a class="occ" href="{@href}" title="{.}"
+                 aria-label="{.}, occurrence {position()} in {$doc}">{position()}</a>
+            </xsl:for-each>
+            <xsl:if test="position() ne last()"><xsl:text>; </xsl:text></xsl:if>
+          </xsl:for-each-group>
         </li>
       </xsl:for-each-group>
     </ul>
