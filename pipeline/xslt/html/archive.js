@@ -119,6 +119,11 @@
   }
 
   window.addEventListener("hashchange", showTarget);
+  // Following the same link twice changes no hash, but the view may have changed since.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="#"]');
+    if (link) setTimeout(showTarget, 0);
+  });
   document.addEventListener("DOMContentLoaded", function () {
     showTarget();
     search();
