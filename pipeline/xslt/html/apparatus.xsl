@@ -51,8 +51,8 @@
     <xsl:text>&#10;</xsl:text>
     <tr id="app-{$id}" class="cert-{$cert}">
       <td><a href="#{$id}">{position()}</a></td>
-      <td class="sic"><a href="#d-{$id}">{normalize-space(string-join(sic//text()))}</a></td>
-      <td class="corr">{if (corr) then normalize-space(string-join(corr//text())) else '—'}</td>
+      <td class="printed"><a href="#d-{$id}">{normalize-space(string-join(sic//text()))}</a></td>
+      <td class="reading">{if (corr) then normalize-space(string-join(corr//text())) else '—'}</td>
       <td>{if (corr) then $cert else 'no reading'}</td>
       <td class="note">{string-join(key('a:ocr-note', @xml:id) ! normalize-space(), ' ')}</td>
     </tr>
