@@ -50,6 +50,9 @@
        A template shared by both lists both modes; one that differs is
        written once per mode (transcr.xsl, omit.xsl). Text nodes are copied
        by default: text is never dropped unless a template says so. -->
+  <!-- The counters of names, dates, notes and corrections (accumulators) are
+       kept on the document the caller passes in. -->
+  <xsl:mode use-accumulators="#all"/>
   <xsl:mode name="reading" on-no-match="text-only-copy"/>
   <xsl:mode name="diplomatic" on-no-match="text-only-copy"/>
 

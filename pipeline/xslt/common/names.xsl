@@ -32,14 +32,18 @@
     <xsl:sequence select="if (contains($name/@ref, '#')) then substring-after($name/@ref, '#') else ''"/>
   </xsl:function>
 
+  <!-- Counted in one pass (xsl:number would recount from the start for every
+       name: quadratic in the length of the text). -->
+  <xsl:accumulator name="a:names" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//persName | text//placeName | text//orgName"
+                          select="$value + 1"/>
+  </xsl:accumulator>
+
   <!-- Number of a name among all the names of the text, in document order;
        the pipeline's register summaries count the same way (transform.py). -->
   <xsl:function name="a:name-number" as="xs:integer">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="number">
-      <xsl:number select="$name" level="any" count="persName | placeName | orgName" from="text"/>
-    </xsl:variable>
-    <xsl:sequence select="xs:integer($number)"/>
+    <xsl:sequence select="$name/accumulator-before('a:names')"/>
   </xsl:function>
 
 </xsl:stylesheet>

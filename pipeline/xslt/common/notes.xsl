@@ -15,13 +15,15 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
+  <!-- Counted in one pass, not recounted per note. -->
+  <xsl:accumulator name="a:footnotes" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//note[@place = 'foot']" select="$value + 1"/>
+  </xsl:accumulator>
+
   <!-- Number of a footnote: its place among the footnotes of the text. -->
   <xsl:function name="a:note-number" as="xs:integer">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="number">
-      <xsl:number select="$note" level="any" count="note[@place = 'foot']" from="text"/>
-    </xsl:variable>
-    <xsl:sequence select="xs:integer($number)"/>
+    <xsl:sequence select="$note/accumulator-before('a:footnotes')"/>
   </xsl:function>
 
   <!-- Stable HTML ids of a footnote (fn-3) and of its mark (fnref-3). -->

@@ -29,13 +29,15 @@
 
   <xsl:template match="div[@type = 'ocr-notes']" mode="reading diplomatic"/>
 
+  <xsl:accumulator name="a:choices" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//choice" select="$value + 1"/>
+  </xsl:accumulator>
+
   <!-- The id of a choice: its own xml:id (ocr-N), or its number. -->
   <xsl:function name="a:choice-id" as="xs:string">
     <xsl:param name="choice" as="element()"/>
-    <xsl:variable name="number">
-      <xsl:number select="$choice" level="any" count="choice" from="text"/>
-    </xsl:variable>
-    <xsl:sequence select="string(($choice/@xml:id, 'choice-' || $number)[1])"/>
+    <xsl:sequence select="string(($choice/@xml:id,
+                                  'choice-' || $choice/accumulator-before('a:choices'))[1])"/>
   </xsl:function>
 
 </xsl:stylesheet>

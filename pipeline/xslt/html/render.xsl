@@ -308,6 +308,11 @@
     </span>
   </xsl:template>
 
+  <!-- Dates of the text counted in one pass (date-N), as pipeline/digest.py counts. -->
+  <xsl:accumulator name="a:dates" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//date" select="$value + 1"/>
+  </xsl:accumulator>
+
   <!-- The content of the context element; in a time element when it
        carries a date HTML can read (a day, a month or a year), otherwise
        as it is, or in a span of class $otherwise if one is given. -->
@@ -318,9 +323,7 @@
       <!-- A date of the text: numbered in document order (the chronology
            page links to date-N), its ISO value shown on hover. -->
       <xsl:when test="self::date[@when or @from or @notBefore]">
-        <xsl:variable name="n" as="xs:integer">
-          <xsl:number level="any" count="date" from="text"/>
-        </xsl:variable>
+        <xsl:variable name="n" as="xs:integer" select="accumulator-before('a:dates')"/>
         <time id="{$id-prefix}date-{$n}" class="date" title="{a:date-label(.)}">
           <xsl:if test="@when">
             <xsl:attribute name="datetime" select="@when"/>
