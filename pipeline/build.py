@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pipeline.lexicon import Lexicon
 from pipeline.annotate import annotate
 from pipeline.authority import Authority, load as load_authority
 from pipeline.errors import PipelineError
+from pipeline.executor import ExecutorSettings, run
 from pipeline.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
 from pipeline.ns import tei
 from pipeline.settings import BuildSettings
@@ -89,9 +91,14 @@ def check_conservation(source: Source, root: etree._Element) -> None:
 
 
 def build(seeds: Iterable[Path], settings: BuildSettings,
-          tick: Callable[[Path], None] = lambda _: None) -> BuildReport:
-    """Build every seed whose TEI is missing or stale; report per file, never stop early."""
+          tick: Callable[[Path], None] = lambda _: None,
+          executor: ExecutorSettings | None = None) -> BuildReport:
+    """Build every seed whose TEI is missing or stale; report per file, never stop early.
+
+    This process decides what to build (manifest, hand edits) and writes every output;
+    the encoding itself runs on `executor` (default: in this process), in order."""
     report = BuildReport()
+    executor = executor or ExecutorSettings(jobs=1)
     authority = _authority(settings)
     overrides_path = settings.ocr_overrides or settings.out_dir / "ocr-overrides.tsv"
     overrides = ocr.read_overrides(overrides_path)
@@ -99,12 +106,33 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         sha256_file(overrides_path) if overrides_path.exists() else "")
     print_ = fingerprint(extra)
     with Manifest.locked(settings.out_dir) as manifest:
-        for n, seed in enumerate(seeds, start=1):
+        jobs: list[_Job] = []
+        for seed in map(Path, seeds):
             try:
-                _build_one(Path(seed), settings, manifest, print_, report, authority, overrides)
+                job = _stage(seed, settings, manifest, print_, report, authority, overrides)
             except PipelineError as exc:
-                report.failed.append((Path(seed), str(exc)))
-            tick(Path(seed))
+                report.failed.append((seed, str(exc)))
+                job = None
+            if job is None:
+                tick(seed)
+            else:
+                jobs.append(job)
+        if jobs and executor.workers() > 1 and executor.kind == "local":
+            _lexicon(authority)  # loaded once here; forked workers share it
+        tasks = (EncodeTask(j.seed.resolve(), settings.encoding, settings.build_date,
+                            authority.path if authority else None,
+                            settings.out_dir.resolve(),
+                            overrides_path.resolve() if overrides_path.exists() else None)
+                 for j in jobs)
+        results = run(encode_task, tasks, executor, count=len(jobs))
+        for n, (job, (ok, value)) in enumerate(zip(jobs, results), start=1):
+            try:
+                if not ok:
+                    raise PipelineError(value)
+                _finish(job, value, settings, manifest, print_, report)
+            except PipelineError as exc:
+                report.failed.append((job.seed, str(exc)))
+            tick(job.seed)
             if n % SAVE_EVERY == 0:
                 manifest.save()  # an interrupted build keeps most of its bookkeeping
     return report
@@ -119,25 +147,68 @@ def _authority(settings: BuildSettings) -> Authority | None:
     return load_authority(path)
 
 
-def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: str,
-               report: BuildReport, authority: Authority | None,
-               overrides: ocr.Overrides) -> None:
+@dataclass(frozen=True)
+class EncodeTask:
+    """One seed to encode, as a worker (local or on a cluster) needs it: paths, no state."""
+
+    seed: Path
+    encoding: str
+    build_date: str
+    authority: Path | None
+    tei_dir: Path
+    overrides: Path | None
+
+
+def encode_task(task: EncodeTask) -> tuple[bool, object]:
+    """Worker side: (True, (TEI bytes, seed sha256, warnings, words)) or (False, error)."""
+    try:
+        source = read_source(task.seed, task.encoding)
+        authority = load_authority(task.authority) if task.authority else None
+        data = encode(source, task.build_date, authority, task.tei_dir,
+                      _overrides(task.overrides))
+        return True, (data, source.sha256, source.warnings, count_words(source.text))
+    except PipelineError as exc:
+        return False, str(exc)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_overrides(path: Path | None, _mtime: int) -> ocr.Overrides:
+    return ocr.read_overrides(path)
+
+
+def _overrides(path: Path | None) -> ocr.Overrides:
+    return _read_overrides(path, path.stat().st_mtime_ns if path and path.exists() else 0)
+
+
+@dataclass
+class _Job:
+    seed: Path
+    out: Path
+    status: str
+    entry: Entry | None
+
+
+def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, print_: str,
+           report: BuildReport, authority: Authority | None,
+           overrides: ocr.Overrides) -> _Job | None:
+    """Decide what to do with one seed: nothing (fresh, curated, a kept hand edit), a
+    large seed encoded here part by part, or a job for the executor."""
     out = output_path(seed, settings.out_dir)
     if not seed.is_file():
         read_source(seed)  # raises the precise reason
     if is_curated(out) and not settings.force:
         report.curated.append(out)
-        return
+        return None
     seed_sha = sha256_file(seed)
     status = manifest.status(out, seed_sha, print_)
     if status == "fresh" and not settings.force:
         report.skipped.append(out)
-        return
+        return None
     entry = manifest.entries.get(out.name)
     if status == "edited" and entry is not None and not settings.force:
         if entry.source_sha256 == seed_sha and entry.fingerprint == print_:
             report.kept.append(out)  # nothing upstream changed: the edit stands
-            return
+            return None
         raise PipelineError(
             f"{out} was edited by hand after it was built, and its seed or the pipeline has "
             "changed since; not overwritten. Either correct upstream (seed, authority file, "
@@ -146,25 +217,32 @@ def _build_one(seed: Path, settings: BuildSettings, manifest: Manifest, print_: 
     if seed.stat().st_size > large.LARGE_BYTES and settings.encoding == "utf-8":
         _build_large(seed, seed_sha, out, status, settings, manifest, print_, report,
                      authority, overrides)
-        return
-    source = read_source(seed, settings.encoding)
-    report.warnings.extend(f"{seed}: {w}" for w in source.warnings)
-    data = encode(source, settings.build_date, authority, settings.out_dir, overrides)
-    if status == "edited" and entry is None and out.read_bytes() != data and not settings.force:
+        return None
+    return _Job(seed, out, status, entry)
+
+
+def _finish(job: _Job, value: tuple, settings: BuildSettings, manifest: Manifest,
+            print_: str, report: BuildReport) -> None:
+    """Write what a worker encoded, unless it would replace somebody's work."""
+    data, source_sha, warnings, words = value
+    out, status = job.out, job.status
+    report.warnings.extend(f"{job.seed}: {w}" for w in warnings)
+    if status == "edited" and job.entry is None and out.read_bytes() != data \
+            and not settings.force:
         # A file the manifest does not know (an interrupted build records nothing) that
         # differs from what we would write: someone's work, not ours to replace.
         raise PipelineError(f"{out} was not written by this pipeline (it is not in "
                             f"{MANIFEST}) and differs from what it would write; not "
                             "overwritten. Move it away, mark it with `archive curate`, or "
-                            "rebuild with --force, which keeps a backup", str(seed))
+                            "rebuild with --force, which keeps a backup", str(job.seed))
     if status == "edited" and out.read_bytes() != data:
         backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
         shutil.copy2(out, backup)
         report.warnings.append(f"{out}: hand-edited file overwritten; backup in {backup}")
     changed = write_if_changed(out, data)
-    manifest.record(out, Entry(str(seed), source.sha256, sha256_bytes(data), print_))
+    manifest.record(out, Entry(str(job.seed), source_sha, sha256_bytes(data), print_))
     (report.written if changed else report.unchanged).append(out)
-    report.words += count_words(source.text)
+    report.words += words
 
 
 def _build_large(seed: Path, seed_sha: str, out: Path, status: str, settings: BuildSettings,

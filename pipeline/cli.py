@@ -9,10 +9,31 @@ import click
 from pipeline import __version__, build as build_mod, console, transform, validate as val
 from pipeline import entities as entity_mod
 from pipeline.errors import PipelineError
+from pipeline.executor import KINDS, ExecutorSettings
 from pipeline.settings import BuildSettings, ExportSettings, default_build_date
 from pipeline.summary import collection_summary
 
 SILENT = click.option("--silent", is_flag=True, help="No progress bar; only errors and the summary.")
+
+
+def executor_options(fn):
+    """--jobs, --executor and --scheduler: where the per-document work runs."""
+    fn = click.option("--scheduler", metavar="ADDRESS", default=None,
+                      help="Dask scheduler for --executor dask (tcp://host:8786); every "
+                           "worker must see the same files at the same paths.")(fn)
+    fn = click.option("--executor", "executor_kind", type=click.Choice(KINDS),
+                      default="local", show_default=True,
+                      help="local: processes on this machine; dask: a Dask cluster.")(fn)
+    fn = click.option("-j", "--jobs", type=click.IntRange(0, 1024), default=0,
+                      help="Worker processes [default: 0, one per core; 1: none]. The "
+                           "output is byte-identical whatever the number.")(fn)
+    return fn
+
+
+def _executor(jobs: int, kind: str, scheduler: str | None) -> ExecutorSettings:
+    if scheduler and kind != "dask":
+        raise click.UsageError("--scheduler goes with --executor dask")
+    return ExecutorSettings(jobs=jobs, kind=kind, scheduler=scheduler)
 
 
 class Failed(click.ClickException):
@@ -49,9 +70,11 @@ def cli() -> None:
 @click.option("--authority", "authority_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Authority file of persons, places and organisations "
                                  "[default: OUT/authority.xml if it exists].")
+@executor_options
 @SILENT
 def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str | None,
-          encoding: str, authority_path: Path | None, silent: bool) -> None:
+          encoding: str, authority_path: Path | None, jobs: int, executor_kind: str,
+          scheduler: str | None, silent: bool) -> None:
     """Write one TEI file per SEED into --out, skipping those already up to date.
 
     Each seed `NAME.txt` becomes `NAME.xml`; a directory stands for its *.txt files. A TEI file that was edited by hand after
@@ -65,9 +88,10 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str |
     seeds = _expand(seeds, "*.txt")
     settings = BuildSettings(out_dir=out_dir, build_date=_date(build_date),
                              encoding=encoding, force=force, authority=authority_path)
+    executor = _executor(jobs, executor_kind, scheduler)
     try:
-        with console.progress(seeds, "Building TEI", silent=silent) as items:
-            report = build_mod.build(items, settings)
+        with console.bar(len(seeds), "Building TEI", silent=silent) as tick:
+            report = build_mod.build(seeds, settings, tick, executor)
     except PipelineError as exc:
         raise click.ClickException(str(exc)) from None
     for warning in report.warnings:
@@ -92,8 +116,10 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str |
 @click.option("--schema", "schema_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Directory holding archive.rng and archive.sch "
                                  "[default: the project's schema/].")
+@executor_options
 @SILENT
-def validate(files: tuple[Path, ...], schema_dir: Path | None, silent: bool) -> None:
+def validate(files: tuple[Path, ...], schema_dir: Path | None, jobs: int, executor_kind: str,
+             scheduler: str | None, silent: bool) -> None:
     """Check TEI FILES against the project's RELAX NG schema and Schematron rules.
 
     Every problem is printed as `file:line:col: message`, then one summary line.
@@ -103,9 +129,14 @@ def validate(files: tuple[Path, ...], schema_dir: Path | None, silent: bool) -> 
 
         archive validate tei/*.xml
     """
+    files = _expand(files, "*.xml")
+    executor = _executor(jobs, executor_kind, scheduler)
     bad = problems_total = 0
-    with console.progress(files, "Validating", silent=silent) as items:
-        found = [(f, _validate(f, schema_dir)) for f in items]
+    try:
+        with console.bar(len(files), "Validating", silent=silent) as tick:
+            found = list(val.validate_files(files, schema_dir, executor, tick))
+    except PipelineError as exc:
+        raise click.ClickException(str(exc)) from None
     for _, problems in found:
         for problem in problems:
             console.out(str(problem))
@@ -115,13 +146,6 @@ def validate(files: tuple[Path, ...], schema_dir: Path | None, silent: bool) -> 
                 f"{problems_total} problem(s)")
     if bad:
         raise Failed(f"{bad} file(s) invalid")
-
-
-def _validate(path: Path, schema_dir: Path | None) -> list:
-    try:
-        return val.validate_file(path, schema_dir)
-    except PipelineError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 @cli.command()
@@ -147,10 +171,12 @@ def _validate(path: Path, schema_dir: Path | None) -> list:
 @click.option("--base-url", default="", metavar="URL",
               help="Where the HTML edition will be published, ending in '/'; the "
                    "citation then gives each page's full address.")
+@executor_options
 @SILENT
 def export(files: tuple[Path, ...], fmt: str, out_dir: Path, diplomatic: bool,
            build_date: str | None, line_width: int, site_title: str, editor: str,
-           base_url: str, silent: bool) -> None:
+           base_url: str, jobs: int, executor_kind: str, scheduler: str | None,
+           silent: bool) -> None:
     """Publish TEI FILES as an HTML or plain-text edition in --out.
 
     Stylesheets are compiled once and applied to every file. For HTML the collection
@@ -169,9 +195,10 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, diplomatic: bool,
     settings = ExportSettings(out_dir=out_dir, fmt=fmt, build_date=_date(build_date),
                               line_width=line_width, diplomatic=diplomatic,
                               site_title=site_title, editor=editor, base_url=base_url)
+    executor = _executor(jobs, executor_kind, scheduler)
     try:
-        with console.progress(files, f"Exporting {fmt}", silent=silent) as items:
-            report = transform.export(items, settings)
+        with console.bar(len(files), f"Exporting {fmt}", silent=silent) as tick:
+            report = transform.export(files, settings, tick, executor)
     except PipelineError as exc:
         raise click.ClickException(str(exc)) from None
     for _, message in report.failed:

@@ -1,20 +1,21 @@
 """Collection pages: index, registers, chronology and search index, from the digests.
 
-A reduce step: it reads only the per-document digests (pipeline/digest.py) and the
-authority file, so its cost does not grow with the size of the TEI.
+A reduce step over the per-document digests (pipeline/digest.py) and the authority
+file, read one digest at a time: its memory grows with the number of names and dates
+of the collection, never with the size of its TEI.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from lxml import etree
 
 from pipeline.digest import DATE_ATTRS, FOLD_EXTRA
 from pipeline.errors import PipelineError
-from pipeline.fsutil import write_if_changed
 from pipeline.ns import NS, TEI_NS, tei
 from pipeline.xmlsafe import parse_file
 
@@ -28,18 +29,32 @@ Apply = Callable[[Path, str, str], str]  # (stylesheet, xml text, where) -> html
 Write = Callable[[Path, bytes], None]
 
 
-def write_pages(apply: Apply, write: Write, out_dir: Path, digests: dict) -> None:
-    """Every collection page of the edition in `out_dir`, from the digests (by page name)."""
+@dataclass
+class Gathered:
+    """What the collection pages need, gathered in one pass over the digests."""
+
+    index: etree._Element = field(default_factory=lambda: etree.Element("collection"))
+    chronology: etree._Element = field(default_factory=lambda: etree.Element("chronology"))
+    # kind -> [(document href, title, [(key, spelling, [n, ...]), ...]), ...]
+    names: dict[str, list] = field(default_factory=lambda: {k: [] for k in REGISTERS})
+    found: set = field(default_factory=set)  # (kind, key) with an occurrence
+    authorities: set = field(default_factory=set)
+    search_docs: list[str] = field(default_factory=list)
+
+
+def write_pages(apply: Apply, write: Write, out_dir: Path,
+                digests: Callable[[], Iterator[dict]]) -> None:
+    """Every collection page of the edition in `out_dir`, from its digests."""
     for asset in ASSETS:
         write(out_dir / asset.name, asset.read_bytes())
-    docs = [digests[name] for name in sorted(digests)]
-    write(out_dir / "index.html", _html(apply, "index.xsl", index_input(docs)))
-    write(out_dir / "chronology.html", _html(apply, "chronology.xsl", chronology_input(docs)))
-    entries = authority_entries(docs, out_dir)
+    got = gather(digests())
+    write(out_dir / "index.html", _html(apply, "index.xsl", got.index))
+    write(out_dir / "chronology.html", _html(apply, "chronology.xsl", got.chronology))
+    entries = authority_entries(got.authorities, out_dir)
     for kind, (page, _) in REGISTERS.items():
-        write(out_dir / page, _html(apply, "register.xsl", register_input(kind, docs, entries)))
+        write(out_dir / page, _html(apply, "register.xsl", register_input(kind, got, entries)))
     write(out_dir / "search.html", _html(apply, "search.xsl", etree.Element("search")))
-    write(out_dir / SEARCH_INDEX, search_index(docs, entries))
+    write(out_dir / SEARCH_INDEX, search_index(got, entries))
 
 
 def _html(apply: Apply, stylesheet: str, doc: etree._Element) -> bytes:
@@ -47,38 +62,51 @@ def _html(apply: Apply, stylesheet: str, doc: etree._Element) -> bytes:
                  stylesheet).encode("utf-8")
 
 
-def index_input(docs: list[dict]) -> etree._Element:
-    collection = etree.Element("collection")
-    for doc in docs:
-        attrs = {k: str(v) for k, v in sorted(doc.items()) if isinstance(v, (str, int))}
+def gather(digests: Iterator[dict]) -> Gathered:
+    got = Gathered()
+    for doc in digests:
+        attrs = {k: str(v) for k, v in sorted(doc.items())
+                 if isinstance(v, (str, int)) and k not in ("authority", "terms")}
         attrs.update({k: str(v) for k, v in sorted(doc.get("counts", {}).items())})
-        attrs.pop("authority", None)
-        etree.SubElement(collection, "document", attrs)
-    return collection
-
-
-def chronology_input(docs: list[dict]) -> etree._Element:
-    chronology = etree.Element("chronology")
-    for doc in docs:
+        etree.SubElement(got.index, "document", attrs)
         for d in doc.get("dates", []):
-            attrs = {"href": f"{doc['href']}#date-{d['n']}", "doc": doc["title"],
-                     "key": d["key"], **{k: d[k] for k in DATE_ATTRS if k in d}}
-            entry = etree.SubElement(chronology, "date", attrs)
+            entry = etree.SubElement(got.chronology, "date", {
+                "href": f"{doc['href']}#date-{d['n']}", "doc": doc["title"], "key": d["key"],
+                **{k: d[k] for k in DATE_ATTRS if k in d}})
             etree.SubElement(entry, "surface").text = d["surface"]
             etree.SubElement(entry, "context").text = d["context"]
-    return chronology
+        _gather_names(got, doc)
+        if doc.get("authority"):
+            got.authorities.add(doc["authority"])
+        got.search_docs.append(json.dumps(
+            {k: doc.get(k, "") for k in ("href", "title", "source", "words", "terms")},
+            ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return got
 
 
-def authority_entries(docs: list[dict], out_dir: Path) -> dict[str, etree._Element]:
+def _gather_names(got: Gathered, doc: dict) -> None:
+    """Occurrences grouped per kind, then key and spelling, in order of first use."""
+    groups: dict[str, dict[tuple[str, str], list[int]]] = {k: {} for k in REGISTERS}
+    for n, kind, key, surface in doc.get("names", []):
+        groups[kind].setdefault((key, surface), []).append(n)
+        if key:
+            got.found.add((kind, key))
+    for kind, spots in groups.items():
+        if spots:
+            got.names[kind].append((doc["href"], doc["title"],
+                                    [(k, s, ns) for (k, s), ns in spots.items()]))
+
+
+def authority_entries(paths: set, out_dir: Path) -> dict[str, etree._Element]:
     """Entries (TEI person/place/org elements) of every authority file the documents
     point into (paths relative to `out_dir`), by id; the first file to define an id wins."""
     entries: dict[str, etree._Element] = {}
-    for path in sorted({out_dir / d["authority"] for d in docs if d.get("authority")}):
+    for path in sorted(out_dir / p for p in paths):
         try:
             root = parse_file(path).getroot()
         except (OSError, etree.XMLSyntaxError, PipelineError) as exc:
             raise PipelineError(f"the authority file cannot be read for the registers: {exc}",
-                                path) from None
+                                str(path)) from None
         for kind, (_, list_tag) in REGISTERS.items():
             for el in root.iterfind(f".//tei:{list_tag}/tei:{kind}", NS):
                 entries.setdefault(el.get("{http://www.w3.org/XML/1998/namespace}id", ""), el)
@@ -86,55 +114,39 @@ def authority_entries(docs: list[dict], out_dir: Path) -> dict[str, etree._Eleme
     return entries
 
 
-def register_input(kind: str, docs: list[dict], entries: dict[str, etree._Element]
+def register_input(kind: str, got: Gathered, entries: dict[str, etree._Element]
                    ) -> etree._Element:
     """<register kind=...> with the authority's entries of that kind (TEI, as curated)
-    and every occurrence in the edition: <doc href title><occ key href>surface</occ>."""
+    and every occurrence: <doc href title><occ key spelling n="3 17 40"/></doc>."""
     register = etree.Element("register", {"kind": kind}, nsmap={"tei": TEI_NS})
-    for entry_id, el in entries.items():
+    for el in entries.values():
         if el.tag == tei(kind):
-            register.append(_copy(el))
+            register.append(etree.fromstring(etree.tostring(el)))
     occurrences = etree.SubElement(register, "occurrences")
-    for doc in docs:
-        names = [n for n in doc.get("names", []) if n[1] == kind]
-        if not names:
-            continue
-        holder = etree.SubElement(occurrences, "doc", {"href": doc["href"],
-                                                       "title": doc["title"]})
-        for n, _, key, surface in names:
-            occ = etree.SubElement(holder, "occ", {"key": key if key in entries else "",
-                                                   "href": f"{doc['href']}#name-{n}"})
-            occ.text = surface
+    for href, title, spots in got.names[kind]:
+        holder = etree.SubElement(occurrences, "doc", {"href": href, "title": title})
+        for key, spelling, numbers in spots:
+            etree.SubElement(holder, "occ", {"key": key if key in entries else "",
+                                             "spelling": spelling,
+                                             "n": " ".join(map(str, numbers))})
     return register
 
 
-def _copy(el: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(el))
-
-
-def search_index(docs: list[dict], entries: dict[str, etree._Element]) -> bytes:
-    """A script that defines ARCHIVE_SEARCH: documents, an inverted index of folded
-    words (word -> [[document, count], ...]) and the register entries with their names.
+def search_index(got: Gathered, entries: dict[str, etree._Element]) -> bytes:
+    """A script that defines ARCHIVE_SEARCH: the documents, each with its folded words
+    and their counts ("word:count ..."), and the register entries with their names.
     A script, not JSON, so that pages opened from disk can load it."""
-    terms: dict[str, list[list[int]]] = {}
-    for i, doc in enumerate(docs):
-        for term, count in doc.get("terms", {}).items():
-            terms.setdefault(term, []).append([i, count])
-    found = {(n[1], n[2]) for d in docs for n in d.get("names", []) if n[2]}
     registers = []
     for entry_id, el in entries.items():
         kind = etree.QName(el).localname
         names = [" ".join("".join(n.itertext()).split())
                  for n in el if etree.QName(n).localname.endswith("Name")]
-        if not names:
-            continue
-        registers.append({"kind": kind, "href": f"{REGISTERS[kind][0]}#{entry_id}",
-                          "label": names[0], "names": names,
-                          "found": (kind, entry_id) in found})
-    data = {"fold": FOLD_EXTRA,
-            "docs": [{k: d.get(k, "") for k in ("href", "title", "source", "words")}
-                     for d in docs],
-            "terms": dict(sorted(terms.items())), "entries": registers}
-    body = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        if names:
+            registers.append({"kind": kind, "href": f"{REGISTERS[kind][0]}#{entry_id}",
+                              "label": names[0], "names": names,
+                              "found": (kind, entry_id) in got.found})
+    head = json.dumps({"fold": FOLD_EXTRA, "entries": registers}, ensure_ascii=False,
+                      sort_keys=True, separators=(",", ":"))
+    body = head[:-1] + ',"docs":[' + ",".join(got.search_docs) + "]}"
     # "</" cannot end a script element early when the index is inlined by someone.
     return ("window.ARCHIVE_SEARCH = " + body.replace("</", "<\\/") + ";\n").encode("utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 import click
 
@@ -36,6 +36,21 @@ def progress(items: Iterable[T], label: str, *, silent: bool, length: int | None
     with click.progressbar(items, label=label, length=length, file=sys.stderr,
                            show_pos=True, item_show_func=_name) as bar:
         yield bar
+
+
+@contextlib.contextmanager
+def bar(total: int, label: str, *, silent: bool) -> Iterator[Callable[[object], None]]:
+    """A progress bar of `total` steps; yields tick(item), called once per item done
+    (for work done elsewhere, in worker processes, in any order)."""
+    if silent:
+        yield lambda _item: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True,
+                           item_show_func=_name) as progress:
+        def tick(item: object) -> None:
+            progress.current_item = item
+            progress.update(1)
+        yield tick
 
 
 def _name(item: object) -> str | None:

@@ -104,15 +104,16 @@ def fold_term(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def search_terms(text: etree._Element | None) -> dict[str, int]:
-    """Folded words of the text (printed and corrected forms alike) and their counts."""
+def search_terms(text: etree._Element | None) -> str:
+    """Folded words of the text (printed and corrected forms alike) with their counts,
+    as one compact string "word:count word:count ..." in word order."""
     if text is None:
-        return {}
+        return ""
     counts: collections.Counter[str] = collections.Counter()
     for node in text.xpath(".//text()[not(ancestor::tei:div[@type='ocr-notes'])]",
                            namespaces=NS):
         counts.update(fold_term(w) for w in TERM.findall(str(node)))
-    return dict(sorted(counts.items()))
+    return " ".join(f"{term}:{n}" for term, n in sorted(counts.items()))
 
 
 def dated_passages(text: etree._Element | None) -> list[dict]:

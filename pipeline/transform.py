@@ -17,6 +17,7 @@ from lxml import etree
 from pipeline import __version__, collection
 from pipeline.digest import digest
 from pipeline.errors import PipelineError, TransformError
+from pipeline.executor import ExecutorSettings, run
 from pipeline.fsutil import atomic_write, write_if_changed
 from pipeline.settings import ExportSettings
 from pipeline.xmlsafe import parse_file
@@ -24,7 +25,7 @@ from pipeline.xmlsafe import parse_file
 XSLT_DIR = Path(__file__).resolve().parent / "xslt"
 ENTRY = {"html": XSLT_DIR / "html" / "html.xsl", "text": XSLT_DIR / "txt" / "txt.xsl"}
 SUFFIX = {"html": ".html", "text": ".txt"}
-SUMMARIES = ".archive-summaries.json"
+DIGESTS = ".digests"
 
 
 @dataclass
@@ -80,64 +81,106 @@ def output_path(tei_file: Path, settings: ExportSettings) -> Path:
 
 
 def export(files: Iterable[Path], settings: ExportSettings,
-           tick: Callable[[Path], None] = lambda _: None) -> ExportReport:
-    """Transform each TEI file; for HTML also refresh the stylesheet and the index page."""
+           tick: Callable[[Path], None] = lambda _: None,
+           executor: ExecutorSettings | None = None) -> ExportReport:
+    """Transform each TEI file (on `executor`, in order) and write its edition file; for
+    HTML keep its digest and rebuild the collection pages from all digests."""
     if settings.fmt not in ENTRY:
         raise PipelineError(f"unknown format {settings.fmt!r}; use html or text")
-    report = ExportReport()
     if settings.diplomatic and settings.fmt != "text":
         raise PipelineError("--diplomatic is for the text edition; every HTML page "
                             "already has both views")
     if settings.base_url and not settings.base_url.endswith("/"):
         raise PipelineError(f"the base URL must end in '/': {settings.base_url}")
-    saxon = Saxon(settings.stylesheet_params(__version__))
-    settings.out_dir.mkdir(parents=True, exist_ok=True)
-    # Only the HTML edition has collection pages, hence digests.
-    html = settings.fmt == "html"
-    with (_summaries(settings.out_dir) if html else contextlib.nullcontext({})) as summaries:
-        for tei_file in files:
-            tei_file = Path(tei_file)
-            try:
-                tree = parse_file(tei_file)
-                text = etree.tostring(tree, encoding="unicode")
-                result = saxon.apply(ENTRY[settings.fmt], text, str(tei_file))
+    report = ExportReport()
+    executor = executor or ExecutorSettings(jobs=1)
+    files = [Path(f) for f in files]
+    out_dir = settings.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    html = settings.fmt == "html"  # only the HTML edition has collection pages
+    if html:
+        (out_dir / DIGESTS).mkdir(exist_ok=True)
+    with _locked(out_dir):
+        tasks = ((f.resolve(), output_path(f, settings).resolve(), settings) for f in files)
+        for tei_file, (ok, value) in zip(files, run(export_task, tasks, executor, len(files))):
+            if ok:
                 out = output_path(tei_file, settings)
-                changed = write_if_changed(out, result.encode("utf-8"))
+                result, digest_json = value
+                changed = write_if_changed(out, result)
                 (report.written if changed else report.unchanged).append(out)
                 if html:
-                    summaries[out.name] = digest(tree, tei_file, out)
-            except PipelineError as exc:
-                report.failed.append((tei_file, str(exc)))
+                    write_if_changed(digest_path(out), digest_json)
+            else:
+                report.failed.append((tei_file, value))
             tick(tei_file)
         if html:
-            _write_assets(saxon, settings, summaries, report)
+            _write_assets(_saxon(settings), settings, report)
     return report
 
 
-def _write_assets(saxon: Saxon, settings: ExportSettings, digests: dict,
-                  report: ExportReport) -> None:
-    for name in [n for n in digests if not (settings.out_dir / n).exists()]:
-        del digests[name]
+def export_task(task: tuple[Path, Path, ExportSettings]) -> tuple[bool, object]:
+    """Worker side: (True, (edition bytes, digest JSON bytes or b"")) or (False, error).
+    The TEI is parsed once, safely, by lxml; Saxon gets that tree's serialisation."""
+    tei_file, out, settings = task
+    try:
+        tree = parse_file(tei_file)
+        text = etree.tostring(tree, encoding="unicode")
+        result = _saxon(settings).apply(ENTRY[settings.fmt], text, str(tei_file))
+        facts = b""
+        if settings.fmt == "html":
+            facts = json.dumps(digest(tree, tei_file, out), ensure_ascii=False,
+                               sort_keys=True, separators=(",", ":")).encode("utf-8")
+        return True, (result.encode("utf-8"), facts)
+    except PipelineError as exc:
+        return False, str(exc)
 
+
+_SAXONS: dict[tuple, Saxon] = {}
+
+
+def _saxon(settings: ExportSettings) -> Saxon:
+    """One Saxon per process and parameter set: stylesheets compile once per worker."""
+    params = settings.stylesheet_params(__version__)
+    key = tuple(sorted(params.items()))
+    if key not in _SAXONS:
+        _SAXONS[key] = Saxon(params)
+    return _SAXONS[key]
+
+
+def digest_path(page: Path) -> Path:
+    return page.parent / DIGESTS / (page.stem + ".json")
+
+
+def _write_assets(saxon: Saxon, settings: ExportSettings, report: ExportReport) -> None:
     def write(path: Path, data: bytes) -> None:
         (report.written if write_if_changed(path, data) else report.unchanged).append(path)
 
     if settings.index:
-        collection.write_pages(saxon.apply, write, settings.out_dir, digests)
+        collection.write_pages(saxon.apply, write, settings.out_dir, _digests(settings.out_dir))
     else:
         for asset in collection.ASSETS:
             write(settings.out_dir / asset.name, asset.read_bytes())
 
 
+def _digests(out_dir: Path) -> Callable[[], Iterator[dict]]:
+    """The digests of the pages in `out_dir`, one at a time, by page name; a digest
+    whose page is gone is removed."""
+    def each() -> Iterator[dict]:
+        for path in sorted((out_dir / DIGESTS).glob("*.json")):
+            if not (out_dir / (path.stem + ".html")).exists():
+                path.unlink(missing_ok=True)
+                continue
+            try:
+                yield json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                raise PipelineError("damaged digest; export the documents again",
+                                    str(path)) from None
+    return each
+
+
 @contextlib.contextmanager
-def _summaries(out_dir: Path) -> Iterator[dict]:
-    path = out_dir / SUMMARIES
-    with open(out_dir / (SUMMARIES + ".lock"), "a+") as lock:
+def _locked(out_dir: Path) -> Iterator[None]:
+    """One export at a time per edition directory (two makes at once stay correct)."""
+    with open(out_dir / ".export.lock", "a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            data = {}
-        yield data
-        atomic_write(path, (json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True)
-                            + "\n").encode("utf-8"))
+        yield

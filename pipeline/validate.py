@@ -7,10 +7,12 @@ import re
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterator
 
 from lxml import etree, isoschematron
 
 from pipeline.errors import PipelineError
+from pipeline.executor import ExecutorSettings, run
 from pipeline.xmlsafe import parse_file
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
@@ -66,6 +68,28 @@ def validate_file(path: Path, directory: Path | None = None) -> list[Problem]:
             line, col = lines.locate(tree, failed.get("location", ""))
             problems.append(Problem(str(path), line, col, f"[schematron] {text}"))
     return sorted(problems, key=lambda p: (p.line, p.col, p.message))
+
+
+def validate_files(files, directory: Path | None, executor: ExecutorSettings,
+                   tick: Callable[[Path], None] = lambda _: None
+                   ) -> Iterator[tuple[Path, list[Problem]]]:
+    """(file, problems) for every file, in order, validated on `executor`."""
+    files = [Path(f) for f in files]
+    tasks = ((f.resolve(), directory.resolve() if directory else None) for f in files)
+    for path, (ok, value) in zip(files, run(validate_task, tasks, executor, len(files))):
+        if not ok:
+            raise PipelineError(value)
+        tick(path)
+        # Workers see absolute paths; report the paths as the user gave them.
+        yield path, [Problem(str(path), p.line, p.col, p.message) for p in value]
+
+
+def validate_task(task: tuple[Path, Path | None]) -> tuple[bool, object]:
+    """Worker side: (True, problems) or (False, why the schema cannot be used)."""
+    try:
+        return True, validate_file(*task)
+    except PipelineError as exc:
+        return False, str(exc)
 
 
 NAME_REFS = "//tei:persName[@ref] | //tei:placeName[@ref] | //tei:orgName[@ref]"

@@ -96,10 +96,10 @@ def _search_data(edition) -> dict:
 
 
 def test_search_index_finds_words_in_their_documents(edition, built_seeds):
-    data = _search_data(edition)
-    hrefs = [d["href"] for d in data["docs"]]
+    docs = _search_data(edition)["docs"]
     for word in ("Hoxha", "Pezë", "Peza", "Mussolini"):
-        have = {hrefs[i] for i, _ in data["terms"][fold_term(word)]}
+        have = {d["href"] for d in docs
+                if re.search(rf"(^| ){fold_term(word)}:[1-9]", d["terms"])}
         want = {p.stem + ".html" for p in sorted(built_seeds.glob("0*.xml"))
                 if re.search(rf"\b{word}\b", p.read_text(encoding="utf-8"))}
         assert have == want and want, word

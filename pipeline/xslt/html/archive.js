@@ -31,29 +31,33 @@
     return fold(text, table).match(/[\p{L}\p{N}]+/gu) || [];
   }
 
-  // A word of the query finds itself, and from three letters on, the words it begins.
+  // A word of the query finds itself, and from three letters on, the words it begins
+  // (query words are letters and digits only, so they are safe inside a pattern).
   function matches(term, word) {
     return term === word || (word.length >= 3 && term.startsWith(word));
   }
 
+  // Each document carries its folded words as "word:count word:count ...".
+  function countIn(terms, word) {
+    var pattern = word.length >= 3 ? word + "[^ :]*" : word;
+    var re = new RegExp("(?:^| )" + pattern + ":(\\d+)", "gu");
+    var total = 0, m;
+    while ((m = re.exec(terms)) !== null) total += Number(m[1]);
+    return total;
+  }
+
   function documentHits(data, query) {
-    var result = null;
-    query.forEach(function (word) {
-      var hits = new Map();
-      Object.keys(data.terms).forEach(function (term) {
-        if (!matches(term, word)) return;
-        data.terms[term].forEach(function (pair) {
-          hits.set(pair[0], (hits.get(pair[0]) || 0) + pair[1]);
-        });
-      });
-      if (result === null) { result = hits; return; }
-      var both = new Map();
-      result.forEach(function (count, doc) {
-        if (hits.has(doc)) both.set(doc, count + hits.get(doc));
-      });
-      result = both;
+    var hits = [];
+    data.docs.forEach(function (doc, i) {
+      var total = 0;
+      for (var k = 0; k < query.length; k++) {
+        var n = countIn(doc.terms, query[k]);
+        if (!n) return;
+        total += n;
+      }
+      hits.push([i, total]);
     });
-    return Array.from(result || new Map()).sort(function (a, b) {
+    return hits.sort(function (a, b) {
       return b[1] - a[1] || data.docs[a[0]].title.localeCompare(data.docs[b[0]].title);
     });
   }

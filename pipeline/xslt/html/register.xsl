@@ -7,9 +7,9 @@
       <tei:person xml:id="...">...</tei:person>      (the curated entries, as they are)
       <occurrences>
         <doc href="NAME.html" title="...">
-          <occ key="hoxha-enver" href="NAME.html#name-12">Hoxha</occ>  (key '' = not in
-        </doc>                                                         the authority file)
-      </occurrences>
+          <occ key="hoxha-enver" spelling="Hoxha" n="12 40 57"/>  (key '' = not in the
+        </doc>                                                  authority file; n: the
+      </occurrences>                                            name-N ids of the page)
     </register>
   One entry per authority record, sorted by its id (persons' ids are
   surname-first), grouped under initial letters; each lists its spellings
@@ -43,15 +43,16 @@
       </xsl:perform-sort>
     </xsl:variable>
     <xsl:variable name="unlisted" select="occurrences/doc/occ[@key = '']"/>
+    <xsl:variable name="listed" select="occurrences/doc/occ[@key != '']"/>
     <xsl:call-template name="a:html-page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
         <xsl:text>&#10;</xsl:text>
         <p class="totals">{count($entries)} entries of the authority file,
-          {count(occurrences/doc/occ[@key != ''])} occurrences in
+          {a:count($listed)} occurrences in
           {count(occurrences/doc[occ/@key != ''])} documents<xsl:if test="$unlisted">;
-          <a href="#unlisted">{count($unlisted)} names not in the authority file</a></xsl:if>.</p>
+          <a href="#unlisted">{a:count($unlisted)} names not in the authority file</a></xsl:if>.</p>
         <xsl:text>&#10;</xsl:text>
         <xsl:if test="exists($entries)">
           <nav class="letters" aria-label="Initial letters">
@@ -77,7 +78,7 @@
               head noun) but not yet curated: candidates for the authority file.</p>
             <xsl:text>&#10;</xsl:text>
             <dl>
-              <xsl:for-each-group select="$unlisted" group-by="string(.)">
+              <xsl:for-each-group select="$unlisted" group-by="string(@spelling)">
                 <xsl:sort select="lower-case(current-grouping-key())"/>
                 <dt>{current-grouping-key()}</dt>
                 <dd><xsl:call-template name="occurrences">
@@ -133,26 +134,35 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- Occurrences document by document: the document, how many, then
-       each spelling as printed with numbered links to every spot where it
-       stands (the spelling is each link's title). -->
+  <!-- How many spots a set of occ elements stands for. -->
+  <xsl:function name="a:count" as="xs:integer">
+    <xsl:param name="occs" as="element()*"/>
+    <xsl:sequence select="sum($occs ! count(tokenize(@n)))"/>
+  </xsl:function>
+
+  <!-- Occurrences document by document: the document, how many, then each
+       spelling as printed with numbered links to every spot where it stands
+       (the spelling is each link's title). -->
   <xsl:template name="occurrences">
     <xsl:param name="occs" as="element()+"/>
-    <p class="count">{count($occs)} occurrence{if (count($occs) ne 1) then 's' else ''} in
+    <xsl:variable name="total" select="a:count($occs)"/>
+    <p class="count">{$total} occurrence{if ($total ne 1) then 's' else ''} in
       {count($occs/..)} document{if (count($occs/..) ne 1) then 's' else ''}:</p>
     <ul class="occurrences">
       <xsl:for-each-group select="$occs" group-by="../@href">
         <xsl:variable name="doc" select="string(../@title)"/>
-        <li><a href="{current-grouping-key()}">{$doc}</a> ({count(current-group())}):
-          <xsl:for-each-group select="current-group()" group-by="string(.)">
-            <span class="spelling">{current-grouping-key()}</span>
-            <xsl:for-each select="current-group()">
+        <xsl:variable name="href" select="current-grouping-key()"/>
+        <li><a href="{$href}">{$doc}</a> ({a:count(current-group())}):
+          <xsl:for-each select="current-group()">
+            <xsl:variable name="spelling" select="string(@spelling)"/>
+            <span class="spelling">{$spelling}</span>
+            <xsl:for-each select="tokenize(@n)">
               <xsl:text> </xsl:text>
-              <a class="occ" href="{@href}" title="{.}"
-                 aria-label="{.}, occurrence {position()} in {$doc}">{position()}</a>
+              <a class="occ" href="{$href}#name-{.}" title="{$spelling}"
+                 aria-label="{$spelling}, occurrence {position()} in {$doc}">{position()}</a>
             </xsl:for-each>
             <xsl:if test="position() ne last()"><xsl:text>; </xsl:text></xsl:if>
-          </xsl:for-each-group>
+          </xsl:for-each>
         </li>
       </xsl:for-each-group>
     </ul>
