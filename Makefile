@@ -14,6 +14,8 @@ PYTHON ?= python3
 VENV := .venv
 ARCHIVE := $(VENV)/bin/archive
 INSTALLED := $(VENV)/.installed
+# Worker processes per stage (0: one per core); the output is the same for any number.
+JOBS ?= 0
 # Progress bars only when a person is watching.
 QUIET := $(if $(shell [ -t 2 ] && echo tty),,--silent)
 
@@ -47,7 +49,7 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 tei/.stamp: $(SEEDS) $(CODE) $(AUTHORITY) $(OVERRIDES) $(if $(call missing,$(TEI))$(SPACED),FORCE) | $(INSTALLED)
-	$(ARCHIVE) build $(QUIET) --out tei $(if $(SPACED),seeds,$(call changed,$(SEEDS),seeds/%,$(TEI)))
+	$(ARCHIVE) build $(QUIET) --jobs $(JOBS) --out tei $(if $(SPACED),seeds,$(call changed,$(SEEDS),seeds/%,$(TEI)))
 	touch $@
 
 # One output per input. The batch rules do the writing; these rules tell make which
@@ -59,20 +61,20 @@ $(TEXT): editions/text/%.txt: tei/%.xml editions/text/.stamp ;
 $(DIPLOMATIC): editions/text/%.diplomatic.txt: tei/%.xml editions/text/.stamp ;
 
 tei/.valid: $(TEI) $(AUTHORITY) $(SCHEMA) $(if $(SPACED),FORCE) | $(INSTALLED)
-	$(ARCHIVE) validate $(QUIET) $(if $(SPACED),tei/*.xml,$(call changed,$(TEI) $(AUTHORITY),tei/%,))
+	$(ARCHIVE) validate $(QUIET) --jobs $(JOBS) $(if $(SPACED),tei/*.xml,$(call changed,$(TEI) $(AUTHORITY),tei/%,))
 	touch $@
 
 # The registers show the authority file's entries, so it is an input of the HTML too.
 editions/html/.stamp: $(TEI) $(XSL_HTML) $(AUTHORITY) $(if $(call missing,$(HTML))$(SPACED),FORCE) | $(INSTALLED)
-	$(ARCHIVE) export $(QUIET) --format html --out editions/html \
+	$(ARCHIVE) export $(QUIET) --jobs $(JOBS) --format html --out editions/html \
 	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(HTML)))
 	touch $@
 
 # Two views of the text edition: the reading text and the text as printed.
 editions/text/.stamp: $(TEI) $(XSL_TEXT) $(if $(call missing,$(TEXT) $(DIPLOMATIC))$(SPACED),FORCE) | $(INSTALLED)
-	$(ARCHIVE) export $(QUIET) --format text --out editions/text \
+	$(ARCHIVE) export $(QUIET) --jobs $(JOBS) --format text --out editions/text \
 	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(TEXT) $(DIPLOMATIC)))
-	$(ARCHIVE) export $(QUIET) --format text --diplomatic --out editions/text \
+	$(ARCHIVE) export $(QUIET) --jobs $(JOBS) --format text --diplomatic --out editions/text \
 	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(TEXT) $(DIPLOMATIC)))
 	touch $@
 
@@ -94,14 +96,17 @@ accuracy: tei/.stamp | $(INSTALLED)
 
 # A synthetic collection for benchmarks (not committed): make bench-corpus N=1000
 N ?= 100
-CORPUS ?= .build/corpus
+CORPUS ?= .build/corpus-$(N)
 bench-corpus: | $(INSTALLED)
 	$(ARCHIVE) bench-corpus $(CORPUS) -n $(N)
 
-# Words per second per stage and peak memory; COPIES copies of each seed.
-COPIES ?= 20
+# The whole pipeline through make on an N-document synthetic collection: words/s, docs/s,
+# wall and CPU time and peak memory per stage, no-op and one-change rebuilds.
+# BENCH_ARGS="--json" for machine-readable output, "--naive 20" to compare with one
+# process per file.
+BENCH_ARGS ?=
 bench: | $(INSTALLED)
-	$(VENV)/bin/python tests/bench/run_bench.py --copies $(COPIES)
+	$(VENV)/bin/python tests/bench/run_bench.py -n $(N) --jobs $(JOBS) $(BENCH_ARGS)
 
 clean:
 	test ! -x $(ARCHIVE) || $(ARCHIVE) clean --out tei

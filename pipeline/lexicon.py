@@ -59,6 +59,7 @@ class Lexicon:
         extra = sorted((self.vocabulary | set(self.name_forms)) - set(self._zipf))
         self.search_list = list(english) + extra
         self.rank_cache: dict[str, list] = {}  # word -> readings, shared by documents
+        self.signal_cache: dict[str, bool] = {}  # word -> a sign of damage?
         self.by_length: dict[int, list[str]] = {}
         for word in self.search_list:
             self.by_length.setdefault(len(word), []).append(word)

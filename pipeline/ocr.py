@@ -12,7 +12,7 @@ the margin between the best reading and the next.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -92,6 +92,8 @@ class Decision:
 class Costs:
     pairs: dict[tuple[str, str], float] = field(default_factory=dict)
     longest: int = 1
+    by_source: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    sub_cache: dict[tuple[str, str], float] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> "Costs":
@@ -102,6 +104,8 @@ class Costs:
                 cost = 0.4 if len(a) == len(b) == 1 else 0.5
                 costs.pairs[(a, b)] = costs.pairs[(b, a)] = cost
                 costs.longest = max(costs.longest, len(a), len(b))
+        for (a, b), cost in costs.pairs.items():
+            costs.by_source.setdefault(a, []).append((b, cost))
         return costs
 
     def distance(self, src: str, tgt: str) -> float:
@@ -111,40 +115,63 @@ class Costs:
         inf = float("inf")
         d = [[inf] * (m + 1) for _ in range(n + 1)]
         d[0][0] = 0.0
+        # Per printed position: the cost of dropping it, and the multi-character
+        # confusions that start there ("rn" for "m"), worked out once, not per cell.
+        drop = [0.3 if not LETTER.match(c) and not c.isdigit() else 1.0 for c in s]
+        multi = [self._multi_at(s, i) for i in range(n)]
+        sub = self._substitution
         for i in range(n + 1):
+            row = d[i]
             for j in range(m + 1):
-                here = d[i][j]
+                here = row[j]
                 if here == inf:
                     continue
                 if i < n:  # drop a printed character: a stray mark costs little, a
                     # digit is usually a misread letter, not noise
-                    cost = 0.3 if not LETTER.match(s[i]) and not s[i].isdigit() else 1.0
-                    d[i + 1][j] = min(d[i + 1][j], here + cost)
-                if i + 1 < n and j + 1 < m and s[i] == t[j + 1] and s[i + 1] == t[j]:
-                    d[i + 2][j + 2] = min(d[i + 2][j + 2], here + 0.6)  # swapped letters
-                if j < m:  # a character the print lost
-                    d[i][j + 1] = min(d[i][j + 1], here + 1.0)
-                if i < n and j < m:
-                    a, b = s[i], t[j]
-                    if a == b:
-                        cost = 0.0
-                    elif fold(a) == fold(b):
-                        cost = 0.2  # an accent too many or too few
-                    elif (a, b) in self.pairs:
-                        cost = self.pairs[(a, b)]
-                    elif not LETTER.match(a) and not a.isdigit():
-                        cost = 0.5  # a mark printed for a letter
-                    else:
-                        cost = 1.0
-                    d[i + 1][j + 1] = min(d[i + 1][j + 1], here + cost)
-                for la in range(1, self.longest + 1):
-                    for lb in range(1, self.longest + 1):
-                        if (la > 1 or lb > 1) and i + la <= n and j + lb <= m:
-                            pair = (s[i:i + la], t[j:j + lb])
-                            if pair in self.pairs:
-                                d[i + la][j + lb] = min(d[i + la][j + lb],
-                                                        here + self.pairs[pair])
+                    below = d[i + 1]
+                    if here + drop[i] < below[j]:
+                        below[j] = here + drop[i]
+                    if j < m:
+                        cost = sub(s[i], t[j])
+                        if here + cost < below[j + 1]:
+                            below[j + 1] = here + cost
+                    if i + 1 < n and j + 1 < m and s[i] == t[j + 1] and s[i + 1] == t[j]:
+                        if here + 0.6 < d[i + 2][j + 2]:  # swapped letters
+                            d[i + 2][j + 2] = here + 0.6
+                    for la, target, cost in multi[i]:
+                        lb = len(target)
+                        if j + lb <= m and t.startswith(target, j) and here + cost < d[i + la][j + lb]:
+                            d[i + la][j + lb] = here + cost
+                if j < m and here + 1.0 < row[j + 1]:  # a character the print lost
+                    row[j + 1] = here + 1.0
         return d[n][m]
+
+    def _multi_at(self, s: str, i: int) -> list[tuple[int, str, float]]:
+        """Confusions of more than one character whose printed side starts at s[i]."""
+        out = []
+        for la in range(1, self.longest + 1):
+            if i + la <= len(s):
+                for target, cost in self.by_source.get(s[i:i + la], ()):
+                    if la > 1 or len(target) > 1:
+                        out.append((la, target, cost))
+        return out
+
+    def _substitution(self, a: str, b: str) -> float:
+        key = (a, b)
+        cost = self.sub_cache.get(key)
+        if cost is None:
+            if a == b:
+                cost = 0.0
+            elif fold(a) == fold(b):
+                cost = 0.2  # an accent too many or too few
+            elif key in self.pairs:
+                cost = self.pairs[key]
+            elif not LETTER.match(a) and not a.isdigit():
+                cost = 0.5  # a mark printed for a letter
+            else:
+                cost = 1.0
+            self.sub_cache[key] = cost
+        return cost
 
 
 # --- The checker ----------------------------------------------------------------------
@@ -172,6 +199,7 @@ class OcrChecker:
         self.counts: dict[str, int] = {}
         self.exact: dict[str, int] = {}
         self._near_cache: dict[tuple[int, int], list[str]] = {}
+        self._memo: dict[tuple, Finding | None] = {}  # per document: its counts matter
         self.findings: list[Finding] = []
 
     # A first pass over the whole document: its own vocabulary and its damage rate.
@@ -190,6 +218,14 @@ class OcrChecker:
                         >= RATE_THRESHOLD, signals, words)
 
     def _signal(self, core: str) -> bool:
+        cache = self.lex.signal_cache
+        if core not in cache:
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[core] = self._signal_uncached(core)
+        return cache[core]
+
+    def _signal_uncached(self, core: str) -> bool:
         """A cheap sign of damage, for the decision whether a document is OCR at all:
         a digit or mark inside a word, accents on an English word, or a lower-case word
         nobody has seen whose letters alone make a known word or that one edit fixes."""
@@ -256,6 +292,17 @@ class OcrChecker:
 
     def _word(self, core: str, s: int, initial: bool, case_slot: bool = False
               ) -> Finding | None:
+        """The finding for one word, if any. It depends on the word, its place and the
+        document's own counts, never on its offset: each is worked out once per
+        document and moved to the offset asked for."""
+        key = (core, initial, case_slot)
+        if key not in self._memo:
+            self._memo[key] = self._word_at_zero(core, initial, case_slot)
+        found = self._memo[key]
+        return None if found is None else replace(found, start=s, end=s + found.end)
+
+    def _word_at_zero(self, core: str, initial: bool, case_slot: bool) -> Finding | None:
+        s = 0
         core = POSSESSIVE.sub("", core) if len(core) > 3 else core
         if (sum(c.isalpha() for c in core) < 1 or NUMERIC.match(core)
                 or ABBREVIATION.match(core) or NOT_A_WORD.search(core)):

@@ -1,90 +1,184 @@
-"""Benchmark: words per second per stage and peak memory, on copies of the seeds.
+"""Benchmark of the whole pipeline through `make`, on a synthetic collection.
 
-Usage: python tests/bench/run_bench.py [--copies N] [--json]
-Each stage runs in this one process, as `make` runs it: one batch per stage.
+Usage: python tests/bench/run_bench.py [-n N] [--jobs J] [--naive K] [--json]
+
+Builds (or reuses) `.build/corpus-N` with `archive bench-corpus`, lays out a scratch
+tree whose seeds/ are that corpus, and runs `make` there with every archive command
+timed (tests/bench/timed.py): per stage words/s, documents/s, wall and CPU time, peak
+RSS of the largest process and of the whole process tree. Then a no-op `make`, and a
+`make` after one seed changed. --naive K also runs the first K documents the naive way,
+one process per file and stage, for comparison.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+VENV = ROOT / ".venv"
 sys.path.insert(0, str(ROOT))
 
-from pipeline.build import build  # noqa: E402
-from pipeline.settings import BuildSettings, ExportSettings  # noqa: E402
-from pipeline.transform import export  # noqa: E402
-from pipeline.validate import validate_file  # noqa: E402
 from pipeline.words import count_words  # noqa: E402
 
+STAGES = {"build": "build", "validate": "validate", "export html": "HTML",
+          "export text": "text", "summary": "summary"}
 
-def _timed(fn):
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = fn()
-    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+def corpus(n: int) -> Path:
+    path = ROOT / ".build" / f"corpus-{n}"
+    if not (path / ".complete").exists():
+        subprocess.run([VENV / "bin" / "archive", "bench-corpus", str(path), "-n", str(n)],
+                       check=True, stdout=subprocess.DEVNULL)
+        (path / ".complete").touch()
+    return path
+
+
+def scratch_tree(seeds: Path) -> Path:
+    """A tree that runs the project's Makefile on `seeds` with the project's code."""
+    work = Path(tempfile.mkdtemp(prefix="archive-bench-"))
+    for name in ("Makefile", "pyproject.toml", "pipeline", "schema", ".venv"):
+        (work / name).symlink_to(ROOT / name)  # links keep make's view of the install
+    (work / "tei").mkdir()
+    for name in ("authority.xml", "ocr-overrides.tsv"):
+        shutil.copy2(ROOT / "tei" / name, work / "tei" / name)
+    (work / "seeds").mkdir()
+    for seed in sorted(seeds.glob("*.txt")):
+        (work / "seeds" / seed.name).symlink_to(seed)
+    return work
+
+
+def make(work: Path, log: Path, jobs: int) -> float:
+    timed = f"{sys.executable} {ROOT / 'tests/bench/timed.py'} {log} {work / '.venv/bin/archive'}"
+    start = time.perf_counter()
+    subprocess.run(["make", "-C", str(work), f"ARCHIVE={timed}", "QUIET=--silent",
+                    f"JOBS={jobs}"], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def stages(log: Path, words: int, docs: int) -> dict:
+    out: dict[str, dict] = {}
+    for line in log.read_text().splitlines():
+        rec = json.loads(line)
+        argv = rec["argv"]
+        name = next((v for k, v in STAGES.items() if " ".join(argv).startswith(k)), argv[0])
+        s = out.setdefault(name, {"wall_s": 0.0, "cpu_s": 0.0, "peak_rss_mb": 0.0,
+                                  "peak_tree_rss_mb": 0.0, "runs": 0})
+        s["wall_s"] += rec["wall_s"]
+        s["cpu_s"] += rec["cpu_s"]
+        s["peak_rss_mb"] = max(s["peak_rss_mb"], rec["peak_rss_mb"])
+        s["peak_tree_rss_mb"] = max(s["peak_tree_rss_mb"], rec["peak_tree_rss_mb"])
+        s["runs"] += 1
+    for s in out.values():
+        s["words_per_s"] = round(words / s["wall_s"]) if s["wall_s"] else None
+        s["docs_per_s"] = round(docs / s["wall_s"], 2) if s["wall_s"] else None
+        for k in ("wall_s", "cpu_s", "peak_rss_mb", "peak_tree_rss_mb"):
+            s[k] = round(s[k], 2)
+    return out
+
+
+def naive(seeds: list[Path], work: Path) -> dict:
+    """One process per file and stage, as a shell loop would run the pipeline."""
+    archive = str(VENV / "bin" / "archive")
+    steps = {"build": lambda s: [archive, "build", "--silent", "-j1", "--authority",
+                                 str(ROOT / "tei/authority.xml"), "--out", str(work / "tei"),
+                                 str(s)],
+             "validate": lambda s: [archive, "validate", "--silent", "-j1",
+                                    str(work / "tei" / (s.stem + ".xml"))],
+             "HTML": lambda s: [archive, "export", "--silent", "-j1", "--format", "html",
+                                "--out", str(work / "html"), str(work / "tei" / (s.stem + ".xml"))],
+             "text": lambda s: [archive, "export", "--silent", "-j1", "--format", "text",
+                                "--out", str(work / "text"), str(work / "tei" / (s.stem + ".xml"))]}
+    words = sum(count_words(s.read_text(encoding="utf-8")) for s in seeds)
+    out = {}
+    for name, argv in steps.items():
+        start = time.perf_counter()
+        for seed in seeds:
+            subprocess.run(argv(seed), check=True, stdout=subprocess.DEVNULL)
+        wall = time.perf_counter() - start
+        out[name] = {"wall_s": round(wall, 2), "words_per_s": round(words / wall),
+                     "docs_per_s": round(len(seeds) / wall, 2)}
+    return {"documents": len(seeds), "words": words, "stages": out}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=20, help="copies of each seed")
+    parser.add_argument("-n", type=int, default=100, help="documents in the corpus")
+    parser.add_argument("--jobs", type=int, default=0, help="worker processes (0: all cores)")
+    parser.add_argument("--naive", type=int, default=0, metavar="K",
+                        help="also run K documents one process per file and stage")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch tree")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="archive-bench-"))
+    seeds_dir = corpus(args.n)
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    words = sum(count_words(s.read_text(encoding="utf-8")) for s in seeds)
+    work = scratch_tree(seeds_dir)
     try:
-        seeds_dir = work / "seeds"
-        seeds_dir.mkdir()
-        for seed in sorted((ROOT / "seeds").glob("*.txt")):
-            for i in range(args.copies):
-                shutil.copy(seed, seeds_dir / f"{seed.stem}-{i:04d}.txt")
-        seeds = sorted(seeds_dir.glob("*.txt"))
-        words = sum(count_words(p.read_text(encoding="utf-8")) for p in seeds)
-        tei_dir = work / "tei"
-        stages = {}
-        settings = BuildSettings(out_dir=tei_dir, authority=ROOT / "tei" / "authority.xml")
-        report, wall, cpu = _timed(lambda: build(seeds, settings))
-        assert not report.failed, report.failed
-        stages["build"] = (wall, cpu)
-        tei = sorted(tei_dir.glob("*.xml"))
-        problems, wall, cpu = _timed(lambda: [p for f in tei for p in validate_file(f)])
-        assert not problems, problems[:3]
-        stages["validate"] = (wall, cpu)
-        for fmt in ("html", "text"):
-            rep, wall, cpu = _timed(lambda: export(tei, ExportSettings(out_dir=work / fmt,
-                                                                       fmt=fmt)))
-            assert not rep.failed, rep.failed
-            stages[f"export-{fmt}"] = (wall, cpu)
-        _, wall, cpu = _timed(lambda: build(seeds, settings))
-        stages["no-op build"] = (wall, cpu)
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        full_log, noop_log, one_log = (work / ".build-log-full", work / ".build-log-noop",
+                                       work / ".build-log-one")
+        total = make(work, full_log, args.jobs)
+        noop = make(work, noop_log, args.jobs)
+        changed = work / "seeds" / seeds[len(seeds) // 2].name
+        text = changed.read_text(encoding="utf-8")
+        changed.unlink()  # a real file now, not the corpus's
+        changed.write_text(text + "\nA paragraph added in Tirana on 3 May 1944.\n",
+                           encoding="utf-8")
+        one = make(work, one_log, args.jobs)
+        per_stage = stages(full_log, words, len(seeds))
+        cores = len(os.sched_getaffinity(0))
         result = {
-            "documents": len(seeds), "words": words, "peak_rss_mb": round(peak_mb, 1),
-            "stages": {name: {"wall_s": round(w, 3), "cpu_s": round(c, 3),
-                              "words_per_s": round(words / w) if w else None,
-                              "docs_per_s": round(len(seeds) / w, 1) if w else None}
-                       for name, (w, c) in stages.items()},
+            "documents": len(seeds), "words": words, "cores": cores,
+            "jobs": args.jobs or cores,
+            "stages": per_stage,
+            "total": {"wall_s": round(total, 2), "words_per_s": round(words / total),
+                      "docs_per_s": round(len(seeds) / total, 2),
+                      "cpu_s": round(sum(s["cpu_s"] for s in per_stage.values()), 2),
+                      "words_per_core_s": round(words / total / min(cores, args.jobs or cores)),
+                      "peak_rss_mb": max(s["peak_rss_mb"] for s in per_stage.values()),
+                      "peak_tree_rss_mb": max(s["peak_tree_rss_mb"]
+                                              for s in per_stage.values())},
+            "noop_make_s": round(noop, 2),
+            "one_change_make_s": round(one, 2),
+            "one_change_stages": stages(one_log, 0, 1) if one_log.exists() else {},
         }
-        total = sum(w for name, (w, _) in stages.items() if name != "no-op build")
-        result["total"] = {"wall_s": round(total, 3), "words_per_s": round(words / total)}
-        if args.json:
-            print(json.dumps(result, indent=1))
-        else:
-            print(f"bench: {len(seeds)} documents, {words:,} words, one process, "
-                  f"peak RSS {peak_mb:.0f} MB")
-            for name, s in result["stages"].items():
-                print(f"  {name:<12} {s['wall_s']:>8.2f} s wall {s['cpu_s']:>8.2f} s cpu "
-                      f"{s['words_per_s'] or 0:>12,} words/s {s['docs_per_s'] or 0:>8} docs/s")
-            print(f"  {'total':<12} {total:>8.2f} s wall {'':>21} "
-                  f"{result['total']['words_per_s']:>12,} words/s")
+        if args.naive:
+            result["naive"] = naive(seeds[: args.naive], work / "naive")
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        _print(result)
     return 0
+
+
+def _print(r: dict) -> None:
+    print(f"bench: {r['documents']} documents, {r['words']:,} words, {r['cores']} cores, "
+          f"{r['jobs']} worker processes")
+    print(f"  {'stage':<9} {'wall s':>8} {'cpu s':>8} {'words/s':>10} {'docs/s':>7} "
+          f"{'RSS MB':>7} {'tree MB':>8}")
+    for name, s in list(r["stages"].items()) + [("total", r["total"])]:
+        print(f"  {name:<9} {s['wall_s']:>8.1f} {s['cpu_s']:>8.1f} {s['words_per_s'] or 0:>10,} "
+              f"{s['docs_per_s'] or 0:>7} {s['peak_rss_mb']:>7.0f} {s['peak_tree_rss_mb']:>8.0f}")
+    print(f"  throughput per core: {r['total']['words_per_core_s']:,} words/s")
+    print(f"  no-op make: {r['noop_make_s']} s; make after one changed seed: "
+          f"{r['one_change_make_s']} s")
+    if "naive" in r:
+        n = r["naive"]
+        print(f"  naive run, one process per file and stage ({n['documents']} documents, "
+              f"{n['words']:,} words):")
+        for name, s in n["stages"].items():
+            print(f"    {name:<9} {s['wall_s']:>8.1f} s {s['words_per_s']:>10,} words/s "
+                  f"{s['docs_per_s']:>7} docs/s")
 
 
 if __name__ == "__main__":
