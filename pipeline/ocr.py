@@ -94,6 +94,7 @@ class Costs:
     longest: int = 1
     by_source: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     sub_cache: dict[tuple[str, str], float] = field(default_factory=dict)
+    src_cache: dict[str, tuple[list, list]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> "Costs":
@@ -117,8 +118,14 @@ class Costs:
         d[0][0] = 0.0
         # Per printed position: the cost of dropping it, and the multi-character
         # confusions that start there ("rn" for "m"), worked out once, not per cell.
-        drop = [0.3 if not LETTER.match(c) and not c.isdigit() else 1.0 for c in s]
-        multi = [self._multi_at(s, i) for i in range(n)]
+        prepared = self.src_cache.get(s)
+        if prepared is None:  # a search compares one printed word with many candidates
+            if len(self.src_cache) > 10_000:
+                self.src_cache.clear()
+            prepared = self.src_cache[s] = (
+                [0.3 if not LETTER.match(c) and not c.isdigit() else 1.0 for c in s],
+                [self._multi_at(s, i) for i in range(n)])
+        drop, multi = prepared
         sub = self._substitution
         for i in range(n + 1):
             row = d[i]

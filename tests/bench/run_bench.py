@@ -28,8 +28,13 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.words import count_words  # noqa: E402
 
-STAGES = {"build": "build", "validate": "validate", "export html": "HTML",
-          "export text": "text", "summary": "summary"}
+def stage_name(argv: list[str]) -> str:
+    """build, validate, HTML, text, text-diplomatic or summary, from an archive command."""
+    if argv[0] == "export":
+        fmt = argv[argv.index("--format") + 1] if "--format" in argv else "?"
+        return {"html": "HTML", "text": "text"}.get(fmt, fmt) + (
+            "-diplomatic" if "--diplomatic" in argv else "")
+    return argv[0]
 
 
 def corpus(n: int) -> Path:
@@ -68,7 +73,7 @@ def stages(log: Path, words: int, docs: int) -> dict:
     for line in log.read_text().splitlines():
         rec = json.loads(line)
         argv = rec["argv"]
-        name = next((v for k, v in STAGES.items() if " ".join(argv).startswith(k)), argv[0])
+        name = stage_name(argv)
         s = out.setdefault(name, {"wall_s": 0.0, "cpu_s": 0.0, "peak_rss_mb": 0.0,
                                   "peak_tree_rss_mb": 0.0, "runs": 0})
         s["wall_s"] += rec["wall_s"]
@@ -164,14 +169,15 @@ def main() -> int:
 def _print(r: dict) -> None:
     print(f"bench: {r['documents']} documents, {r['words']:,} words, {r['cores']} cores, "
           f"{r['jobs']} worker processes")
-    print(f"  {'stage':<9} {'wall s':>8} {'cpu s':>8} {'words/s':>10} {'docs/s':>7} "
+    print(f"  {'stage':<16} {'wall s':>8} {'cpu s':>8} {'words/s':>10} {'docs/s':>7} "
           f"{'RSS MB':>7} {'tree MB':>8}")
     for name, s in list(r["stages"].items()) + [("total", r["total"])]:
-        print(f"  {name:<9} {s['wall_s']:>8.1f} {s['cpu_s']:>8.1f} {s['words_per_s'] or 0:>10,} "
+        print(f"  {name:<16} {s['wall_s']:>8.1f} {s['cpu_s']:>8.1f} {s['words_per_s'] or 0:>10,} "
               f"{s['docs_per_s'] or 0:>7} {s['peak_rss_mb']:>7.0f} {s['peak_tree_rss_mb']:>8.0f}")
     print(f"  throughput per core: {r['total']['words_per_core_s']:,} words/s")
     print(f"  no-op make: {r['noop_make_s']} s; make after one changed seed: "
-          f"{r['one_change_make_s']} s")
+          f"{r['one_change_make_s']} s (" + ", ".join(
+              f"{k} {v['wall_s']} s" for k, v in r["one_change_stages"].items()) + ")")
     if "naive" in r:
         n = r["naive"]
         print(f"  naive run, one process per file and stage ({n['documents']} documents, "
