@@ -7,6 +7,7 @@ of the collection, never with the size of its TEI.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from lxml import etree
 
 from pipeline.digest import DATE_ATTRS, FOLD_EXTRA
 from pipeline.errors import PipelineError
+from pipeline.fsutil import atomic_write
 from pipeline.ns import NS, TEI_NS, tei
 from pipeline.xmlsafe import parse_file
 
@@ -43,23 +45,52 @@ class Gathered:
 
 
 def write_pages(apply: Apply, write: Write, out_dir: Path,
-                digests: Callable[[], Iterator[dict]]) -> None:
-    """Every collection page of the edition in `out_dir`, from its digests."""
+                digests: Callable[[], Iterator[dict]], params: str = "") -> None:
+    """Every collection page of the edition in `out_dir`, from its digests. A page whose
+    input, stylesheets and parameters (`params`) are those of its last run is not
+    transformed again: after one changed document only the pages it touches are."""
     for asset in ASSETS:
         write(out_dir / asset.name, asset.read_bytes())
     got = gather(digests())
-    write(out_dir / "index.html", _html(apply, "index.xsl", got.index))
-    write(out_dir / "chronology.html", _html(apply, "chronology.xsl", got.chronology))
+    pages = _Pages(out_dir, apply, write, params)
+    pages.html("index.html", "index.xsl", got.index)
+    pages.html("chronology.html", "chronology.xsl", got.chronology)
     entries = authority_entries(got.authorities, out_dir)
     for kind, (page, _) in REGISTERS.items():
-        write(out_dir / page, _html(apply, "register.xsl", register_input(kind, got, entries)))
-    write(out_dir / "search.html", _html(apply, "search.xsl", etree.Element("search")))
+        pages.html(page, "register.xsl", register_input(kind, got, entries))
+    pages.html("search.html", "search.xsl", etree.Element("search"))
+    pages.save()
     write(out_dir / SEARCH_INDEX, search_index(got, entries))
 
 
-def _html(apply: Apply, stylesheet: str, doc: etree._Element) -> bytes:
-    return apply(XSLT_DIR / stylesheet, etree.tostring(doc, encoding="unicode"),
-                 stylesheet).encode("utf-8")
+class _Pages:
+    """Collection pages and the fingerprints of what they were last made from."""
+
+    RECORD = ".digests/.pages.json"
+
+    def __init__(self, out_dir: Path, apply: Apply, write: Write, params: str):
+        self.out_dir, self.apply, self.write = out_dir, apply, write
+        self.code = hashlib.sha256((params + "".join(
+            p.read_text(encoding="utf-8") for p in sorted(XSLT_DIR.parent.rglob("*.xsl"))
+        )).encode("utf-8")).hexdigest()
+        try:
+            self.record = json.loads((out_dir / self.RECORD).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            self.record = {}
+
+    def html(self, page: str, stylesheet: str, doc: etree._Element) -> None:
+        source = etree.tostring(doc, encoding="unicode")
+        print_ = hashlib.sha256((self.code + stylesheet + source).encode("utf-8")).hexdigest()
+        path = self.out_dir / page
+        if self.record.get(page) == print_ and path.exists():
+            self.write(path, path.read_bytes())  # reported as unchanged
+            return
+        self.write(path, self.apply(XSLT_DIR / stylesheet, source, stylesheet).encode("utf-8"))
+        self.record[page] = print_
+
+    def save(self) -> None:
+        atomic_write(self.out_dir / self.RECORD,
+                     json.dumps(self.record, indent=1, sort_keys=True).encode("utf-8"))
 
 
 def gather(digests: Iterator[dict]) -> Gathered:

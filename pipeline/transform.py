@@ -156,7 +156,8 @@ def _write_assets(saxon: Saxon, settings: ExportSettings, report: ExportReport) 
         (report.written if write_if_changed(path, data) else report.unchanged).append(path)
 
     if settings.index:
-        collection.write_pages(saxon.apply, write, settings.out_dir, _digests(settings.out_dir))
+        collection.write_pages(saxon.apply, write, settings.out_dir, _digests(settings.out_dir),
+                               json.dumps(saxon.params, sort_keys=True))
     else:
         for asset in collection.ASSETS:
             write(settings.out_dir / asset.name, asset.read_bytes())
@@ -167,6 +168,8 @@ def _digests(out_dir: Path) -> Callable[[], Iterator[dict]]:
     whose page is gone is removed."""
     def each() -> Iterator[dict]:
         for path in sorted((out_dir / DIGESTS).glob("*.json")):
+            if path.name.startswith("."):
+                continue  # the collection's own records
             if not (out_dir / (path.stem + ".html")).exists():
                 path.unlink(missing_ok=True)
                 continue
