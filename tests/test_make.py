@@ -54,7 +54,8 @@ def make(repo: Path, *args: str) -> subprocess.CompletedProcess:
 def snapshot(repo: Path) -> dict[str, int]:
     return {str(p.relative_to(repo)): p.stat().st_mtime_ns
             for d in ("tei", "editions") for p in (repo / d).rglob("*")
-            if p.is_file() and not p.name.startswith(".")}
+            if p.is_file() and not any(part.startswith(".") for part in
+                                       p.relative_to(repo).parts)}
 
 
 @pytest.fixture(scope="module")
