@@ -45,7 +45,7 @@ all: .build/summary.txt
 
 $(INSTALLED): pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask]'
 	touch $@
 
 tei/.stamp: $(SEEDS) $(CODE) $(AUTHORITY) $(OVERRIDES) $(if $(call missing,$(TEI))$(SPACED),FORCE) | $(INSTALLED)
