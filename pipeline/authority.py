@@ -81,8 +81,14 @@ class Authority:
     sha256: str
 
     def href(self, entry_id: str, from_dir: Path) -> str:
-        rel = os.path.relpath(self.path, from_dir)
-        return f"{Path(rel).as_posix()}#{entry_id}"
+        return f"{_relative(self.path, Path(from_dir), os.getcwd())}#{entry_id}"
+
+
+@functools.lru_cache(maxsize=64)
+def _relative(path: Path, from_dir: Path, _cwd: str) -> str:
+    """Once per directory, not once per name (a relative `from_dir` depends on the
+    working directory, hence its place in the key)."""
+    return Path(os.path.relpath(path, from_dir)).as_posix()
 
 
 def load(path: Path) -> Authority:

@@ -71,7 +71,9 @@ class Rule:
 
 
 def _rule(name: str, regex: str, value: Callable[[dict], dict | None]) -> Rule:
-    return Rule(name, re.compile(regex), value)
+    # Never start inside a word: "theautumn of 1939" (a lost space) stays one word. A
+    # match that opens with a mark (a quote, a bracket) may follow a letter.
+    return Rule(name, re.compile(r"(?:(?<![^\W_])|(?![^\W_]))(?:" + regex + ")"), value)
 
 
 def _full(m: dict, d: str = "d1", mo: str = "m1", y: str = "y1") -> str | None:
