@@ -7,7 +7,6 @@ of the collection, never with the size of its TEI.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from lxml import etree
 
 from pipeline.digest import DATE_ATTRS, FOLD_EXTRA
 from pipeline.errors import PipelineError
-from pipeline.fsutil import atomic_write
+from pipeline.pages import Apply, Pages, Write
 from pipeline.ns import NS, TEI_NS, tei
 from pipeline.xmlsafe import parse_file
 
@@ -27,8 +26,9 @@ REGISTERS = {"person": ("persons.html", "listPerson"), "place": ("places.html", 
              "org": ("organisations.html", "listOrg")}
 SEARCH_INDEX = "search-index.js"
 
-Apply = Callable[[Path, str, str], str]  # (stylesheet, xml text, where) -> html
-Write = Callable[[Path, bytes], None]
+
+
+ROWS_PER_PART = 500  # chronology rows per fragment
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Gathered:
     """What the collection pages need, gathered in one pass over the digests."""
 
     index: etree._Element = field(default_factory=lambda: etree.Element("collection"))
-    chronology: etree._Element = field(default_factory=lambda: etree.Element("chronology"))
+    dates: list[tuple] = field(default_factory=list)  # (sort key, attributes, surface, context)
     # kind -> [(document href, title, [(key, spelling, [n, ...]), ...]), ...]
     names: dict[str, list] = field(default_factory=lambda: {k: [] for k in REGISTERS})
     found: set = field(default_factory=set)  # (kind, key) with an occurrence
@@ -46,51 +46,44 @@ class Gathered:
 
 def write_pages(apply: Apply, write: Write, out_dir: Path,
                 digests: Callable[[], Iterator[dict]], params: str = "") -> None:
-    """Every collection page of the edition in `out_dir`, from its digests. A page whose
-    input, stylesheets and parameters (`params`) are those of its last run is not
-    transformed again: after one changed document only the pages it touches are."""
+    """Every collection page of the edition in `out_dir`, from its digests. Long pages
+    are made of fragments (pipeline/pages.py): only fragments whose input changed are
+    transformed, and never the whole register or chronology at once."""
     for asset in ASSETS:
         write(out_dir / asset.name, asset.read_bytes())
     got = gather(digests())
-    pages = _Pages(out_dir, apply, write, params)
-    pages.html("index.html", "index.xsl", got.index)
-    pages.html("chronology.html", "chronology.xsl", got.chronology)
+    pages = Pages(out_dir, XSLT_DIR, apply, write, params)
+    pages.page("index.html", "index.xsl", got.index)
+    _chronology(pages, got)
     entries = authority_entries(got.authorities, out_dir)
-    for kind, (page, _) in REGISTERS.items():
-        pages.html(page, "register.xsl", register_input(kind, got, entries))
-    pages.html("search.html", "search.xsl", etree.Element("search"))
-    pages.save()
+    for kind in REGISTERS:
+        _register(pages, kind, got, entries)
+    pages.page("search.html", "search.xsl", etree.Element("search"))
     write(out_dir / SEARCH_INDEX, search_index(got, entries))
+    pages.finish()
 
 
-class _Pages:
-    """Collection pages and the fingerprints of what they were last made from."""
+def _chronology(pages: Pages, got: Gathered) -> None:
+    """Dated passages sorted by date (ties: the earlier end first, then the order of the
+    documents), yearless days and months apart, in fragments of ROWS_PER_PART rows."""
+    dated = sorted((d for d in got.dates if not d[0][0].startswith("--")), key=lambda d: d[0])
+    yearless = sorted((d for d in got.dates if d[0][0].startswith("--")),
+                      key=lambda d: d[0][0])
+    shell = etree.Element("chronology", {
+        "dates": str(len(got.dates)), "yearless": str(len(yearless)),
+        "documents": str(len({d[1]["doc"] for d in got.dates}))})
+    pages.page("chronology.html", "chronology.xsl", shell,
+               {"dated": _rows(dated), "yearless": _rows(yearless)})
 
-    RECORD = ".digests/.pages.json"
 
-    def __init__(self, out_dir: Path, apply: Apply, write: Write, params: str):
-        self.out_dir, self.apply, self.write = out_dir, apply, write
-        self.code = hashlib.sha256((params + "".join(
-            p.read_text(encoding="utf-8") for p in sorted(XSLT_DIR.parent.rglob("*.xsl"))
-        )).encode("utf-8")).hexdigest()
-        try:
-            self.record = json.loads((out_dir / self.RECORD).read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            self.record = {}
-
-    def html(self, page: str, stylesheet: str, doc: etree._Element) -> None:
-        source = etree.tostring(doc, encoding="unicode")
-        print_ = hashlib.sha256((self.code + stylesheet + source).encode("utf-8")).hexdigest()
-        path = self.out_dir / page
-        if self.record.get(page) == print_ and path.exists():
-            self.write(path, path.read_bytes())  # reported as unchanged
-            return
-        self.write(path, self.apply(XSLT_DIR / stylesheet, source, stylesheet).encode("utf-8"))
-        self.record[page] = print_
-
-    def save(self) -> None:
-        atomic_write(self.out_dir / self.RECORD,
-                     json.dumps(self.record, indent=1, sort_keys=True).encode("utf-8"))
+def _rows(dates: list[tuple]) -> Iterator[etree._Element]:
+    for start in range(0, len(dates), ROWS_PER_PART):
+        rows = etree.Element("rows")
+        for _, attrs, surface, context in dates[start:start + ROWS_PER_PART]:
+            row = etree.SubElement(rows, "date", attrs)
+            etree.SubElement(row, "surface").text = surface
+            etree.SubElement(row, "context").text = context
+        yield rows
 
 
 def gather(digests: Iterator[dict]) -> Gathered:
@@ -101,11 +94,11 @@ def gather(digests: Iterator[dict]) -> Gathered:
         attrs.update({k: str(v) for k, v in sorted(doc.get("counts", {}).items())})
         etree.SubElement(got.index, "document", attrs)
         for d in doc.get("dates", []):
-            entry = etree.SubElement(got.chronology, "date", {
+            value = {k: d[k] for k in DATE_ATTRS if k in d}
+            end = value.get("to") or value.get("notAfter") or d["key"]
+            got.dates.append(((d["key"], end), {
                 "href": f"{doc['href']}#date-{d['n']}", "doc": doc["title"], "key": d["key"],
-                **{k: d[k] for k in DATE_ATTRS if k in d}})
-            etree.SubElement(entry, "surface").text = d["surface"]
-            etree.SubElement(entry, "context").text = d["context"]
+                **value}, d["surface"], d["context"]))
         _gather_names(got, doc)
         if doc.get("authority"):
             got.authorities.add(doc["authority"])
@@ -145,22 +138,65 @@ def authority_entries(paths: set, out_dir: Path) -> dict[str, etree._Element]:
     return entries
 
 
-def register_input(kind: str, got: Gathered, entries: dict[str, etree._Element]
-                   ) -> etree._Element:
-    """<register kind=...> with the authority's entries of that kind (TEI, as curated)
-    and every occurrence: <doc href title><occ key spelling n="3 17 40"/></doc>."""
-    register = etree.Element("register", {"kind": kind}, nsmap={"tei": TEI_NS})
-    for el in entries.values():
-        if el.tag == tei(kind):
-            register.append(etree.fromstring(etree.tostring(el)))
-    occurrences = etree.SubElement(register, "occurrences")
+def letter(key: str) -> str:
+    """The initial a register files an entry under (by its id: persons are surname-first)."""
+    first = key[:1].upper()
+    return first if first.isalpha() else "0"
+
+
+def _register(pages: Pages, kind: str, got: Gathered, entries: dict[str, etree._Element]
+              ) -> None:
+    """A register page: the shell (totals, initials, names not in the authority file),
+    then one fragment per initial with its entries and their occurrences."""
+    mine = {k: el for k, el in entries.items() if el.tag == tei(kind)}
+    by_letter: dict[str, list[str]] = {}
+    for key in sorted(mine, key=str.lower):
+        by_letter.setdefault(letter(key), []).append(key)
+    occurrences = 0
+    docs: set[str] = set()
+    shell = etree.Element("register", {"kind": kind})
+    unlisted = etree.Element("occurrences")
     for href, title, spots in got.names[kind]:
-        holder = etree.SubElement(occurrences, "doc", {"href": href, "title": title})
+        holder = None
         for key, spelling, numbers in spots:
-            etree.SubElement(holder, "occ", {"key": key if key in entries else "",
-                                             "spelling": spelling,
+            if key in mine:
+                occurrences += len(numbers)
+                docs.add(href)
+                continue
+            if holder is None:
+                holder = etree.SubElement(unlisted, "doc", {"href": href, "title": title})
+            etree.SubElement(holder, "occ", {"key": "", "spelling": spelling,
                                              "n": " ".join(map(str, numbers))})
-    return register
+    shell.attrib.update({"entries": str(len(mine)), "occurrences": str(occurrences),
+                         "documents": str(len(docs))})
+    for initial in by_letter:
+        etree.SubElement(shell, "letter").text = initial
+    shell.append(unlisted)
+    pages.page(REGISTERS[kind][0], "register.xsl", shell,
+               {"entries": _letters(kind, by_letter, mine, got)})
+
+
+def _letters(kind: str, by_letter: dict[str, list[str]], mine: dict[str, etree._Element],
+             got: Gathered) -> Iterator[etree._Element]:
+    """<register-part kind letter> with the TEI entries of one initial, as curated, and
+    their occurrences: <doc href title><occ key spelling n="3 17 40"/></doc>."""
+    for initial, keys in by_letter.items():
+        wanted = set(keys)
+        part = etree.Element("register-part", {"kind": kind, "letter": initial},
+                             nsmap={"tei": TEI_NS})
+        for key in keys:
+            part.append(etree.fromstring(etree.tostring(mine[key])))
+        occurrences = etree.SubElement(part, "occurrences")
+        for href, title, spots in got.names[kind]:
+            holder = None
+            for key, spelling, numbers in spots:
+                if key in wanted:
+                    if holder is None:
+                        holder = etree.SubElement(occurrences, "doc",
+                                                  {"href": href, "title": title})
+                    etree.SubElement(holder, "occ", {"key": key, "spelling": spelling,
+                                                     "n": " ".join(map(str, numbers))})
+        yield part
 
 
 def search_index(got: Gathered, entries: dict[str, etree._Element]) -> bytes:

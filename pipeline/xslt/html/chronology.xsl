@@ -1,15 +1,17 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Entry stylesheet: every dated passage of every document -> chronology.html.
-  Input (no namespace), written by the pipeline from its per-document summaries:
-    <chronology>
-      <date href="NAME.html#date-3" doc="Title" key="1939-04-07" when="1939-04-07">
+  Entry stylesheet: every dated passage of every document -> chronology.html,
+  in two kinds of input (no namespace), written by pipeline/collection.py:
+    <chronology dates="142" documents="5" yearless="9"/>
+      the page: titles, totals and two tables whose rows are left as the
+      comments "part:dated" and "part:yearless" for the pipeline to fill;
+    <rows><date href="NAME.html#date-3" doc="Title" key="1939-04-07" when="1939-04-07">
         <surface>7 April 1939</surface><context>The sentence it stands in.</context>
-      </date>
-    </chronology>
-  @key is the start of the date (when, from or notBefore). Dates with a year are
-  sorted by it; days and months printed without a year cannot be placed on the
-  time line and are listed apart.
+      </date>...</rows>
+      a run of rows, already in order: the pipeline sorts dates with a year by
+      @key (the start: when, from or notBefore), then by their end; days and
+      months printed without a year cannot be placed on the time line and come
+      apart, by month and day. A page of 100,000 rows is made run by run.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,33 +27,22 @@
               include-content-type="no"/>
 
   <xsl:template match="/chronology">
-    <xsl:variable name="dated" select="date[not(starts-with(@key, '--'))]"/>
-    <xsl:variable name="yearless" select="date[starts-with(@key, '--')]"/>
     <xsl:call-template name="a:html-page">
       <xsl:with-param name="title" select="'Chronology'"/>
       <xsl:with-param name="content" as="node()*">
         <h1>Chronology</h1>
         <xsl:text>&#10;</xsl:text>
-        <p class="totals">{count(date)} dated passages in {count(distinct-values(date/@doc))} documents.</p>
+        <p class="totals">{@dates} dated passages in {@documents} documents.</p>
         <xsl:text>&#10;</xsl:text>
         <xsl:call-template name="table">
-          <xsl:with-param name="rows" as="element()*">
-            <xsl:perform-sort select="$dated">
-              <xsl:sort select="@key"/>
-              <xsl:sort select="(@to, @notAfter, @key)[1]"/>
-            </xsl:perform-sort>
-          </xsl:with-param>
+          <xsl:with-param name="part" select="'dated'"/>
           <xsl:with-param name="caption" select="'Dated passages, earliest first'"/>
         </xsl:call-template>
-        <xsl:if test="$yearless">
+        <xsl:if test="xs:integer(@yearless) gt 0">
           <h2 id="without-year">Days and months printed without a year</h2>
           <xsl:text>&#10;</xsl:text>
           <xsl:call-template name="table">
-            <xsl:with-param name="rows" as="element()*">
-              <xsl:perform-sort select="$yearless">
-                <xsl:sort select="@key"/>
-              </xsl:perform-sort>
-            </xsl:with-param>
+            <xsl:with-param name="part" select="'yearless'"/>
             <xsl:with-param name="caption" select="'Without a year, by month and day'"/>
           </xsl:call-template>
         </xsl:if>
@@ -59,8 +50,12 @@
     </xsl:call-template>
   </xsl:template>
 
+  <xsl:template match="/rows">
+    <xsl:apply-templates select="date"/>
+  </xsl:template>
+
   <xsl:template name="table">
-    <xsl:param name="rows" as="element()*"/>
+    <xsl:param name="part" as="xs:string"/>
     <xsl:param name="caption" as="xs:string"/>
     <table class="chronology">
       <caption>{$caption}</caption>
@@ -68,7 +63,7 @@
         <tr><th scope="col">Date</th><th scope="col">Passage</th><th scope="col">Document</th></tr>
       </thead>
       <tbody>
-        <xsl:apply-templates select="$rows"/>
+        <xsl:comment>part:{$part}</xsl:comment>
       </tbody>
     </table>
     <xsl:text>&#10;</xsl:text>
@@ -112,7 +107,7 @@
       else 'c. ' || string($d/@notBefore) || ' – ' || string($d/@notAfter)"/>
   </xsl:function>
 
-  <xsl:template match="/*[not(self::chronology)]">
+  <xsl:template match="/*[not(self::chronology or self::rows)]">
     <xsl:message terminate="yes">chronology.xsl: expected a chronology, got {name()}</xsl:message>
   </xsl:template>
 

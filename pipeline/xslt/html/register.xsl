@@ -1,20 +1,26 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Entry stylesheet: a register of names -> persons.html, places.html or
-  organisations.html. Input, written by the pipeline (pipeline/collection.py)
-  from the authority file and the per-document digests:
-    <register kind="person|place|org">
-      <tei:person xml:id="...">...</tei:person>      (the curated entries, as they are)
+  organisations.html, in two kinds of input (no namespace) written by
+  pipeline/collection.py from the authority file and the per-document digests:
+    <register kind="person|place|org" entries="89" occurrences="334" documents="5">
+      <letter>A</letter> ...                       (the initials, in order)
+      <occurrences>...</occurrences>               (names not in the authority file)
+    </register>
+      the page: title, totals, initials, and a comment "part:entries"
+      where the pipeline puts the entries, then the names not in the file;
+    <register-part kind="place" letter="A">
+      <tei:place xml:id="...">...</tei:place>      (the curated entries, as they are)
       <occurrences>
         <doc href="NAME.html" title="...">
-          <occ key="hoxha-enver" spelling="Hoxha" n="12 40 57"/>  (key '' = not in the
-        </doc>                                                  authority file; n: the
-      </occurrences>                                            name-N ids of the page)
-    </register>
-  One entry per authority record, sorted by its id (persons' ids are
-  surname-first), grouped under initial letters; each lists its spellings
-  and every occurrence, document by document, linked to the spot. Names
-  the authority file does not know come last, by spelling.
+          <occ key="albania" spelling="Albania" n="12 40 57"/>  (n: the name-N ids
+        </doc>                                                 of the page)
+      </occurrences>
+    </register-part>
+      the entries of one initial, sorted by id (persons' ids are surname-first).
+  Each entry lists its spellings and every occurrence, document by document,
+  linked to the spot. A register of 100,000 occurrences is made initial by
+  initial, and an initial nobody touched is not made again.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -37,40 +43,26 @@
 
   <xsl:template match="/register">
     <xsl:variable name="title" select="$titles(@kind)"/>
-    <xsl:variable name="entries" as="element()*">
-      <xsl:perform-sort select="tei:*">
-        <xsl:sort select="lower-case(@xml:id)"/>
-      </xsl:perform-sort>
-    </xsl:variable>
-    <xsl:variable name="unlisted" select="occurrences/doc/occ[@key = '']"/>
-    <xsl:variable name="listed" select="occurrences/doc/occ[@key != '']"/>
+    <xsl:variable name="unlisted" select="occurrences/doc/occ"/>
     <xsl:call-template name="a:html-page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
         <xsl:text>&#10;</xsl:text>
-        <p class="totals">{count($entries)} entries of the authority file,
-          {a:count($listed)} occurrences in
-          {count(occurrences/doc[occ/@key != ''])} documents<xsl:if test="$unlisted">;
+        <p class="totals">{@entries} entries of the authority file,
+          {@occurrences} occurrences in {@documents} documents<xsl:if test="$unlisted">;
           <a href="#unlisted">{a:count($unlisted)} names not in the authority file</a></xsl:if>.</p>
         <xsl:text>&#10;</xsl:text>
-        <xsl:if test="exists($entries)">
+        <xsl:if test="letter">
           <nav class="letters" aria-label="Initial letters">
-            <xsl:for-each-group select="$entries" group-by="a:letter(.)">
-              <a href="#letter-{current-grouping-key()}">{current-grouping-key()}</a>
+            <xsl:for-each select="letter">
+              <a href="#letter-{.}">{.}</a>
               <xsl:text> </xsl:text>
-            </xsl:for-each-group>
+            </xsl:for-each>
           </nav>
           <xsl:text>&#10;</xsl:text>
         </xsl:if>
-        <xsl:for-each-group select="$entries" group-by="a:letter(.)">
-          <section class="letter" aria-labelledby="letter-{current-grouping-key()}">
-            <h2 id="letter-{current-grouping-key()}">{current-grouping-key()}</h2>
-            <xsl:text>&#10;</xsl:text>
-            <xsl:apply-templates select="current-group()"/>
-          </section>
-          <xsl:text>&#10;</xsl:text>
-        </xsl:for-each-group>
+        <xsl:comment>part:entries</xsl:comment>
         <xsl:if test="$unlisted">
           <section class="unlisted" aria-labelledby="unlisted">
             <h2 id="unlisted">Names not in the authority file</h2>
@@ -94,11 +86,15 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:function name="a:letter" as="xs:string">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="first" select="upper-case(substring($entry/@xml:id, 1, 1))"/>
-    <xsl:sequence select="if (matches($first, '^\p{L}$')) then $first else '0'"/>
-  </xsl:function>
+  <!-- The entries of one initial, in the order the pipeline gives them. -->
+  <xsl:template match="/register-part">
+    <section class="letter" aria-labelledby="letter-{@letter}">
+      <h2 id="letter-{@letter}">{@letter}</h2>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:apply-templates select="tei:*"/>
+    </section>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
 
   <!-- One authority record: its standard name, the other spellings, dates,
        the curators' note, then where it occurs. -->
@@ -168,7 +164,7 @@
     </ul>
   </xsl:template>
 
-  <xsl:template match="/*[not(self::register)]">
+  <xsl:template match="/*[not(self::register or self::register-part)]">
     <xsl:message terminate="yes">register.xsl: expected a register, got {name()}</xsl:message>
   </xsl:template>
 
