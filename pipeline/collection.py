@@ -41,7 +41,7 @@ class Gathered:
     names: dict[str, list] = field(default_factory=lambda: {k: [] for k in REGISTERS})
     found: set = field(default_factory=set)  # (kind, key) with an occurrence
     authorities: set = field(default_factory=set)
-    search_docs: list[str] = field(default_factory=list)
+    search_docs: list[bytes] = field(default_factory=list)  # JSON, "</" escaped
 
 
 def write_pages(apply: Apply, write: Write, out_dir: Path,
@@ -65,25 +65,35 @@ def write_pages(apply: Apply, write: Write, out_dir: Path,
 
 def _chronology(pages: Pages, got: Gathered) -> None:
     """Dated passages sorted by date (ties: the earlier end first, then the order of the
-    documents), yearless days and months apart, in fragments of ROWS_PER_PART rows."""
+    documents), yearless days and months apart, in fragments of at most ROWS_PER_PART
+    rows of one month."""
     dated = sorted((d for d in got.dates if not d[0][0].startswith("--")), key=lambda d: d[0])
     yearless = sorted((d for d in got.dates if d[0][0].startswith("--")),
                       key=lambda d: d[0][0])
     shell = etree.Element("chronology", {
         "dates": str(len(got.dates)), "yearless": str(len(yearless)),
-        "documents": str(len({d[1]["doc"] for d in got.dates}))})
+        "documents": str(len({d[1][1][1] for d in got.dates}))})
     pages.page("chronology.html", "chronology.xsl", shell,
                {"dated": _rows(dated), "yearless": _rows(yearless)})
 
 
 def _rows(dates: list[tuple]) -> Iterator[etree._Element]:
-    for start in range(0, len(dates), ROWS_PER_PART):
+    """Runs of at most ROWS_PER_PART rows that never cross a month, so that a new date
+    changes the runs of its own month and leaves every other run as it was."""
+    start = 0
+    while start < len(dates):
+        month = dates[start][0][0][:7]
+        end = start
+        while end < len(dates) and end - start < ROWS_PER_PART and \
+                dates[end][0][0][:7] == month:
+            end += 1
         rows = etree.Element("rows")
-        for _, attrs, surface, context in dates[start:start + ROWS_PER_PART]:
-            row = etree.SubElement(rows, "date", attrs)
+        for _, attrs, surface, context in dates[start:end]:
+            row = etree.SubElement(rows, "date", dict(attrs))
             etree.SubElement(row, "surface").text = surface
             etree.SubElement(row, "context").text = context
         yield rows
+        start = end
 
 
 def gather(digests: Iterator[dict]) -> Gathered:
@@ -96,15 +106,15 @@ def gather(digests: Iterator[dict]) -> Gathered:
         for d in doc.get("dates", []):
             value = {k: d[k] for k in DATE_ATTRS if k in d}
             end = value.get("to") or value.get("notAfter") or d["key"]
-            got.dates.append(((d["key"], end), {
-                "href": f"{doc['href']}#date-{d['n']}", "doc": doc["title"], "key": d["key"],
-                **value}, d["surface"], d["context"]))
+            got.dates.append(((d["key"], end), (
+                ("href", f"{doc['href']}#date-{d['n']}"), ("doc", doc["title"]),
+                ("key", d["key"]), *value.items()), d["surface"], d["context"]))
         _gather_names(got, doc)
         if doc.get("authority"):
             got.authorities.add(doc["authority"])
-        got.search_docs.append(json.dumps(
+        got.search_docs.append(_script_safe(json.dumps(
             {k: doc.get(k, "") for k in ("href", "title", "source", "words", "terms")},
-            ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+            ensure_ascii=False, sort_keys=True, separators=(",", ":"))))
     return got
 
 
@@ -212,8 +222,12 @@ def search_index(got: Gathered, entries: dict[str, etree._Element]) -> bytes:
             registers.append({"kind": kind, "href": f"{REGISTERS[kind][0]}#{entry_id}",
                               "label": names[0], "names": names,
                               "found": (kind, entry_id) in got.found})
-    head = json.dumps({"fold": FOLD_EXTRA, "entries": registers}, ensure_ascii=False,
-                      sort_keys=True, separators=(",", ":"))
-    body = head[:-1] + ',"docs":[' + ",".join(got.search_docs) + "]}"
-    # "</" cannot end a script element early when the index is inlined by someone.
-    return ("window.ARCHIVE_SEARCH = " + body.replace("</", "<\\/") + ";\n").encode("utf-8")
+    head = _script_safe(json.dumps({"fold": FOLD_EXTRA, "entries": registers},
+                                   ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return b"".join([b"window.ARCHIVE_SEARCH = ", head[:-1], b',"docs":[',
+                     b",".join(got.search_docs), b"]};\n"])
+
+
+def _script_safe(text: str) -> bytes:
+    """JSON that cannot end a script element early, were the index ever inlined."""
+    return text.replace("</", "<\\/").encode("utf-8")

@@ -44,7 +44,7 @@ class Pages:
             body = b"".join(self.fragment(stylesheet, doc) for doc in inputs)
             head, found, tail = html.partition(marker)
             if found:
-                html = head + body + tail
+                html = b"".join((head, body, tail))
             elif body:  # the shell left out a part that has content: a stylesheet bug
                 raise RuntimeError(f"{stylesheet}: no {marker.decode()} in its page")
         self.write(self.out_dir / name, html)
