@@ -225,12 +225,7 @@ class OcrChecker:
                         >= RATE_THRESHOLD, signals, words)
 
     def _signal(self, core: str) -> bool:
-        cache = self.lex.signal_cache
-        if core not in cache:
-            if len(cache) > 200_000:
-                cache.clear()
-            cache[core] = self._signal_uncached(core)
-        return cache[core]
+        return _cached(self.lex.signal_cache, core, self._signal_uncached)
 
     def _signal_uncached(self, core: str) -> bool:
         """A cheap sign of damage, for the decision whether a document is OCR at all:
@@ -405,12 +400,7 @@ class OcrChecker:
     def _rank(self, core: str) -> list[tuple[str, float, float]]:
         """Readings of a damaged word, best first: (reading, score, cost). Kept on the
         lexicon, so a collection searches each distinct word once."""
-        cache = self.lex.rank_cache
-        if core not in cache:
-            if len(cache) > 200_000:
-                cache.clear()
-            cache[core] = self._search(core)
-        return cache[core]
+        return _cached(self.lex.rank_cache, core, self._search)
 
     def _search(self, core: str) -> list[tuple[str, float, float]]:
         from rapidfuzz import distance, process
@@ -547,6 +537,16 @@ class OcrChecker:
 ARTICLES = {"the", "a", "an"}  # a capital article mid-sentence usually starts a title
 FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "to", "for", "by", "with", "from",
                   "and", "or", "at", "as", "his", "her", "its", "their", "our", "this", "that"}
+
+
+def _cached(cache: dict, key, compute):
+    """cache[key], computed once; a cache that grows past 200,000 words starts afresh, so a
+    long run over a huge collection keeps its memory bounded."""
+    if key not in cache:
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[key] = compute(key)
+    return cache[key]
 
 
 def _case_slot(chunks: list[tuple[int, str]], i: int) -> bool:

@@ -18,7 +18,7 @@ from pipeline import __version__, collection
 from pipeline.digest import digest
 from pipeline.errors import PipelineError, TransformError
 from pipeline.executor import ExecutorSettings, run
-from pipeline.fsutil import atomic_write, write_if_changed
+from pipeline.fsutil import write_if_changed
 from pipeline.settings import ExportSettings
 from pipeline.xmlsafe import parse_file
 
