@@ -17,9 +17,10 @@ from pipeline.xmlsafe import parse_file
 KINDS = {"person": "persName", "place": "placeName", "org": "orgName"}
 LISTS = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
 # Letters that Unicode does not decompose into base letter + mark.
-_FOLD_EXTRA = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o",
-                             "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
-                             "’": "'", "‘": "'", "ı": "i"})
+# The edition's search script folds queries with the same table (pipeline/collection.py).
+FOLD_TABLE = {"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "AE",
+              "æ": "ae", "Œ": "OE", "œ": "oe", "’": "'", "‘": "'", "ı": "i"}
+_FOLD_EXTRA = str.maketrans(FOLD_TABLE)
 # A name's words; an apostrophe inside a word (Mit'hat, O'Brien) belongs to it.
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 

@@ -14,7 +14,8 @@ from typing import Callable, Iterator
 
 from lxml import etree
 
-from pipeline.digest import DATE_ATTRS, FOLD_EXTRA
+from pipeline.authority import FOLD_TABLE
+from pipeline.digest import DATE_ATTRS
 from pipeline.errors import PipelineError
 from pipeline.pages import Apply, Pages, Write
 from pipeline.ns import NS, TEI_NS, tei
@@ -162,26 +163,16 @@ def _register(pages: Pages, kind: str, got: Gathered, entries: dict[str, etree._
     by_letter: dict[str, list[str]] = {}
     for key in sorted(mine, key=str.lower):
         by_letter.setdefault(letter(key), []).append(key)
-    occurrences = 0
-    docs: set[str] = set()
-    shell = etree.Element("register", {"kind": kind})
-    unlisted = etree.Element("occurrences")
-    for href, title, spots in got.names[kind]:
-        holder = None
-        for key, spelling, numbers in spots:
-            if key in mine:
-                occurrences += len(numbers)
-                docs.add(href)
-                continue
-            if holder is None:
-                holder = etree.SubElement(unlisted, "doc", {"href": href, "title": title})
-            etree.SubElement(holder, "occ", {"key": "", "spelling": spelling,
-                                             "n": " ".join(map(str, numbers))})
-    shell.attrib.update({"entries": str(len(mine)), "occurrences": str(occurrences),
-                         "documents": str(len(docs))})
+    listed = [(href, numbers) for href, _, spots in got.names[kind]
+              for key, _, numbers in spots if key in mine]
+    shell = etree.Element("register", {
+        "kind": kind, "entries": str(len(mine)),
+        "occurrences": str(sum(len(numbers) for _, numbers in listed)),
+        "documents": str(len({href for href, _ in listed}))})
     for initial in by_letter:
         etree.SubElement(shell, "letter").text = initial
-    shell.append(unlisted)
+    # A key the authority file does not hold (a dangling @ref) counts as no key.
+    shell.append(_occurrences(got.names[kind], lambda key: None if key in mine else ""))
     pages.page(REGISTERS[kind][0], "register.xsl", shell,
                {"entries": _letters(kind, by_letter, mine, got)})
 
@@ -189,24 +180,32 @@ def _register(pages: Pages, kind: str, got: Gathered, entries: dict[str, etree._
 def _letters(kind: str, by_letter: dict[str, list[str]], mine: dict[str, etree._Element],
              got: Gathered) -> Iterator[etree._Element]:
     """<register-part kind letter> with the TEI entries of one initial, as curated, and
-    their occurrences: <doc href title><occ key spelling n="3 17 40"/></doc>."""
+    their occurrences."""
     for initial, keys in by_letter.items():
         wanted = set(keys)
         part = etree.Element("register-part", {"kind": kind, "letter": initial},
                              nsmap={"tei": TEI_NS})
         for key in keys:
             part.append(etree.fromstring(etree.tostring(mine[key])))
-        occurrences = etree.SubElement(part, "occurrences")
-        for href, title, spots in got.names[kind]:
-            holder = None
-            for key, spelling, numbers in spots:
-                if key in wanted:
-                    if holder is None:
-                        holder = etree.SubElement(occurrences, "doc",
-                                                  {"href": href, "title": title})
-                    etree.SubElement(holder, "occ", {"key": key, "spelling": spelling,
-                                                     "n": " ".join(map(str, numbers))})
+        part.append(_occurrences(got.names[kind], lambda key: key if key in wanted else None))
         yield part
+
+
+def _occurrences(names: list, key_of: Callable[[str], str | None]) -> etree._Element:
+    """<occurrences><doc href title><occ key spelling n="3 17 40"/></doc></occurrences> for
+    the spots whose key `key_of` maps to an attribute value (None: left out)."""
+    out = etree.Element("occurrences")
+    for href, title, spots in names:
+        holder = None
+        for key, spelling, numbers in spots:
+            value = key_of(key)
+            if value is None:
+                continue
+            if holder is None:
+                holder = etree.SubElement(out, "doc", {"href": href, "title": title})
+            etree.SubElement(holder, "occ", {"key": value, "spelling": spelling,
+                                             "n": " ".join(map(str, numbers))})
+    return out
 
 
 def search_index(got: Gathered, entries: dict[str, etree._Element]) -> bytes:
@@ -222,7 +221,7 @@ def search_index(got: Gathered, entries: dict[str, etree._Element]) -> bytes:
             registers.append({"kind": kind, "href": f"{REGISTERS[kind][0]}#{entry_id}",
                               "label": names[0], "names": names,
                               "found": (kind, entry_id) in got.found})
-    head = _script_safe(json.dumps({"fold": FOLD_EXTRA, "entries": registers},
+    head = _script_safe(json.dumps({"fold": FOLD_TABLE, "entries": registers},
                                    ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     return b"".join([b"window.ARCHIVE_SEARCH = ", head[:-1], b',"docs":[',
                      b",".join(got.search_docs), b"]};\n"])

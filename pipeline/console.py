@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterator
 
 import click
-
-T = TypeVar("T")
-
 
 def out(message: str = "", *, err: bool = False) -> None:
     """Print a line for the user (stdout, or stderr with err=True)."""
@@ -24,18 +21,6 @@ def warn(message: str) -> None:
 def error(message: str) -> None:
     """Print an error line on stderr (the command carries on or exits by itself)."""
     click.secho(message, err=True, fg="red")
-
-
-@contextlib.contextmanager
-def progress(items: Iterable[T], label: str, *, silent: bool, length: int | None = None
-             ) -> Iterator[Iterable[T]]:
-    """A progress bar on stderr over `items`; with silent=True just the items."""
-    if silent:
-        yield items
-        return
-    with click.progressbar(items, label=label, length=length, file=sys.stderr,
-                           show_pos=True, item_show_func=_name) as bar:
-        yield bar
 
 
 @contextlib.contextmanager

@@ -9,12 +9,12 @@ from __future__ import annotations
 import collections
 import os
 import re
-import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from lxml import etree
 
+from pipeline.authority import fold
 from pipeline.ns import NS, tei
 
 NAME_TAGS = {tei("persName"): "person", tei("placeName"): "place", tei("orgName"): "org"}
@@ -25,10 +25,6 @@ _BLOCKS = {tei(n) for n in ("p", "head", "item", "note", "salute", "signed", "da
                             "figDesc", "bibl", "quote", "label")}
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“«‘'(]?[A-Z0-9])")
 DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter")
-# Search terms fold the way authority.fold does; search.js reads this table from the index.
-FOLD_EXTRA = {"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss",
-              "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ı": "i"}
-_FOLD = str.maketrans(FOLD_EXTRA)
 TERM = re.compile(r"[^\W_]+")
 
 
@@ -100,8 +96,8 @@ def _unshown(el: etree._Element) -> bool:
 
 
 def fold_term(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """A search term: accents off as in authority.fold, lower case."""
+    return fold(word).lower()
 
 
 def search_terms(text: etree._Element | None) -> str:

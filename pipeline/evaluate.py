@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from pipeline.digest import DATE_ATTRS
 from pipeline.ns import tei
 from pipeline.xmlsafe import parse_file
 
@@ -116,8 +117,6 @@ def _score(gold: list, pred: list) -> Score:
 
 
 # --- Dates ------------------------------------------------------------------------
-
-DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter")
 
 
 @dataclass

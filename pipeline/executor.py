@@ -50,18 +50,8 @@ def run(task: Callable[[A], R], args: Iterable[A], settings: ExecutorSettings,
 
 
 def _pool(task: Callable[[A], R], args: Iterable[A], workers: int) -> Iterator[R]:
-    # A bounded window of tasks in flight: results wait in memory only until their turn.
-    window = workers * 4
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = []
-        items = iter(args)
-        for a in itertools.islice(items, window):
-            pending.append(pool.submit(task, a))
-        while pending:
-            result = pending.pop(0).result()
-            for a in itertools.islice(items, 1):
-                pending.append(pool.submit(task, a))
-            yield result
+        yield from _in_order(lambda a: pool.submit(task, a), args, workers * 4)
 
 
 def _dask(task: Callable[[A], R], args: Iterable[A], settings: ExecutorSettings) -> Iterator[R]:
@@ -78,11 +68,17 @@ def _dask(task: Callable[[A], R], args: Iterable[A], settings: ExecutorSettings)
                             ) from None
     try:
         window = max(8, 4 * len(client.scheduler_info().get("workers", {})))
-        items = iter(args)
-        pending = [client.submit(task, a, pure=False) for a in itertools.islice(items, window)]
-        while pending:
-            result = pending.pop(0).result()
-            pending += [client.submit(task, a, pure=False) for a in itertools.islice(items, 1)]
-            yield result
+        yield from _in_order(lambda a: client.submit(task, a, pure=False), args, window)
     finally:
         client.close()
+
+
+def _in_order(submit: Callable, args: Iterable, window: int) -> Iterator:
+    """Results of submit(a).result() in the order of `args`, with at most `window` tasks
+    in flight: results wait in memory only until their turn."""
+    items = iter(args)
+    pending = [submit(a) for a in itertools.islice(items, window)]
+    while pending:
+        result = pending.pop(0).result()
+        pending += [submit(a) for a in itertools.islice(items, 1)]
+        yield result

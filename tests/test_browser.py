@@ -103,6 +103,19 @@ def url(edition: Path, name: str, suffix: str = "") -> str:
     return (edition / name).as_uri() + suffix
 
 
+def switch(page, view: str) -> None:
+    """Click the label of a view (reading or diplomatic), as a reader does."""
+    page.locator(f'.view-switch label[for="view-{view}"]').click()
+
+
+def expect_view(page, view: str) -> None:
+    """`view`'s button is checked, its rendering shown and the other one hidden."""
+    other = "reading" if view == "diplomatic" else "diplomatic"
+    expect(page.locator(f"#view-{view}")).to_be_checked()
+    expect(page.locator(f"#{view}")).to_be_visible()
+    expect(page.locator(f"#{other}")).to_be_hidden()
+
+
 @pytest.mark.parametrize("register, entry, spelling", [
     ("Persons", "hoxha-enver", "Enver Hoxha"),
     ("Places", "peze", "Peza"),  # a variant spelling leads to that spelling
@@ -135,7 +148,7 @@ def test_view_switch_and_correction_hint(page, edition):
     expect(reading).to_have_text("Shëngjin")
     expect(printed).to_be_hidden()
 
-    page.locator('.view-switch label[for="view-diplomatic"]').click()
+    switch(page, "diplomatic")
     expect(page.locator("#view-diplomatic")).to_be_checked()
     expect(printed).to_be_visible()
     expect(printed).to_have_text("Sh6ngjin", use_inner_text=True)  # hint not rendered
@@ -150,7 +163,7 @@ def test_view_switch_and_correction_hint(page, edition):
     printed.focus()  # keyboard users get the reading too (the sic has tabindex=0)
     expect(hint).to_be_visible()
 
-    page.locator('.view-switch label[for="view-reading"]').click()
+    switch(page, "reading")
     expect(page.locator("#view-reading")).to_be_checked()
     expect(reading).to_be_visible()
     expect(printed).to_be_hidden()
@@ -160,9 +173,7 @@ def test_apparatus_link_into_hidden_view_switches_view(page, edition):
     page.goto(url(edition, DOC))
     expect(page.locator("#view-reading")).to_be_checked()
     page.locator('#apparatus a[href="#d-ocr-4"]').click()
-    expect(page.locator("#view-diplomatic")).to_be_checked()
-    expect(page.locator("#diplomatic")).to_be_visible()
-    expect(page.locator("#reading")).to_be_hidden()
+    expect_view(page, "diplomatic")
     expect(page.locator("#d-ocr-4")).to_be_in_viewport()
     # And back: the number links the word in the reading text.
     page.locator('#apparatus a[href="#ocr-5"]').click()
@@ -177,7 +188,7 @@ def test_apparatus_link_into_hidden_view_switches_view(page, edition):
 def test_same_apparatus_link_twice_switches_view_again(page, edition):
     page.goto(url(edition, DOC))
     page.locator('#apparatus a[href="#d-ocr-4"]').click()
-    page.locator('.view-switch label[for="view-reading"]').click()
+    switch(page, "reading")
     page.locator('#apparatus a[href="#d-ocr-4"]').click()
     expect(page.locator("#view-diplomatic")).to_be_checked(timeout=1_000)
 
@@ -220,9 +231,8 @@ def test_view_switch_without_javascript(browser, edition):
     page = w.page
     page.goto(url(edition, DOC))
     expect(page.locator("#diplomatic")).to_be_hidden()
-    page.locator('.view-switch label[for="view-diplomatic"]').click()
-    expect(page.locator("#diplomatic")).to_be_visible()
-    expect(page.locator("#reading")).to_be_hidden()
+    switch(page, "diplomatic")
+    expect_view(page, "diplomatic")
     expect(page.locator("#d-ocr-4")).to_be_visible()
     page.goto(url(edition, "search.html", "?q=Hoxha"))  # proof the script is really off
     expect(page.locator("p.notice")).to_contain_text("Searching needs JavaScript")
@@ -236,7 +246,7 @@ def test_document_screenshots(page, edition, tmp_path_factory):
     page.goto(url(edition, DOC))
     reading = shots / "004-reading.png"
     page.screenshot(path=reading, full_page=True)
-    page.locator('.view-switch label[for="view-diplomatic"]').click()
+    switch(page, "diplomatic")
     diplomatic = shots / "004-diplomatic.png"
     page.screenshot(path=diplomatic, full_page=True)
     for shot in (reading, diplomatic):
