@@ -70,13 +70,17 @@ def test_billion_laughs_is_refused(tmp_path):
 
 
 def _named_doc(tmp_path, good, ref):
+    return _doc_with_names(tmp_path, good, f'x <persName ref="{ref}">Enver Hoxha</persName>')
+
+
+def _doc_with_names(tmp_path, good, names):
+    """A valid document whose first paragraph is `names`, beside a copy of the authority."""
     import shutil
 
     from conftest import AUTHORITY
 
     shutil.copy(AUTHORITY, tmp_path / "authority.xml")
-    text = good.replace("<body>", f'<body><div type="section"><p>x <persName ref="{ref}">'
-                                  "Enver Hoxha</persName></p></div>", 1)
+    text = good.replace("<body>", f'<body><div type="section"><p>{names}</p></div>', 1)
     return _write(tmp_path, text)
 
 
@@ -90,6 +94,19 @@ def test_name_ref_must_resolve_to_the_right_kind(tmp_path, good):
 def test_name_ref_to_a_missing_entry(tmp_path, good):
     [problem] = validate_file(_named_doc(tmp_path, good, "authority.xml#nobody-here"))
     assert 'no entry "nobody-here" in the authority file' in problem.message
+
+
+def test_a_wrong_ref_shared_by_many_names_is_reported_once_with_their_count(tmp_path, good):
+    """The authority is searched once per distinct ref; the message says how many carry it."""
+    names = ('<persName ref="authority.xml#tirana">Hoxha</persName> '
+             '<persName ref="authority.xml#hoxha-enver">Hoxha</persName> '
+             '<placeName ref="authority.xml#tirana">Tirana</placeName> '
+             '<persName ref="authority.xml#tirana">Enver</persName>')
+    path = _doc_with_names(tmp_path, good, names)
+    [problem] = validate_file(path)
+    assert problem.message == ('[schematron] ref="authority.xml#tirana" on <persName>Hoxha'
+                               '</persName> points at a place, not a person (2 names carry '
+                               'this ref; this is the first).')
 
 
 def test_name_ref_to_a_missing_or_remote_file(tmp_path, good):
