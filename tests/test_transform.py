@@ -224,3 +224,35 @@ def test_stylesheet_parameters_reach_the_pages(built_seeds, tmp_path):
     assert "Test Archive, edited by A. Curator" in citation and "built 2001-02-03" in citation
     assert f"https://example.org/ed/{files[0].stem}.html" in citation
     assert "<title>" in page and "– Test Archive</title>" in page
+
+
+def _words_shown(page_path) -> str:
+    page = lhtml.fromstring(page_path.read_text(encoding="utf-8"))
+    return page.xpath("//dt[.='Words']/following-sibling::dd[1]")[0].text_content()
+
+
+def test_word_count_comes_from_the_header_and_is_counted_without_it(built_seeds,
+                                                                    tmp_path_factory):
+    """The source panel shows the header's count; a header without one gets the words of
+    the text counted as the no-word-lost check counts them."""
+    from pipeline.words import count_words
+
+    tei_path = sorted(built_seeds.glob("*.xml"))[0]
+    tree = etree.parse(str(tei_path))
+    measure = tree.find(".//tei:fileDesc/tei:extent/tei:measure[@unit='words']", NS)
+    stated = int(measure.get("quantity"))
+    measure.set("quantity", str(stated + 1000))
+    # Beside tei/ (same depth), so that the relative authority refs still resolve.
+    stated_dir = tmp_path_factory.mktemp("stated")
+    tree.write(str(stated_dir / tei_path.name), encoding="utf-8")
+    measure.getparent().getparent().remove(measure.getparent())
+    counted_dir = tmp_path_factory.mktemp("counted")
+    tree.write(str(counted_dir / tei_path.name), encoding="utf-8")
+    page = tei_path.stem + ".html"
+    shown = []
+    for directory in (stated_dir, counted_dir):
+        settings = ExportSettings(out_dir=directory / "html", fmt="html")
+        assert not export([directory / tei_path.name], settings).failed
+        shown.append(_words_shown(directory / "html" / page))
+    counted = count_words(source_text_of(tree.find("tei:text", NS)))
+    assert shown == [f"{stated + 1000:,}", f"{stated:,}"] and counted == stated
