@@ -5,16 +5,18 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    """Write `data` to `path` so readers see either the old or the new file, never a part."""
+def atomic_write(path: str | os.PathLike, data: bytes | list[bytes]) -> None:
+    """Write `data` (bytes, or a list of chunks) to `path` so readers see either the old
+    or the new file, never a part."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fh.writelines([data] if isinstance(data, bytes) else data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
@@ -41,3 +43,25 @@ def write_if_changed(path: str | os.PathLike, data: bytes) -> bool:
         pass
     atomic_write(target, data)
     return True
+
+
+def write_chunks_if_changed(path: str | os.PathLike, chunks: Iterable[bytes]) -> bool:
+    """write_if_changed for a file given as chunks that are already in memory (a page
+    assembled from cached parts): compared with the file as it is, and written only if
+    it differs, without ever joining the chunks into one copy."""
+    target = Path(path)
+    chunks = list(chunks)  # references to the parts, not copies
+    if _same(target, chunks):
+        return False
+    atomic_write(target, chunks)
+    return True
+
+
+def _same(path: Path, chunks: list[bytes]) -> bool:
+    try:
+        if path.stat().st_size != sum(map(len, chunks)):
+            return False
+        with open(path, "rb", buffering=1 << 20) as fh:
+            return all(fh.read(len(chunk)) == chunk for chunk in chunks)
+    except FileNotFoundError:
+        return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,11 +15,12 @@ from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
-from pipeline import __version__, collection
+from pipeline import __version__, collection, pieces
 from pipeline.digest import digest
 from pipeline.errors import PipelineError, TransformError
 from pipeline.executor import ExecutorSettings, run
-from pipeline.fsutil import write_if_changed
+from pipeline.fsutil import atomic_write, write_chunks_if_changed, write_if_changed
+from pipeline.pages import code_fingerprint
 from pipeline.settings import ExportSettings
 from pipeline.xmlsafe import parse_file
 
@@ -105,11 +107,14 @@ def export(files: Iterable[Path], settings: ExportSettings,
         for tei_file, (ok, value) in zip(files, run(export_task, tasks, executor, len(files))):
             if ok:
                 out = output_path(tei_file, settings)
-                result, digest_json = value
+                result, digest_json, record = value
                 changed = write_if_changed(out, result)
                 (report.written if changed else report.unchanged).append(out)
-                if html:
-                    write_if_changed(digest_path(out), digest_json)
+                if html:  # the record last, and never older than its digest
+                    if write_if_changed(digest_path(out), digest_json):
+                        atomic_write(pieces_path(out), record)
+                    else:
+                        write_if_changed(pieces_path(out), record)
             else:
                 report.failed.append((tei_file, value))
             tick(tei_file)
@@ -119,20 +124,33 @@ def export(files: Iterable[Path], settings: ExportSettings,
 
 
 def export_task(task: tuple[Path, Path, ExportSettings]) -> tuple[bool, object]:
-    """Worker side: (True, (edition bytes, digest JSON bytes or b"")) or (False, error).
-    The TEI is parsed once, safely, by lxml; Saxon gets that tree's serialisation."""
+    """Worker side: (True, (edition bytes, digest JSON, pieces)) or (False, error); the
+    digest and pieces only for HTML (b"" otherwise). The TEI is parsed once, safely, by
+    lxml; Saxon gets that tree's serialisation."""
     tei_file, out, settings = task
     try:
         tree = parse_file(tei_file)
         text = etree.tostring(tree, encoding="unicode")
-        result = _saxon(settings).apply(ENTRY[settings.fmt], text, str(tei_file))
-        facts = b""
+        saxon = _saxon(settings)
+        result = saxon.apply(ENTRY[settings.fmt], text, str(tei_file))
+        facts, record = b"", b""
         if settings.fmt == "html":
-            facts = json.dumps(digest(tree, tei_file, out), ensure_ascii=False,
-                               sort_keys=True, separators=(",", ":")).encode("utf-8")
-        return True, (result.encode("utf-8"), facts)
+            doc = digest(tree, tei_file, out)
+            facts = _digest_json(doc)
+            record = _pieces(saxon, doc, out.parent)
+        return True, (result.encode("utf-8"), facts, record)
     except PipelineError as exc:
         return False, str(exc)
+
+
+def _digest_json(doc: dict) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def _pieces(saxon: "Saxon", doc: dict, out_dir: Path) -> bytes:
+    code = code_fingerprint(collection.XSLT_DIR, json.dumps(saxon.params, sort_keys=True))
+    return pieces.make(doc, saxon.apply, collection.XSLT_DIR, code, out_dir)
 
 
 _SAXONS: dict[tuple, Saxon] = {}
@@ -151,34 +169,72 @@ def digest_path(page: Path) -> Path:
     return page.parent / DIGESTS / (page.stem + ".json")
 
 
+def pieces_path(page: Path) -> Path:
+    return page.parent / DIGESTS / (page.stem + ".pieces")
+
+
 def _write_assets(saxon: Saxon, settings: ExportSettings, report: ExportReport) -> None:
-    def write(path: Path, data: bytes) -> None:
-        (report.written if write_if_changed(path, data) else report.unchanged).append(path)
+    def write(path: Path, chunks: Iterable[bytes]) -> None:
+        changed = write_chunks_if_changed(path, chunks)
+        (report.written if changed else report.unchanged).append(path)
 
     if settings.index:
-        collection.write_pages(saxon.apply, write, settings.out_dir, _digests(settings.out_dir),
-                               json.dumps(saxon.params, sort_keys=True))
+        params = json.dumps(saxon.params, sort_keys=True)
+        collection.write_pages(saxon.apply, write, settings.out_dir,
+                               _records(saxon, settings.out_dir), params)
     else:
         for asset in collection.ASSETS:
-            write(settings.out_dir / asset.name, asset.read_bytes())
+            write(settings.out_dir / asset.name, [asset.read_bytes()])
 
 
-def _digests(out_dir: Path) -> Callable[[], Iterator[dict]]:
-    """The digests of the pages in `out_dir`, one at a time, by page name; a digest
-    whose page is gone is removed."""
-    def each() -> Iterator[dict]:
+def _records(saxon: Saxon, out_dir: Path) -> Callable[[], Iterator[pieces.Record]]:
+    """The records of the pages in `out_dir`, one at a time, by page name. A record older
+    than its digest, made with other stylesheets, parameters or authority entries, damaged
+    or missing is made again from the digest; the digest and record of a page that is gone
+    are removed."""
+    code = code_fingerprint(collection.XSLT_DIR, json.dumps(saxon.params, sort_keys=True))
+    expected = functools.lru_cache(maxsize=8)(
+        lambda authority: pieces.fingerprint(code, pieces.authority_ids(out_dir, authority)))
+
+    def each() -> Iterator[pieces.Record]:
         for path in sorted((out_dir / DIGESTS).glob("*.json")):
+            page = out_dir / (path.stem + ".html")
             if path.name.startswith("."):
                 continue  # the collection's own records
-            if not (out_dir / (path.stem + ".html")).exists():
+            if not page.exists():
                 path.unlink(missing_ok=True)
+                pieces_path(page).unlink(missing_ok=True)
                 continue
-            try:
-                yield json.loads(path.read_text(encoding="utf-8"))
-            except ValueError:
-                raise PipelineError("damaged digest; export the documents again",
-                                    str(path)) from None
+            record = _fresh(pieces_path(page), path, expected)
+            if record is None:
+                try:
+                    doc = json.loads(path.read_text(encoding="utf-8"))
+                except ValueError:
+                    raise PipelineError("damaged digest; export the documents again",
+                                        str(path)) from None
+                data = pieces.make(doc, saxon.apply, collection.XSLT_DIR, code, out_dir)
+                atomic_write(pieces_path(page), data)
+                record = pieces.read(pieces_path(page))
+            yield record
     return each
+
+
+def _fresh(path: Path, digest_file: Path, expected: Callable[[str], str]
+           ) -> pieces.Record | None:
+    """The record in `path` if it was made from the digest as it is now, with these
+    stylesheets and this authority file (`expected` gives the fingerprint for an
+    authority file); None if it must be made again. Digest and record are written
+    together, the record last, and every field of the digest shows in the record, so a
+    record older than its digest is stale."""
+    try:
+        if path.stat().st_mtime_ns < digest_file.stat().st_mtime_ns:
+            return None
+    except OSError:
+        return None
+    record = pieces.read(path)
+    if record is None or record.header["fingerprint"] != expected(record.header["authority"]):
+        return None
+    return record
 
 
 @contextlib.contextmanager

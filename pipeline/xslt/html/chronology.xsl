@@ -5,13 +5,15 @@
     <chronology dates="142" documents="5" yearless="9"/>
       the page: titles, totals and two tables whose rows are left as the
       comments "part:dated" and "part:yearless" for the pipeline to fill;
-    <rows><date href="NAME.html#date-3" doc="Title" key="1939-04-07" when="1939-04-07">
+    <doc-rows><date href="NAME.html#date-3" doc="Title" key="1939-04-07" when="1939-04-07">
         <surface>7 April 1939</surface><context>The sentence it stands in.</context>
-      </date>...</rows>
-      a run of rows, already in order: the pipeline sorts dates with a year by
+      </date>...</doc-rows>
+      the rows of one document, each after a comment "piece": made once per
+      document (pipeline/pieces.py); the pipeline sorts dates with a year by
       @key (the start: when, from or notBefore), then by their end; days and
       months printed without a year cannot be placed on the time line and come
-      apart, by month and day. A page of 100,000 rows is made run by run.
+      apart, by month and day. A changed document renders its own rows again
+      and no other.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -50,8 +52,11 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="/rows">
-    <xsl:apply-templates select="date"/>
+  <xsl:template match="/doc-rows">
+    <xsl:for-each select="date">
+      <xsl:comment>piece</xsl:comment>
+      <xsl:apply-templates select="."/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="table">
@@ -107,7 +112,7 @@
       else 'c. ' || string($d/@notBefore) || ' – ' || string($d/@notAfter)"/>
   </xsl:function>
 
-  <xsl:template match="/*[not(self::chronology or self::rows)]">
+  <xsl:template match="/*[not(self::chronology or self::doc-rows)]">
     <xsl:message terminate="yes">chronology.xsl: expected a chronology, got {name()}</xsl:message>
   </xsl:template>
 

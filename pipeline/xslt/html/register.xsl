@@ -11,16 +11,20 @@
       where the pipeline puts the entries, then the names not in the file;
     <register-part kind="place" letter="A">
       <tei:place xml:id="...">...</tei:place>      (the curated entries, as they are)
-      <occurrences>
-        <doc href="NAME.html" title="...">
-          <occ key="albania" spelling="Albania" n="12 40 57"/>  (n: the name-N ids
-        </doc>                                                 of the page)
-      </occurrences>
+      <count key="albania" occurrences="1234" documents="980"/>
     </register-part>
-      the entries of one initial, sorted by id (persons' ids are surname-first).
+      the entries of one initial, sorted by id (persons' ids are surname-first),
+      each with its totals and a comment "occurrences:ID" in its list, where
+      the pipeline puts the items of every document;
+    <doc-occurrences href="NAME.html" title="...">
+      <occ kind="place" key="albania" spelling="Albania" n="12 40 57"/>  (n: the
+    </doc-occurrences>                                     name-N ids of the page)
+      the items of one document, one per entry it names, each after a comment
+      "piece": made once per document (pipeline/pieces.py), so that a changed
+      document renders its own items again and nothing else.
   Each entry lists its spellings and every occurrence, document by document,
-  linked to the spot. A register of 100,000 occurrences is made initial by
-  initial, and an initial nobody touched is not made again.
+  linked to the spot. A register of 100,000 occurrences is assembled from
+  small parts: the pipeline caches every one of them.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -36,7 +40,7 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
               include-content-type="no"/>
 
-  <xsl:key name="occ" match="occ" use="@key"/>
+  <xsl:key name="count" match="count" use="@key"/>
 
   <xsl:variable name="titles" select="map {'person': 'Persons', 'place': 'Places',
                                           'org': 'Organisations'}"/>
@@ -101,7 +105,7 @@
   <xsl:template match="tei:person | tei:place | tei:org">
     <xsl:variable name="names" select="*[ends-with(local-name(), 'Name')]"/>
     <xsl:variable name="main" select="($names[@type = 'main'], $names)[1]"/>
-    <xsl:variable name="occs" select="key('occ', string(@xml:id))"/>
+    <xsl:variable name="count" select="key('count', string(@xml:id))"/>
     <article class="reg-entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
       <h3 id="{@xml:id}-name">{normalize-space($main)}</h3>
       <xsl:variable name="variants" select="($names except $main) ! normalize-space()"/>
@@ -117,10 +121,12 @@
         <p class="note">{normalize-space()}</p>
       </xsl:for-each>
       <xsl:choose>
-        <xsl:when test="exists($occs)">
-          <xsl:call-template name="occurrences">
-            <xsl:with-param name="occs" select="$occs"/>
+        <xsl:when test="exists($count)">
+          <xsl:call-template name="count-line">
+            <xsl:with-param name="total" select="xs:integer($count/@occurrences)"/>
+            <xsl:with-param name="documents" select="xs:integer($count/@documents)"/>
           </xsl:call-template>
+          <ul class="occurrences"><xsl:comment>occurrences:{@xml:id}</xsl:comment></ul>
         </xsl:when>
         <xsl:otherwise>
           <p class="count">No occurrence in the documents of this edition.</p>
@@ -136,35 +142,69 @@
     <xsl:sequence select="sum($occs ! count(tokenize(@n)))"/>
   </xsl:function>
 
-  <!-- Occurrences document by document: the document, how many, then each
-       spelling as printed with numbered links to every spot where it stands
-       (the spelling is each link's title). -->
+  <!-- Occurrences document by document: how many in how many documents,
+       then one item per document (the names not in the authority file). -->
   <xsl:template name="occurrences">
     <xsl:param name="occs" as="element()+"/>
-    <xsl:variable name="total" select="a:count($occs)"/>
-    <p class="count">{$total} occurrence{if ($total ne 1) then 's' else ''} in
-      {count($occs/..)} document{if (count($occs/..) ne 1) then 's' else ''}:</p>
+    <xsl:call-template name="count-line">
+      <xsl:with-param name="total" select="a:count($occs)"/>
+      <xsl:with-param name="documents" select="count($occs/..)"/>
+    </xsl:call-template>
     <ul class="occurrences">
       <xsl:for-each-group select="$occs" group-by="../@href">
-        <xsl:variable name="doc" select="string(../@title)"/>
-        <xsl:variable name="href" select="current-grouping-key()"/>
-        <li><a href="{$href}">{$doc}</a> ({a:count(current-group())}):
-          <xsl:for-each select="current-group()">
-            <xsl:variable name="spelling" select="string(@spelling)"/>
-            <span class="spelling">{$spelling}</span>
-            <xsl:for-each select="tokenize(@n)">
-              <xsl:text> </xsl:text>
-              <a class="occ" href="{$href}#name-{.}" title="{$spelling}"
-                 aria-label="{$spelling}, occurrence {position()} in {$doc}">{position()}</a>
-            </xsl:for-each>
-            <xsl:if test="position() ne last()"><xsl:text>; </xsl:text></xsl:if>
-          </xsl:for-each>
-        </li>
+        <xsl:call-template name="doc-item">
+          <xsl:with-param name="occs" select="current-group()"/>
+          <xsl:with-param name="href" select="current-grouping-key()"/>
+          <xsl:with-param name="doc" select="string(../@title)"/>
+        </xsl:call-template>
       </xsl:for-each-group>
     </ul>
   </xsl:template>
 
-  <xsl:template match="/*[not(self::register or self::register-part)]">
+  <xsl:template name="count-line">
+    <xsl:param name="total" as="xs:integer"/>
+    <xsl:param name="documents" as="xs:integer"/>
+    <p class="count">{$total} occurrence{if ($total ne 1) then 's' else ''} in
+      {$documents} document{if ($documents ne 1) then 's' else ''}:</p>
+  </xsl:template>
+
+  <!-- The items of one document: one per entry (kind and key) it names, in
+       the order of their first occurrence, each after a "piece" comment. -->
+  <xsl:template match="/doc-occurrences">
+    <xsl:variable name="href" select="string(@href)"/>
+    <xsl:variable name="doc" select="string(@title)"/>
+    <xsl:for-each-group select="occ" group-by="@kind || ' ' || @key">
+      <xsl:comment>piece</xsl:comment>
+      <xsl:call-template name="doc-item">
+        <xsl:with-param name="occs" select="current-group()"/>
+        <xsl:with-param name="href" select="$href"/>
+        <xsl:with-param name="doc" select="$doc"/>
+      </xsl:call-template>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- One document's occurrences of a name: the document, how many, then
+       each spelling as printed with numbered links to every spot where it
+       stands (the spelling is each link's title). -->
+  <xsl:template name="doc-item">
+    <xsl:param name="occs" as="element()+"/>
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="doc" as="xs:string"/>
+    <li><a href="{$href}">{$doc}</a> ({a:count($occs)}):
+          <xsl:for-each select="$occs">
+        <xsl:variable name="spelling" select="string(@spelling)"/>
+        <span class="spelling">{$spelling}</span>
+        <xsl:for-each select="tokenize(@n)">
+          <xsl:text> </xsl:text>
+          <a class="occ" href="{$href}#name-{.}" title="{$spelling}"
+             aria-label="{$spelling}, occurrence {position()} in {$doc}">{position()}</a>
+        </xsl:for-each>
+        <xsl:if test="position() ne last()"><xsl:text>; </xsl:text></xsl:if>
+      </xsl:for-each>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="/*[not(self::register or self::register-part or self::doc-occurrences)]">
     <xsl:message terminate="yes">register.xsl: expected a register, got {name()}</xsl:message>
   </xsl:template>
 
