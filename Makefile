@@ -72,10 +72,8 @@ editions/html/.stamp: $(TEI) $(XSL_HTML) $(AUTHORITY) $(if $(call missing,$(HTML
 
 # Two views of the text edition: the reading text and the text as printed.
 editions/text/.stamp: $(TEI) $(XSL_TEXT) $(if $(call missing,$(TEXT) $(DIPLOMATIC))$(SPACED),FORCE) | $(INSTALLED)
-	$(ARCHIVE) export $(QUIET) --jobs $(JOBS) --format text --out editions/text \
-	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(TEXT) $(DIPLOMATIC)))
-	$(ARCHIVE) export $(QUIET) --jobs $(JOBS) --format text --diplomatic --out editions/text \
-	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(TEXT) $(DIPLOMATIC)))
+	$(ARCHIVE) export $(QUIET) --jobs $(JOBS) --format text --view reading --view diplomatic \
+	  --out editions/text $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(TEXT) $(DIPLOMATIC)))
 	touch $@
 
 .build/summary.txt: tei/.valid $(HTML) $(TEXT) $(DIPLOMATIC) editions/html/.stamp editions/text/.stamp

@@ -156,9 +156,12 @@ def validate(files: tuple[Path, ...], schema_dir: Path | None, jobs: int, execut
                    "and search; text: a plain UTF-8 edition per document.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="Directory for the edition files.")
-@click.option("--diplomatic", is_flag=True,
-              help="Text edition as printed (damaged words, web furniture and citation "
-                   "marks kept), written as NAME.diplomatic.txt. HTML pages carry both views.")
+@click.option("--view", "views", multiple=True, type=click.Choice(["reading", "diplomatic"]),
+              help="Text edition: the reading text (NAME.txt, the default) or the text as "
+                   "printed (NAME.diplomatic.txt: damaged words, web furniture and citation "
+                   "marks kept). Give it twice to write both from one run. HTML pages "
+                   "carry both views.")
+@click.option("--diplomatic", is_flag=True, help="Short for --view diplomatic.")
 @click.option("--date", "build_date", default=None, metavar="YYYY-MM-DD",
               help="Date printed in the editions [default as for build]: fix it for "
                    "byte-identical output.")
@@ -173,7 +176,8 @@ def validate(files: tuple[Path, ...], schema_dir: Path | None, jobs: int, execut
                    "citation then gives each page's full address.")
 @executor_options
 @SILENT
-def export(files: tuple[Path, ...], fmt: str, out_dir: Path, diplomatic: bool,
+def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, ...],
+           diplomatic: bool,
            build_date: str | None, line_width: int, site_title: str, editor: str,
            base_url: str, jobs: int, executor_kind: str, scheduler: str | None,
            silent: bool) -> None:
@@ -181,24 +185,34 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, diplomatic: bool,
 
     Stylesheets are compiled once and applied to every file. For HTML the collection
     pages (index, registers, chronology, search index) cover every document exported
-    to --out so far, not only those given now; they are built from small per-document
-    digests kept in --out, not by rereading the TEI. Every option is a parameter of
+    to --out so far, not only those given now; they are assembled from what each
+    document's own export left in --out (its digest and its rendered register items
+    and chronology rows), not by rereading the TEI. Every option is a parameter of
     the stylesheets (pipeline/xslt/params.xsl).
 
     Example:
 
+    \b
         archive export --format html tei/*.xml --out editions/html
-
-        archive export --format text --diplomatic tei/*.xml --out editions/text
+        archive export --format text --view reading --view diplomatic \\
+            --out editions/text tei/*.xml
     """
     files = _expand(files, "*.xml")
-    settings = ExportSettings(out_dir=out_dir, fmt=fmt, build_date=_date(build_date),
-                              line_width=line_width, diplomatic=diplomatic,
-                              site_title=site_title, editor=editor, base_url=base_url)
+    views = tuple(dict.fromkeys(views + (("diplomatic",) if diplomatic else ()))) or (
+        "reading",)
     executor = _executor(jobs, executor_kind, scheduler)
+    report = transform.ExportReport()
     try:
-        with console.bar(len(files), f"Exporting {fmt}", silent=silent) as tick:
-            report = transform.export(files, settings, tick, executor)
+        with console.bar(len(files) * len(views), f"Exporting {fmt}", silent=silent) as tick:
+            for view in views:
+                settings = ExportSettings(
+                    out_dir=out_dir, fmt=fmt, build_date=_date(build_date),
+                    line_width=line_width, diplomatic=view == "diplomatic",
+                    site_title=site_title, editor=editor, base_url=base_url)
+                done = transform.export(files, settings, tick, executor)
+                report.written += done.written
+                report.unchanged += done.unchanged
+                report.failed += done.failed
     except PipelineError as exc:
         raise click.ClickException(str(exc)) from None
     for _, message in report.failed:
@@ -206,7 +220,8 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, diplomatic: bool,
     console.out(f"export {fmt}: {len(report.written)} file(s) written, "
                 f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
     if report.failed:
-        raise Failed(f"{len(report.failed)} of {len(files)} file(s) could not be exported")
+        raise Failed(f"{len(report.failed)} of {len(files) * len(views)} file(s) could not "
+                     "be exported")
 
 
 @cli.command("bench-corpus")

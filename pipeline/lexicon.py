@@ -4,9 +4,13 @@ the authority file, and the sources' own vocabulary (pipeline/data/vocabulary.tx
 from __future__ import annotations
 
 import functools
+import json
+import os
+from pathlib import Path
 
 from pipeline import cues
 from pipeline.authority import TOKEN, Authority, fold
+from pipeline.fsutil import atomic_write
 
 ENGLISH = "en"
 MIN_CANDIDATE_ZIPF = 2.5  # rarer English words are never offered as corrections
@@ -16,6 +20,15 @@ NAME_ZIPF = 4.0  # what a name of the authority or a vocabulary word counts as
 
 @functools.lru_cache(maxsize=1)
 def _english_list() -> tuple[tuple[str, ...], dict[str, float]]:
+    """The English words worth offering as corrections, most frequent first, with their
+    Zipf frequencies. Working them out takes a second, so they are kept in a cache file
+    (per wordfreq version and threshold) and read back in a few milliseconds."""
+    cache = _cache_file()
+    try:
+        words, values = json.loads(cache.read_text(encoding="utf-8"))
+        return tuple(words), dict(zip(words, values))
+    except (OSError, ValueError, TypeError):
+        pass
     import wordfreq
 
     words, zipf = [], {}
@@ -27,7 +40,20 @@ def _english_list() -> tuple[tuple[str, ...], dict[str, float]]:
             break  # the list is sorted by frequency
         words.append(word)
         zipf[word] = z
+    try:
+        atomic_write(cache, json.dumps([words, [zipf[w] for w in words]]).encode("utf-8"))
+    except OSError:
+        pass  # a read-only cache directory only costs the second again next time
     return tuple(words), zipf
+
+
+def _cache_file() -> Path:
+    """ARCHIVE_CACHE_DIR, else $XDG_CACHE_HOME/archive-pipeline (~/.cache/...)."""
+    from importlib.metadata import version
+
+    base = os.environ.get("ARCHIVE_CACHE_DIR") or Path(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "archive-pipeline"
+    return Path(base) / f"english-wordfreq-{version('wordfreq')}-zipf-{MIN_CANDIDATE_ZIPF}.json"
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -9,11 +9,16 @@ from lxml import etree
 
 
 def _words(path: Path) -> int:
-    # Read only as far as the header's word count, not the whole document.
-    for _, el in etree.iterparse(str(path), tag=tei("measure"), resolve_entities=False,
-                                 no_network=True):
-        if el.get("unit") == "words":
-            return int(el.get("quantity", "0"))
+    # Read only as far as the header's word count, a few kilobytes, not the document.
+    parser = etree.XMLPullParser(events=("end",), tag=tei("measure"), resolve_entities=False,
+                                 no_network=True)
+    with open(path, "rb") as fh:
+        while chunk := fh.read(4096):
+            parser.feed(chunk)
+            for _, el in parser.read_events():
+                quantity = el.get("quantity", "")
+                if el.get("unit") == "words":
+                    return int(quantity) if quantity.isdigit() else 0
     return 0
 
 

@@ -130,6 +130,20 @@ def test_export_diplomatic_is_for_text(runner, built_seeds, tmp_path):
     assert [p.name for p in tmp_path.glob("*.txt")] == [Path(files[0]).stem + ".diplomatic.txt"]
 
 
+def test_export_writes_both_text_views_in_one_run(runner, built_seeds, tmp_path):
+    files = sorted(map(str, built_seeds.glob("*.xml")))[:2]
+    result = runner.invoke(cli, ["export", "--silent", "--format", "text", "--view", "reading",
+                                 "--view", "diplomatic", "--out", str(tmp_path), *files])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "export text: 4 file(s) written, 0 unchanged, 0 failed\n"
+    stems = [Path(f).stem for f in files]
+    assert sorted(p.name for p in tmp_path.glob("*.txt")) == sorted(
+        [f"{s}.txt" for s in stems] + [f"{s}.diplomatic.txt" for s in stems])
+    result = runner.invoke(cli, ["export", "--silent", "--format", "text", "--view",
+                                 "diplomatic", "--diplomatic", "--out", str(tmp_path), *files])
+    assert result.stdout == "export text: 0 file(s) written, 2 unchanged, 0 failed\n"
+
+
 def test_export_refuses_a_base_url_without_slash(runner, built_seeds, tmp_path):
     files = sorted(map(str, built_seeds.glob("*.xml")))[:1]
     result = runner.invoke(cli, ["export", "--silent", "--format", "html", "--base-url",
@@ -160,3 +174,18 @@ def test_bench_corpus_is_reproducible(runner, tmp_path):
     for p in a:
         assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes()
         assert len(p.read_text(encoding="utf-8").split()) >= 500
+
+
+def test_summary_counts_documents_words_and_edition_files(runner, built_seeds, tmp_path):
+    from lxml import etree
+
+    files = sorted(p for p in built_seeds.glob("*.xml") if p.name != "authority.xml")
+    words = sum(int(etree.parse(str(f)).find(".//{*}extent/{*}measure").get("quantity"))
+                for f in files)
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "a.html").write_text("x")
+    result = runner.invoke(cli, ["summary", "--tei", str(built_seeds), "--editions",
+                                 str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (f"summary: {len(files)} documents, {words:,} words; editions: "
+                             "1 HTML pages, 0 text files\n")

@@ -125,3 +125,23 @@ def test_words_of_damaged_text_are_kept(lexicon):
     src = decode_source(text.encode(), Path("seeds/scan.txt"))
     root = etree.fromstring(encode(src, "2026-01-01", load(AUTHORITY)))  # checks the words
     assert root.find(".//tei:choice", NS) is not None
+
+
+def test_english_list_cache_gives_the_same_words_and_survives_damage(tmp_path, monkeypatch):
+    """The cached list of English candidates equals the one worked out from wordfreq; a
+    damaged cache file is worked out again and rewritten."""
+    from pipeline import lexicon as lex
+
+    monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path))
+    lex._english_list.cache_clear()
+    try:
+        computed = lex._english_list()
+        [cache] = tmp_path.iterdir()
+        lex._english_list.cache_clear()
+        assert lex._english_list() == computed
+        cache.write_text("[[\"the\"", encoding="utf-8")  # cut short
+        lex._english_list.cache_clear()
+        assert lex._english_list() == computed
+        assert len(computed[0]) > 40_000 and computed[1]["the"] > 7
+    finally:
+        lex._english_list.cache_clear()

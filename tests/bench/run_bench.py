@@ -29,11 +29,13 @@ sys.path.insert(0, str(ROOT))
 from pipeline.words import count_words  # noqa: E402
 
 def stage_name(argv: list[str]) -> str:
-    """build, validate, HTML, text, text-diplomatic or summary, from an archive command."""
+    """build, validate, HTML, text (and its views), or summary, from an archive command."""
     if argv[0] == "export":
         fmt = argv[argv.index("--format") + 1] if "--format" in argv else "?"
-        return {"html": "HTML", "text": "text"}.get(fmt, fmt) + (
-            "-diplomatic" if "--diplomatic" in argv else "")
+        views = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--view"]
+        views += ["diplomatic"] if "--diplomatic" in argv else []
+        name = {"html": "HTML", "text": "text"}.get(fmt, fmt)
+        return f"{name} ({' + '.join(dict.fromkeys(views))})" if views else name
     return argv[0]
 
 
