@@ -179,7 +179,8 @@ def _print(r: dict) -> None:
     print(f"  throughput per core: {r['total']['words_per_core_s']:,} words/s")
     print(f"  no-op make: {r['noop_make_s']} s; make after one changed seed: "
           f"{r['one_change_make_s']} s (" + ", ".join(
-              f"{k} {v['wall_s']} s" for k, v in r["one_change_stages"].items()) + ")")
+              f"{k} {v['wall_s']} s" for k, v in r["one_change_stages"].items()) + "), peak RSS "
+          f"{max((v['peak_rss_mb'] for v in r['one_change_stages'].values()), default=0):.0f} MB")
     if "naive" in r:
         n = r["naive"]
         print(f"  naive run, one process per file and stage ({n['documents']} documents, "
