@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from pipeline import __version__, build as build_mod, console, transform, validate as val
-from pipeline import entities as entity_mod
+# The stage modules are imported by their commands: each `archive` run (five per
+# make) then loads only what it needs, not the OCR lexicon code to print a summary.
+from pipeline import __version__, console
 from pipeline.errors import PipelineError
 from pipeline.executor import KINDS, ExecutorSettings
 from pipeline.settings import BuildSettings, ExportSettings, default_build_date
@@ -85,6 +86,8 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str |
 
         archive build seeds/*.txt --out tei/
     """
+    from pipeline import build as build_mod
+
     seeds = _expand(seeds, "*.txt")
     settings = BuildSettings(out_dir=out_dir, build_date=_date(build_date),
                              encoding=encoding, force=force, authority=authority_path)
@@ -129,6 +132,8 @@ def validate(files: tuple[Path, ...], schema_dir: Path | None, jobs: int, execut
 
         archive validate tei/*.xml
     """
+    from pipeline import validate as val
+
     files = _expand(files, "*.xml")
     executor = _executor(jobs, executor_kind, scheduler)
     bad = problems_total = 0
@@ -197,6 +202,8 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, .
         archive export --format text --view reading --view diplomatic \\
             --out editions/text tei/*.xml
     """
+    from pipeline import transform
+
     files = _expand(files, "*.xml")
     views = tuple(dict.fromkeys(views + (("diplomatic",) if diplomatic else ()))) or (
         "reading",)
@@ -271,6 +278,8 @@ def curate(files: tuple[Path, ...], undo: bool) -> None:
 
         archive curate tei/004_8f5a6fbfed40dcac.xml
     """
+    from pipeline import build as build_mod
+
     for path in files:
         try:
             changed = build_mod.curate(path, undo)
@@ -315,6 +324,8 @@ def entities_suggest(files: tuple[Path, ...], authority_path: Path, fmt: str) ->
     """
     import json
 
+    from pipeline import entities as entity_mod
+
     try:
         candidates = entity_mod.suggest(list(files), authority_path)
     except PipelineError as exc:
@@ -353,6 +364,8 @@ def entities_add(surface: str, kind: str, variant_of: str | None, entry_id: str 
 
         archive entities add "Enveri" --kind person --variant-of hoxha-enver
     """
+    from pipeline import entities as entity_mod
+
     try:
         done = entity_mod.add(authority_path, surface, kind, variant_of=variant_of,
                               entry_id=entry_id, note=note)
@@ -371,6 +384,8 @@ def clean(out_dir: Path) -> None:
 
         archive clean --out tei/
     """
+    from pipeline import build as build_mod
+
     removed, kept = build_mod.clean(out_dir)
     for path in kept:
         console.warn(f"{path}: edited after it was built; kept")
