@@ -58,10 +58,19 @@ def write_chunks_if_changed(path: str | os.PathLike, chunks: Iterable[bytes]) ->
 
 
 def _same(path: Path, chunks: list[bytes]) -> bool:
+    """Does the file hold exactly the chunks? Compared a megabyte at a time: a page can
+    be a quarter of a million small chunks."""
     try:
         if path.stat().st_size != sum(map(len, chunks)):
             return False
-        with open(path, "rb", buffering=1 << 20) as fh:
-            return all(fh.read(len(chunk)) == chunk for chunk in chunks)
+        with open(path, "rb") as fh:
+            block = bytearray()
+            for chunk in chunks:
+                block += chunk
+                if len(block) >= 1 << 20:
+                    if fh.read(len(block)) != block:
+                        return False
+                    block.clear()
+            return fh.read(len(block)) == block
     except FileNotFoundError:
         return False
