@@ -29,6 +29,18 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.words import count_words  # noqa: E402
 
+def machine_speed() -> float:
+    """Seconds for a fixed pure-Python loop (best of three). The shared cores of this
+    machine run the same work up to twice as slowly at some hours: this figure, taken
+    before and after the run, says how fast the machine was while it ran."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        sum(i * i for i in range(3_000_000))
+        best = min(best, time.perf_counter() - start)
+    return round(best, 3)
+
+
 def stage_name(argv: list[str]) -> str:
     """build, validate, HTML, text (and its views), or summary, from an archive command."""
     if argv[0] == "export":
@@ -132,6 +144,7 @@ def main() -> int:
     words = sum(count_words(s.read_text(encoding="utf-8")) for s in seeds)
     work = scratch_tree(seeds_dir)
     try:
+        speed_before = machine_speed()
         full_log, noop_log = work / ".build-log-full", work / ".build-log-noop"
         total = make(work, full_log, args.jobs)
         noop = make(work, noop_log, args.jobs)
@@ -151,6 +164,7 @@ def main() -> int:
         per_stage = stages(full_log, words, len(seeds))
         cores = len(os.sched_getaffinity(0))
         result = {
+            "machine_speed_s": {"before": speed_before, "after": machine_speed()},
             "documents": len(seeds), "words": words, "cores": cores,
             "jobs": args.jobs or cores,
             "stages": per_stage,
@@ -182,7 +196,8 @@ def main() -> int:
 
 def _print(r: dict) -> None:
     print(f"bench: {r['documents']} documents, {r['words']:,} words, {r['cores']} cores, "
-          f"{r['jobs']} worker processes")
+          f"{r['jobs']} worker processes; reference loop {r['machine_speed_s']['before']} s "
+          f"before, {r['machine_speed_s']['after']} s after")
     print(f"  {'stage':<16} {'wall s':>8} {'cpu s':>8} {'words/s':>10} {'docs/s':>7} "
           f"{'RSS MB':>7} {'tree MB':>8}")
     for name, s in list(r["stages"].items()) + [("total", r["total"])]:
