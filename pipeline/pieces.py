@@ -24,13 +24,9 @@ from lxml import etree
 
 from pipeline.digest import DATE_ATTRS
 from pipeline.errors import PipelineError
-from pipeline.ns import NS, xml
-from pipeline.xmlsafe import parse_file
 
-XML_ID = xml("id")
 Apply = Callable[[Path, str, str], str]  # (stylesheet, xml text, where) -> html
 PIECE = b"<!--piece-->"
-KINDS = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
 FORMAT = 1  # bump when the header's shape changes
 
 
@@ -126,14 +122,10 @@ def authority_ids(out_dir: Path, relative: str) -> frozenset:
 
 @functools.lru_cache(maxsize=8)
 def _ids(path: Path, _mtime: int, _size: int) -> frozenset:
-    try:
-        root = parse_file(path).getroot()
-    except (OSError, etree.XMLSyntaxError, PipelineError) as exc:
-        raise PipelineError(f"the authority file cannot be read for the registers: {exc}",
-                            str(path)) from None
-    return frozenset((kind, el.get(XML_ID)) for kind, list_tag in KINDS.items()
-                     for el in root.iterfind(f".//tei:{list_tag}/tei:{kind}", NS)
-                     if el.get(XML_ID))
+    from pipeline.collection import authority_entries  # the registers' own reading of it
+
+    return frozenset((etree.QName(el).localname, key)
+                     for key, el in authority_entries({path.name}, path.parent).items())
 
 
 def _occurrences(doc: dict, listed: list) -> etree._Element:

@@ -149,8 +149,16 @@ def _digest_json(doc: dict) -> bytes:
 
 
 def _pieces(saxon: "Saxon", doc: dict, out_dir: Path) -> bytes:
-    code = code_fingerprint(collection.XSLT_DIR, json.dumps(saxon.params, sort_keys=True))
-    return pieces.make(doc, saxon.apply, collection.XSLT_DIR, code, out_dir)
+    return pieces.make(doc, saxon.apply, collection.XSLT_DIR, _code(saxon), out_dir)
+
+
+def _code(saxon: "Saxon") -> str:
+    """The fingerprint of the edition stylesheets with this Saxon's parameters."""
+    return code_fingerprint(collection.XSLT_DIR, _params(saxon))
+
+
+def _params(saxon: "Saxon") -> str:
+    return json.dumps(saxon.params, sort_keys=True)
 
 
 _SAXONS: dict[tuple, Saxon] = {}
@@ -179,9 +187,8 @@ def _write_assets(saxon: Saxon, settings: ExportSettings, report: ExportReport) 
         (report.written if changed else report.unchanged).append(path)
 
     if settings.index:
-        params = json.dumps(saxon.params, sort_keys=True)
         collection.write_pages(saxon.apply, write, settings.out_dir,
-                               _records(saxon, settings.out_dir), params)
+                               _records(saxon, settings.out_dir), _params(saxon))
     else:
         for asset in collection.ASSETS:
             write(settings.out_dir / asset.name, [asset.read_bytes()])
@@ -192,7 +199,7 @@ def _records(saxon: Saxon, out_dir: Path) -> Callable[[], Iterator[pieces.Record
     than its digest, made with other stylesheets, parameters or authority entries, damaged
     or missing is made again from the digest; the digest and record of a page that is gone
     are removed."""
-    code = code_fingerprint(collection.XSLT_DIR, json.dumps(saxon.params, sort_keys=True))
+    code = _code(saxon)
     expected = functools.lru_cache(maxsize=8)(
         lambda authority: pieces.fingerprint(code, pieces.authority_ids(out_dir, authority)))
 
@@ -212,8 +219,7 @@ def _records(saxon: Saxon, out_dir: Path) -> Callable[[], Iterator[pieces.Record
                 except ValueError:
                     raise PipelineError("damaged digest; export the documents again",
                                         str(path)) from None
-                data = pieces.make(doc, saxon.apply, collection.XSLT_DIR, code, out_dir)
-                atomic_write(pieces_path(page), data)
+                atomic_write(pieces_path(page), _pieces(saxon, doc, out_dir))
                 record = pieces.read(pieces_path(page))
             yield record
     return each
