@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
-from pipeline import datetag, large, names, ocr, structure
+from pipeline import datetag, large, names, ocr, ocrcache, structure
 from pipeline.header import record_correction
 from pipeline.lexicon import Lexicon
 from pipeline.annotate import annotate
@@ -117,8 +117,11 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 tick(seed)
             else:
                 jobs.append(job)
-        if jobs and executor.workers() > 1 and executor.kind == "local":
-            _lexicon(authority)  # loaded once here; forked workers share it
+        cache_key = ocrcache.key(print_)
+        if jobs and executor.kind == "local":
+            # Loaded once here, with what earlier runs worked out; forked workers share it.
+            ocrcache.load(_lexicon(authority), cache_key)
+        fresh_rank, fresh_signal = {}, {}
         tasks = (EncodeTask(j.seed.resolve(), settings.encoding, settings.build_date,
                             authority.path if authority else None,
                             settings.out_dir.resolve(),
@@ -129,12 +132,21 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
             try:
                 if not ok:
                     raise PipelineError(value)
-                _finish(job, value, settings, manifest, print_, report)
+                *result, (rank, signal) = value
+                fresh_rank.update(rank)
+                fresh_signal.update(signal)
+                _finish(job, tuple(result), settings, manifest, print_, report)
             except PipelineError as exc:
                 report.failed.append((job.seed, str(exc)))
             tick(job.seed)
             if n % SAVE_EVERY == 0:
                 manifest.save()  # an interrupted build keeps most of its bookkeeping
+        key = authority.sha256 if authority else ""
+        if key in _LEXICONS:  # large seeds were checked here, in this process
+            rank, signal = ocrcache.take(_LEXICONS[key])
+            fresh_rank.update(rank)
+            fresh_signal.update(signal)
+        ocrcache.save(cache_key, fresh_rank, fresh_signal)
     return report
 
 
@@ -160,13 +172,16 @@ class EncodeTask:
 
 
 def encode_task(task: EncodeTask) -> tuple[bool, object]:
-    """Worker side: (True, (TEI bytes, seed sha256, warnings, words)) or (False, error)."""
+    """Worker side: (True, (TEI bytes, seed sha256, warnings, words, (readings, signals)))
+    or (False, error); the last are what the OCR checker newly worked out, for the main
+    process to keep (pipeline/ocrcache.py)."""
     try:
         source = read_source(task.seed, task.encoding)
         authority = load_authority(task.authority) if task.authority else None
         data = encode(source, task.build_date, authority, task.tei_dir,
                       _overrides(task.overrides))
-        return True, (data, source.sha256, source.warnings, count_words(source.text))
+        fresh = ocrcache.take(_lexicon(authority))
+        return True, (data, source.sha256, source.warnings, count_words(source.text), fresh)
     except PipelineError as exc:
         return False, str(exc)
 

@@ -50,12 +50,20 @@ def _english_list() -> tuple[tuple[str, ...], dict[str, float]]:
 
 
 def _cache_file() -> Path:
-    """ARCHIVE_CACHE_DIR, else $XDG_CACHE_HOME/archive-pipeline (~/.cache/...)."""
-    from importlib.metadata import version
+    return cache_dir() / f"english-wordfreq-{wordfreq_version()}-zipf-{MIN_CANDIDATE_ZIPF}.json"
 
+
+def cache_dir() -> Path:
+    """ARCHIVE_CACHE_DIR, else $XDG_CACHE_HOME/archive-pipeline (~/.cache/...)."""
     base = os.environ.get("ARCHIVE_CACHE_DIR") or Path(
         os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "archive-pipeline"
-    return Path(base) / f"english-wordfreq-{version('wordfreq')}-zipf-{MIN_CANDIDATE_ZIPF}.json"
+    return Path(base)
+
+
+def wordfreq_version() -> str:
+    from importlib.metadata import version
+
+    return version("wordfreq")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -114,6 +122,8 @@ class Lexicon:
         self.search_list = list(english) + extra
         self.rank_cache: dict[str, list] = {}  # word -> readings, shared by documents
         self.signal_cache: dict[str, bool] = {}  # word -> a sign of damage?
+        # What this process worked out since it last handed it on (pipeline/ocrcache.py).
+        self.fresh: dict[str, dict] = {"rank": {}, "signal": {}}
         self.by_length: dict[int, list[str]] = {}
         for word in self.search_list:
             self.by_length.setdefault(len(word), []).append(word)

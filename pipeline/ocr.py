@@ -41,6 +41,7 @@ FREQUENT = 4.0
 WEIGHT = 3.0  # how many zipf points one unit of edit cost is worth
 UNKNOWN_ZIPF = 1.0  # below this wordfreq has (almost) never seen the word
 JOIN_COST = 1.2
+CHEAP_EDIT = 0.5  # a reading this close is one confusion or stray mark away
 JOIN_PART_ZIPF = 5.0
 ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 POSSESSIVE = re.compile(r"['’]s$")
@@ -225,7 +226,8 @@ class OcrChecker:
                         >= RATE_THRESHOLD, signals, words)
 
     def _signal(self, core: str) -> bool:
-        return _cached(self.lex.signal_cache, core, self._signal_uncached)
+        return _cached(self.lex.signal_cache, core, self._signal_uncached,
+                       self.lex.fresh["signal"])
 
     def _signal_uncached(self, core: str) -> bool:
         """A cheap sign of damage, for the decision whether a document is OCR at all:
@@ -400,7 +402,7 @@ class OcrChecker:
     def _rank(self, core: str) -> list[tuple[str, float, float]]:
         """Readings of a damaged word, best first: (reading, score, cost). Kept on the
         lexicon, so a collection searches each distinct word once."""
-        return _cached(self.lex.rank_cache, core, self._search)
+        return _cached(self.lex.rank_cache, core, self._search, self.lex.fresh["rank"])
 
     def _search(self, core: str) -> list[tuple[str, float, float]]:
         from rapidfuzz import distance, process
@@ -428,7 +430,10 @@ class OcrChecker:
                 continue
             freq = min(self.lex.zipf(w.strip(".”\"’»")) for w in cand.split())
             out.append((cand, freq - WEIGHT * cost, cost))
-        return sorted(out, key=lambda x: (-x[1], x[0]))
+        out.sort(key=lambda x: (-x[1], x[0]))
+        # All the checker ever reads: the best two, and every reading one cheap edit
+        # away (_real_word). Short lists keep the caches small enough to keep between runs.
+        return [r for i, r in enumerate(out) if i < 2 or r[2] <= CHEAP_EDIT]
 
     def _near(self, length: int, spread: int) -> list[str]:
         key = (length, spread)
@@ -496,7 +501,8 @@ class OcrChecker:
         variants = self._confused(core)  # cheap: dictionary look-ups, no search
         if not any(self.lex.zipf(v) >= floor for v in variants):
             return None
-        ranked = [r for r in self._rank(core) if r[2] <= 0.5 and self.lex.zipf(r[0]) >= floor]
+        ranked = [r for r in self._rank(core)
+                  if r[2] <= CHEAP_EDIT and self.lex.zipf(r[0]) >= floor]
         if not ranked:
             return None
         best, score, _ = ranked[0]
@@ -539,13 +545,16 @@ FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "to", "for", "by", "with",
                   "and", "or", "at", "as", "his", "her", "its", "their", "our", "this", "that"}
 
 
-def _cached(cache: dict, key, compute):
-    """cache[key], computed once; a cache that grows past 200,000 words starts afresh, so a
-    long run over a huge collection keeps its memory bounded."""
+def _cached(cache: dict, key, compute, fresh: dict | None = None):
+    """cache[key], computed once (and noted in `fresh`, to be kept between runs); a cache
+    that grows past 200,000 words starts afresh, so a long run over a huge collection
+    keeps its memory bounded."""
     if key not in cache:
         if len(cache) > 200_000:
             cache.clear()
         cache[key] = compute(key)
+        if fresh is not None:
+            fresh[key] = cache[key]
     return cache[key]
 
 

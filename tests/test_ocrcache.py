@@ -1,0 +1,52 @@
+"""Tests of the OCR checker's readings and signals kept between runs."""
+
+import json
+
+from pipeline import ocrcache
+from pipeline.build import build
+from pipeline.settings import BuildSettings
+
+from conftest import AUTHORITY, SEEDS
+
+
+def _build(out, cache_dir, monkeypatch):
+    """A build as a new `archive` process runs it: no lexicon left from an earlier one."""
+    monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(cache_dir))
+    monkeypatch.setattr("pipeline.build._LEXICONS", {})
+    report = build(SEEDS, BuildSettings(out_dir=out, authority=AUTHORITY, force=True))
+    assert not report.failed, report.failed
+    return {p.name: p.read_bytes() for p in sorted(out.glob("0*.xml"))}
+
+
+def test_kept_readings_give_the_same_tei(tmp_path, monkeypatch):
+    """A run that starts from an earlier run's readings writes the same bytes as one that
+    works everything out; a damaged file is ignored and written again."""
+    cache = tmp_path / "cache"
+    cold = _build(tmp_path / "a", cache, monkeypatch)
+    [kept] = cache.glob("ocr-*.json")
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    assert data["rank"] and data["signal"]  # 004 is damaged: there was a search
+    assert "Sh6ngjin" in data["signal"] or any("Sh6ngjin" in w for w in data["rank"])
+    from pipeline.ocr import OcrChecker
+
+    searches = []
+    search = OcrChecker._search
+    monkeypatch.setattr(OcrChecker, "_search",
+                        lambda self, core: searches.append(core) or search(self, core))
+    warm = _build(tmp_path / "b", cache, monkeypatch)
+    assert warm == cold
+    assert searches == []  # every reading came from the file
+    kept.write_text('{"rank": {"x": ', encoding="utf-8")  # cut short
+    assert _build(tmp_path / "c", cache, monkeypatch) == cold
+    assert json.loads(kept.read_text(encoding="utf-8"))["rank"]
+
+
+def test_readings_are_kept_per_fingerprint(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path))
+    one, other = ocrcache.key("code-1"), ocrcache.key("code-2")
+    assert one != other and ocrcache.path_for(one) != ocrcache.path_for(other)
+    ocrcache.save(one, {"teh": [("the", 7.1, 0.6)]}, {"teh": True})
+    ocrcache.save(one, {}, {"cat": False})  # adds, keeps what was there
+    rank, signal = ocrcache._read(ocrcache.path_for(one))
+    assert rank == {"teh": [("the", 7.1, 0.6)]} and signal == {"teh": True, "cat": False}
+    assert ocrcache._read(ocrcache.path_for(other)) == ({}, {})
