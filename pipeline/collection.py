@@ -20,7 +20,7 @@ from lxml import etree
 from pipeline.authority import FOLD_TABLE
 from pipeline.errors import PipelineError
 from pipeline.pages import Apply, Pages, Write
-from pipeline.pieces import Record
+from pipeline.pieces import Record, script_safe
 from pipeline.ns import NS, TEI_NS, tei
 from pipeline.xmlsafe import parse_file
 
@@ -188,14 +188,10 @@ def search_index(got: Gathered, entries: dict[str, etree._Element]) -> Iterator[
             registers.append({"kind": kind, "href": f"{REGISTERS[kind][0]}#{entry_id}",
                               "label": names[0], "names": names,
                               "found": (kind, entry_id) in got.found})
-    head = _script_safe(json.dumps({"fold": FOLD_TABLE, "entries": registers},
-                                   ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    head = script_safe(json.dumps({"fold": FOLD_TABLE, "entries": registers},
+                                  ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     yield from (b"window.ARCHIVE_SEARCH = ", head[:-1], b',"docs":[')
     for i, doc in enumerate(got.search_docs):
         yield b"," + doc if i else doc
     yield b"]};\n"
 
-
-def _script_safe(text: str) -> bytes:
-    """JSON that cannot end a script element early, were the index ever inlined."""
-    return text.replace("</", "<\\/").encode("utf-8")

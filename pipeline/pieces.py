@@ -18,14 +18,12 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
-
 from lxml import etree
 
 from pipeline.digest import DATE_ATTRS
 from pipeline.errors import PipelineError
+from pipeline.pages import Apply
 
-Apply = Callable[[Path, str, str], str]  # (stylesheet, xml text, where) -> html
 PIECE = b"<!--piece-->"
 FORMAT = 1  # bump when the header's shape changes
 
@@ -58,10 +56,9 @@ def make(doc: dict, apply: Apply, xslt_dir: Path, code: str, out_dir: Path) -> b
     items = _render(apply, xslt_dir / "register.xsl", _occurrences(doc, listed), len(listed))
     dates = doc.get("dates", [])
     rows = _render(apply, xslt_dir / "chronology.xsl", _rows(doc, dates), len(dates))
-    search = json.dumps({k: doc.get(k, "") for k in ("href", "title", "source", "words",
-                                                       "terms")},
-                        ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    search_bytes = search.replace("</", "<\\/").encode("utf-8")  # never ends a script
+    search_bytes = script_safe(json.dumps(
+        {k: doc.get(k, "") for k in ("href", "title", "source", "words", "terms")},
+        ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     index = {k: str(v) for k, v in sorted(doc.items())
              if isinstance(v, (str, int)) and k not in ("authority", "terms")}
     index.update({k: str(v) for k, v in sorted(doc.get("counts", {}).items())})
@@ -98,6 +95,11 @@ def read(path: Path) -> Record | None:
              for (kind, key, count), piece in zip(header["items"], pieces)]
     rows = [(key, end, piece) for (key, end), piece in zip(header["rows"], pieces[n_items:])]
     return Record(header, items, rows, pieces[-1])
+
+
+def script_safe(text: str) -> bytes:
+    """JSON that cannot end a script element early, were the search index ever inlined."""
+    return text.replace("</", "<\\/").encode("utf-8")
 
 
 def fingerprint(code: str, known: frozenset) -> str:
