@@ -1,105 +1,87 @@
-"""Collection pages: index, registers, chronology and search index, from the records.
+"""Collection pages: index, registers, chronology and search index, from the pieces.
 
-The reduce step over the documents' records (pipeline/pieces.py: the facts and the
-rendered register items and chronology rows of each document) and the authority file.
-It sorts and joins bytes; its memory grows with the size of the collection pages,
-never with the size of the TEI.
+The reduce step over the documents' pieces (pipeline/pieces.py, kept up to date by
+pipeline/reduce.py) and the authority file. Registers have an overview page and a page
+per initial (`places.html`, `places-a.html`, `places-unlisted.html` for names with no
+entry); the chronology an overview and a page per year (`chronology-1944.html`); the
+search index a head and shards of documents. A page is written only when what it shows
+changed, so a changed document rewrites the few pages it appears on; memory holds one
+page's pieces at a time, never the collection.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
-from dataclasses import dataclass, field
+import zlib
+from collections import defaultdict
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from lxml import etree
 
 from pipeline.authority import FOLD_TABLE
 from pipeline.errors import PipelineError
-from pipeline.pages import Apply, Pages, Write
-from pipeline.pieces import Record, script_safe
+from pipeline.pages import Apply, Keep, Pages, Write
+from pipeline.pieces import CHRONOLOGY, REGISTERS, initial, script_safe
+from pipeline.reduce import Reduce, Source, StateLost
 from pipeline.ns import NS, TEI_NS, tei
 from pipeline.xmlsafe import parse_file
 
 XSLT_DIR = Path(__file__).resolve().parent / "xslt" / "html"
 ASSETS = [XSLT_DIR / "archive.css", XSLT_DIR / "archive.js"]
-REGISTERS = {"person": ("persons.html", "listPerson"), "place": ("places.html", "listPlace"),
-             "org": ("organisations.html", "listOrg")}
-SEARCH_INDEX = "search-index.js"
-_SLOT = re.compile(rb"<!--occurrences:(.*?)-->")
+SEARCH_INDEX = "search-index"
+SHARD_DOCS = 64  # documents per search shard, about
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+# The names of the collection's own files: no document page may take one.
+_OWN = re.compile(r"(?:(?:index|search|chronology|persons|places|organisations)(?:-.*)?\.html"
+                  r"|search-index(?:-\d+)?\.js|archive\.(?:css|js))")
 
 
-@dataclass
-class Gathered:
-    """What the collection pages need, gathered in one pass over the records."""
-
-    index: etree._Element = field(default_factory=lambda: etree.Element("collection"))
-    rows: list[tuple] = field(default_factory=list)  # (key, end, rendered row, title)
-    # kind -> key -> [rendered <li>, ...] in document order; and the totals
-    items: dict[str, dict[str, list[bytes]]] = field(
-        default_factory=lambda: {k: {} for k in REGISTERS})
-    counts: dict[str, dict[str, int]] = field(default_factory=lambda: {k: {} for k in REGISTERS})
-    hrefs: dict[str, dict[str, list[str]]] = field(
-        default_factory=lambda: {k: {} for k in REGISTERS})
-    # kind -> [(href, title, [(spelling, [n, ...]), ...]), ...]: names with no entry
-    unlisted: dict[str, list] = field(default_factory=lambda: {k: [] for k in REGISTERS})
-    found: set = field(default_factory=set)  # (kind, key) with an occurrence
-    authorities: set = field(default_factory=set)
-    search_docs: list[bytes] = field(default_factory=list)
+def reserved(file_name: str) -> bool:
+    """Is `file_name` one the collection pages use (places-a.html, search-index-3.js)?"""
+    return _OWN.fullmatch(file_name) is not None
 
 
-def write_pages(apply: Apply, write: Write, out_dir: Path,
-                records: Callable[[], Iterator[Record]], params: str = "") -> None:
-    """Every collection page of the edition in `out_dir`, from its documents' records.
-    Pages are assembled from cached shells and from the documents' own pieces
-    (pipeline/pages.py): nothing is transformed again unless its input changed."""
+def write_pages(apply: Apply, write: Write, keep: Keep, out_dir: Path,
+                sources: list[Source], expected: Callable[[str], str],
+                remake: Callable[[Source], None], code: str) -> None:
+    """Every collection page of the edition in `out_dir`, from its documents' pieces;
+    `expected` and `remake` let the reduce step make stale pieces again (see
+    Reduce.sync). Only pages whose content changed are transformed and written."""
+    def run(red: Reduce) -> None:
+        red.sync(sources, expected, remake)
+        _write(red, Pages(out_dir, XSLT_DIR, apply, write, red.pages, keep))
+
+    try:
+        run(Reduce.load(out_dir, code))
+    except StateLost:  # someone removed or damaged a state file: make them all again
+        run(Reduce.load(out_dir, code, trust=False))
+
+
+def _write(red: Reduce, pages: Pages) -> None:
+    out_dir = red.out_dir
     for asset in ASSETS:
-        write(out_dir / asset.name, [asset.read_bytes()])
-    got = gather(records())
-    pages = Pages(out_dir, XSLT_DIR, apply, write, params)
-    pages.page("index.html", "index.xsl", got.index)
-    _chronology(pages, got)
-    entries = authority_entries(got.authorities, out_dir)
+        pages.asset(asset.name, [asset.read_bytes()])
+    groups = red.groups()
+    pages.page("index.html", "index.xsl", _index(red))
+    entries = authority_entries({d["authority"] for d in red.docs.values() if d["authority"]},
+                                out_dir)
     for kind in REGISTERS:
-        _register(pages, kind, got, entries)
-    pages.page("search.html", "search.xsl", etree.Element("search"))
-    write(out_dir / SEARCH_INDEX, search_index(got, entries))
-    pages.finish()
+        _register(pages, red, groups, kind, entries)
+    _chronology(pages, red, groups)
+    _search(pages, red, entries)
+    red.pages = pages.finish(reserved)
+    red.save()
 
 
-def _chronology(pages: Pages, got: Gathered) -> None:
-    """Dated passages sorted by date (ties: the earlier end first, then the order of the
-    documents), yearless days and months apart, by month and day."""
-    dated = sorted((r for r in got.rows if not r[0].startswith("--")), key=itemgetter(0, 1))
-    yearless = sorted((r for r in got.rows if r[0].startswith("--")), key=itemgetter(0))
-    shell = etree.Element("chronology", {
-        "dates": str(len(got.rows)), "yearless": str(len(yearless)),
-        "documents": str(len({r[3] for r in got.rows}))})
-    pages.page("chronology.html", "chronology.xsl", shell,
-               {"dated": (r[2] for r in dated), "yearless": (r[2] for r in yearless)})
-    got.rows.clear()
-
-
-def gather(records: Iterable[Record]) -> Gathered:
-    got = Gathered()
-    for rec in records:
-        head = rec.header
-        etree.SubElement(got.index, "document", dict(head["index"]))
-        got.rows.extend((key, end, row, head["title"]) for key, end, row in rec.rows)
-        for kind, key, count, item in rec.items:
-            got.items[kind].setdefault(key, []).append(item)
-            got.counts[kind][key] = got.counts[kind].get(key, 0) + count
-            got.hrefs[kind].setdefault(key, []).append(head["href"])
-            got.found.add((kind, key))
-        for kind, spots in head["unlisted"]:
-            got.unlisted[kind].append((head["href"], head["title"], spots))
-        if head["authority"]:
-            got.authorities.add(head["authority"])
-        got.search_docs.append(rec.search)
-    return got
+def _index(red: Reduce) -> etree._Element:
+    shell = etree.Element("collection")
+    for name in sorted(red.docs):
+        etree.SubElement(shell, "document", dict(red.docs[name]["index"]))
+    return shell
 
 
 def authority_entries(paths: set, out_dir: Path) -> dict[str, etree._Element]:
@@ -114,84 +96,166 @@ def authority_entries(paths: set, out_dir: Path) -> dict[str, etree._Element]:
                                 str(path)) from None
         for kind, (_, list_tag) in REGISTERS.items():
             for el in root.iterfind(f".//tei:{list_tag}/tei:{kind}", NS):
-                entries.setdefault(el.get("{http://www.w3.org/XML/1998/namespace}id", ""), el)
+                entries.setdefault(el.get(XML_ID, ""), el)
     entries.pop("", None)
     return entries
 
 
-def letter(key: str) -> str:
-    """The initial a register files an entry under (by its id: persons are surname-first)."""
-    first = key[:1].upper()
-    return first if first.isalpha() else "0"
+def _label(entry: etree._Element) -> str:
+    names = [n for n in entry if etree.QName(n).localname.endswith("Name")]
+    main = next((n for n in names if n.get("type") == "main"), names[0] if names else entry)
+    return " ".join("".join(main.itertext()).split())
 
 
-def _register(pages: Pages, kind: str, got: Gathered, entries: dict[str, etree._Element]
-              ) -> None:
-    """A register page: the shell (totals, initials, names not in the authority file),
-    then one part per initial with its entries, each entry's list filled with the items
-    of every document that names it."""
+def _register(pages: Pages, red: Reduce, groups: dict, kind: str,
+              entries: dict[str, etree._Element]) -> None:
+    """A register: the overview (every entry with its totals, by initial), a page per
+    initial with the entries and every document's items, and the names with no entry."""
+    stem = REGISTERS[kind][0]
     mine = {k: el for k, el in entries.items() if el.tag == tei(kind)}
     by_letter: dict[str, list[str]] = {}
-    for key in sorted(mine, key=str.lower):
-        by_letter.setdefault(letter(key), []).append(key)
-    counts, hrefs = got.counts[kind], got.hrefs[kind]
-    listed = [key for key in counts if key in mine]
+    for key in sorted(mine, key=lambda k: (k.lower(), k)):
+        by_letter.setdefault(initial(key), []).append(key)
+    totals = {}
+    for letter in by_letter:
+        totals.update(red.totals.get(f"{stem}-{letter}", {}))
+    listed = [k for k in mine if k in totals]
+    docs = {name for letter in by_letter for name, _ in groups.get(f"{stem}-{letter}", [])}
+    unlisted = red.totals.get(f"{stem}-unlisted", {})
     shell = etree.Element("register", {
         "kind": kind, "entries": str(len(mine)),
-        "occurrences": str(sum(counts[key] for key in listed)),
-        "documents": str(len({href for key in listed for href in hrefs[key]}))})
-    for initial in by_letter:
-        etree.SubElement(shell, "letter").text = initial
-    # Names the pipeline found no entry for (a dangling @ref counts as none).
-    unlisted = etree.SubElement(shell, "occurrences")
-    for href, title, spots in got.unlisted[kind]:
-        holder = etree.SubElement(unlisted, "doc", {"href": href, "title": title})
-        for spelling, numbers in spots:
-            etree.SubElement(holder, "occ", {"key": "", "spelling": spelling,
-                                             "n": " ".join(map(str, numbers))})
-    pages.page(REGISTERS[kind][0], "register.xsl", shell,
-               {"entries": _letters(pages, kind, by_letter, mine, got)})
-    got.items[kind].clear()  # written: its memory is free for the next page
-
-
-def _letters(pages: Pages, kind: str, by_letter: dict[str, list[str]],
-             mine: dict[str, etree._Element], got: Gathered) -> Iterator[bytes]:
-    """Each initial: its curated entries with their totals (a small cached part), each
-    entry's slot filled with the documents' items in document order."""
-    items, counts, hrefs = got.items[kind], got.counts[kind], got.hrefs[kind]
-    for initial, keys in by_letter.items():
-        part = etree.Element("register-part", {"kind": kind, "letter": initial},
+        "occurrences": str(sum(totals[k][0] for k in listed)), "documents": str(len(docs)),
+        "unlisted-names": str(len(unlisted)),
+        "unlisted-occurrences": str(sum(t[0] for t in unlisted.values()))})
+    for letter, keys in by_letter.items():
+        holder = etree.SubElement(shell, "letter", {"name": letter})
+        for key in keys:
+            count = totals.get(key, [0, 0])
+            etree.SubElement(holder, "entry", {"key": key, "label": _label(mine[key]),
+                                               "occurrences": str(count[0]),
+                                               "documents": str(count[1])})
+    pages.page(f"{stem}.html", "register.xsl", shell)
+    for letter, keys in by_letter.items():
+        part = etree.Element("register-letter", {"kind": kind, "letter": letter},
                              nsmap={"tei": TEI_NS})
+        for other in by_letter:
+            etree.SubElement(part, "letter", {"name": other})
         for key in keys:
             part.append(etree.fromstring(etree.tostring(mine[key])))
-        for key in keys:
-            if key in counts:
-                etree.SubElement(part, "count", {"key": key, "occurrences": str(counts[key]),
-                                                 "documents": str(len(set(hrefs[key])))})
-        for i, piece in enumerate(_SLOT.split(pages.fragment("register.xsl", part))):
-            if i % 2 == 0:
-                yield piece
-            else:
-                yield from items.get(piece.decode("utf-8"), ())
+        _slots(part, keys, totals)
+        group = f"{stem}-{letter}"
+        pages.page(f"{group}.html", "register.xsl", part, _items(red, group, keys),
+                   _contributors(groups, group))
+    if unlisted:
+        group = f"{stem}-unlisted"
+        spellings = sorted(unlisted, key=lambda s: (s.lower(), s))
+        part = etree.Element("register-unlisted", {"kind": kind})
+        _slots(part, spellings, unlisted)
+        pages.page(f"{group}.html", "register.xsl", part, _items(red, group, spellings),
+                   _contributors(groups, group))
 
 
-def search_index(got: Gathered, entries: dict[str, etree._Element]) -> Iterator[bytes]:
-    """A script that defines ARCHIVE_SEARCH: the documents, each with its folded words
-    and their counts ("word:count ..."), and the register entries with their names.
-    A script, not JSON, so that pages opened from disk can load it."""
+def _slots(part: etree._Element, keys: list[str], totals: dict) -> None:
+    """A count per key with occurrences, and its slot: where the items go."""
+    for slot, key in enumerate(keys):
+        if key in totals:
+            etree.SubElement(part, "count", {"key": key, "slot": str(slot),
+                                             "occurrences": str(totals[key][0]),
+                                             "documents": str(totals[key][1])})
+
+
+def _items(red: Reduce, group: str, keys: list[str]
+           ) -> Callable[[], dict[str, list[bytes]]]:
+    """The parts of a register page: slot -> every document's item, in document order."""
+    def parts() -> dict[str, list[bytes]]:
+        slot = {key: str(i) for i, key in enumerate(keys)}
+        out: dict[str, list[bytes]] = defaultdict(list)
+        for doc in red.contributions(group):
+            for key, _, item in doc.items:
+                if key in slot:
+                    out[slot[key]].append(item)
+        return out
+    return parts
+
+
+def _contributors(groups: dict, group: str) -> str:
+    return " ".join(f"{name}:{digest}" for name, digest in groups.get(group, []))
+
+
+def _chronology(pages: Pages, red: Reduce, groups: dict) -> None:
+    """The overview (years, with their totals) and a page per year, and one for days and
+    months printed without a year. On a page, passages sorted by date (ties: the earlier
+    end first, then the order of the documents)."""
+    prefix = CHRONOLOGY + "-"
+    years = sorted((g[len(prefix):] for g in red.totals if g.startswith(prefix)),
+                   key=lambda y: (y == "yearless", int(y) if y != "yearless" else 0))
+    docs = {name for y in years for name, _ in groups.get(prefix + y, [])}
+    shell = etree.Element("chronology", {
+        "dates": str(sum(red.totals[prefix + y][""][0] for y in years)),
+        "documents": str(len(docs))})
+    for year in years:
+        rows, n = red.totals[prefix + year][""]
+        etree.SubElement(shell, "year", {"name": year, "dates": str(rows), "documents": str(n)})
+    pages.page(f"{CHRONOLOGY}.html", "chronology.xsl", shell)
+    dated = [y for y in years if y != "yearless"]
+    for year in years:
+        rows, n = red.totals[prefix + year][""]
+        at = dated.index(year) if year in dated else -1
+        part = etree.Element("chronology-part", {"year": year, "dates": str(rows),
+                                                 "documents": str(n)})
+        if at > 0:
+            part.set("previous", dated[at - 1])
+        if 0 <= at < len(dated) - 1:
+            part.set("next", dated[at + 1])
+        pages.page(f"{prefix}{year}.html", "chronology.xsl", part, _rows(red, prefix + year),
+                   _contributors(groups, prefix + year))
+
+
+def _rows(red: Reduce, group: str) -> Callable[[], dict[str, Iterator[bytes]]]:
+    def parts() -> dict[str, Iterator[bytes]]:
+        rows = [(key, end, row) for doc in red.contributions(group)
+                for key, end, row in doc.items]
+        rows.sort(key=itemgetter(0, 1))  # stable: ties keep the documents' order
+        return {"rows": (row for _, _, row in rows)}
+    return parts
+
+
+def _search(pages: Pages, red: Reduce, entries: dict[str, etree._Element]) -> None:
+    """search-index.js: the fold table, the register entries with their names, and how
+    many shards of documents follow (search-index-N.js, each ~SHARD_DOCS documents, a
+    document's shard fixed by its name), so that one changed document rewrites one."""
+    names = sorted(red.docs)
+    shards = 1 << max(0, math.ceil(math.log2(max(1, len(names)) / SHARD_DOCS)))
+    found = {(kind, key) for group, totals in red.totals.items() for key in totals
+             for kind, (stem, _) in REGISTERS.items()
+             if group.startswith(stem + "-") and not group.endswith("-unlisted")}
     registers = []
     for entry_id, el in entries.items():
         kind = etree.QName(el).localname
-        names = [" ".join("".join(n.itertext()).split())
-                 for n in el if etree.QName(n).localname.endswith("Name")]
-        if names:
-            registers.append({"kind": kind, "href": f"{REGISTERS[kind][0]}#{entry_id}",
-                              "label": names[0], "names": names,
-                              "found": (kind, entry_id) in got.found})
-    head = script_safe(json.dumps({"fold": FOLD_TABLE, "entries": registers},
+        labels = [" ".join("".join(n.itertext()).split())
+                  for n in el if etree.QName(n).localname.endswith("Name")]
+        if labels:
+            registers.append({"kind": kind, "label": labels[0], "names": labels,
+                              "href": f"{REGISTERS[kind][0]}-{initial(entry_id)}.html#{entry_id}",
+                              "found": (kind, entry_id) in found})
+    head = script_safe(json.dumps({"fold": FOLD_TABLE, "entries": registers, "shards": shards,
+                                   "loaded": 0, "docs": []},
                                   ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-    yield from (b"window.ARCHIVE_SEARCH = ", head[:-1], b',"docs":[')
-    for i, doc in enumerate(got.search_docs):
-        yield b"," + doc if i else doc
-    yield b"]};\n"
+    pages.asset(f"{SEARCH_INDEX}.js", [b"window.ARCHIVE_SEARCH = ", head, b";\n"])
+    members: dict[int, list[str]] = {s: [] for s in range(shards)}
+    for name in names:
+        members[zlib.crc32(name.encode("utf-8")) % shards].append(name)
+    for shard, group in members.items():
+        what = " ".join(f"{n}:{red.docs[n]['search'][2]}" for n in group)
+        pages.asset(f"{SEARCH_INDEX}-{shard}.js", _shard(red, group), what)
+    pages.page("search.html", "search.xsl", etree.Element("search", {"shards": str(shards)}))
 
+
+def _shard(red: Reduce, names: list[str]) -> Callable[[], Iterator[bytes]]:
+    def chunks() -> Iterator[bytes]:
+        yield (b"window.ARCHIVE_SEARCH && (ARCHIVE_SEARCH.loaded += 1, "
+               b"ARCHIVE_SEARCH.docs = ARCHIVE_SEARCH.docs.concat([")
+        for i, name in enumerate(names):
+            yield (b"," if i else b"") + red.search_entry(name)
+        yield b"]));\n"
+    return chunks

@@ -1,11 +1,10 @@
-"""Collection pages assembled from cached parts, so memory and rebuild time stay small.
+"""Collection pages assembled from a transformed shell and the documents' pieces.
 
-A page is a shell (a small XSLT input: titles, totals) whose output holds markers
-`<!--part:NAME-->`; each marker is replaced by the bytes of its part: the outputs of
-small cached transformations (a register initial's entries) and the documents' own
-pieces (pipeline/pieces.py). A transformation's output is kept under
-`.digests/.parts/` by the fingerprint of its input, the stylesheets and the parameters:
-an input nobody changed is never transformed again.
+A page is a shell (a small XSLT input: titles, totals, the entries of a register
+initial) whose output holds markers `<!--part:NAME-->`; each marker is replaced by the
+bytes of its part, the documents' own pieces (pipeline/pieces.py). Every page is known
+by a key of what it shows (its shell's input and its contributors' digests): a page
+whose key did not change since the last run is neither transformed nor written.
 """
 
 from __future__ import annotations
@@ -18,58 +17,80 @@ from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
-from pipeline.fsutil import atomic_write
-
 Apply = Callable[[Path, str, str], str]  # (stylesheet, xml text, where) -> html
 Write = Callable[[Path, Iterable[bytes]], None]  # a page as a stream of chunks
+Keep = Callable[[Path], None]  # a page left as it is
+Parts = Callable[[], dict[str, Iterable[bytes]]]  # read only if the page is made
 _PART = re.compile(rb"<!--part:(\w+)-->")
-PARTS = ".digests/.parts"
 
 
 class Pages:
-    """Writes pages of one edition directory; `finish()` drops fragments no page used."""
+    """Writes the collection pages of one edition directory. `known` holds the key of
+    every page as last written; `finish()` removes pages that are no longer made and
+    returns the keys of those that are."""
 
-    def __init__(self, out_dir: Path, xslt_dir: Path, apply: Apply, write: Write, params: str):
+    def __init__(self, out_dir: Path, xslt_dir: Path, apply: Apply, write: Write,
+                 known: dict[str, str], keep: Keep):
         self.out_dir, self.xslt_dir, self.apply, self.write = out_dir, xslt_dir, apply, write
-        self.code = code_fingerprint(xslt_dir, params)
-        self.parts = out_dir / PARTS
-        self.parts.mkdir(parents=True, exist_ok=True)
-        self.used: set[str] = set()
+        self.known, self.keep = known, keep
+        self.made: dict[str, str] = {}
 
     def page(self, name: str, stylesheet: str, shell: etree._Element,
-             parts: dict[str, Iterable[bytes]] | None = None) -> None:
+             parts: Parts | None = None, contributors: str = "") -> None:
         """Page `name`: the shell's output with each part's bytes in place, written as a
         stream (a register page can be larger than everything else in memory)."""
-        self.write(self.out_dir / name, self._assemble(stylesheet, shell, parts or {}))
+        source = etree.tostring(shell, encoding="unicode")
+        if self._current(name, _key(stylesheet, source, contributors)):
+            return
+        html = self.apply(self.xslt_dir / stylesheet, source, stylesheet).encode("utf-8")
+        self.write(self.out_dir / name, _assemble(stylesheet, html, parts() if parts else {}))
 
-    def _assemble(self, stylesheet: str, shell: etree._Element,
-                  parts: dict[str, Iterable[bytes]]) -> Iterator[bytes]:
-        html = self.fragment(stylesheet, shell)
-        pieces = _PART.split(html)
-        for i, piece in enumerate(pieces):
-            if i % 2 == 0:
-                yield piece
-            else:
-                yield from parts.pop(piece.decode(), ())
-        for part, rest in parts.items():
-            if any(rest):  # the shell left out a part that has content: a stylesheet bug
-                raise RuntimeError(f"{stylesheet}: no <!--part:{part}--> in its page")
+    def asset(self, name: str, chunks: list[bytes] | Callable[[], Iterable[bytes]],
+              what: str | None = None) -> None:
+        """A file made by the pipeline alone (a script of the search index): `what` says
+        what it shows when the chunks are to be read only if it changed."""
+        if callable(chunks):
+            if self._current(name, _key(name, what or "")):
+                return
+            chunks = chunks()
+        elif self._current(name, _key(name, *(c.decode("utf-8") for c in chunks))):
+            return
+        self.write(self.out_dir / name, chunks)
 
-    def fragment(self, stylesheet: str, doc: etree._Element) -> bytes:
-        source = etree.tostring(doc, encoding="unicode")
-        key = hashlib.sha256((self.code + stylesheet + source).encode("utf-8")).hexdigest()
-        self.used.add(key)
-        cached = self.parts / key
-        if cached.exists():
-            return cached.read_bytes()
-        out = self.apply(self.xslt_dir / stylesheet, source, stylesheet).encode("utf-8")
-        atomic_write(cached, out)
-        return out
+    def _current(self, name: str, key: str) -> bool:
+        self.made[name] = key
+        if self.known.get(name) == key and (self.out_dir / name).exists():
+            self.keep(self.out_dir / name)
+            return True
+        return False
 
-    def finish(self) -> None:
-        for path in self.parts.iterdir():
-            if path.name not in self.used and not path.name.startswith("."):
+    def finish(self, own: Callable[[str], bool]) -> dict[str, str]:
+        """Remove the collection's files (those `own` names) that this run did not make:
+        the page of a year or an initial that is empty now, a search shard too many."""
+        for path in self.out_dir.iterdir():
+            if path.name not in self.made and own(path.name) and path.is_file():
                 path.unlink(missing_ok=True)
+        return dict(sorted(self.made.items()))
+
+
+def _assemble(stylesheet: str, html: bytes, parts: dict[str, Iterable[bytes]]
+              ) -> Iterator[bytes]:
+    for i, piece in enumerate(_PART.split(html)):
+        if i % 2 == 0:
+            yield piece
+        else:
+            yield from parts.pop(piece.decode(), ())
+    for part, rest in parts.items():
+        if any(rest):  # the shell left out a part that has content: a stylesheet bug
+            raise RuntimeError(f"{stylesheet}: no <!--part:{part}--> in its page")
+
+
+def _key(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
 
 
 @functools.lru_cache(maxsize=4)

@@ -21,6 +21,7 @@ from pipeline.errors import PipelineError, TransformError
 from pipeline.executor import ExecutorSettings, run
 from pipeline.fsutil import atomic_write, write_chunks_if_changed, write_if_changed
 from pipeline.pages import code_fingerprint
+from pipeline.reduce import Source
 from pipeline.settings import ExportSettings
 from pipeline.xmlsafe import parse_file
 
@@ -102,6 +103,14 @@ def export(files: Iterable[Path], settings: ExportSettings,
     html = settings.fmt == "html"  # only the HTML edition has collection pages
     if html:
         (out_dir / DIGESTS).mkdir(exist_ok=True)
+    if html and settings.index:
+        clash = [f for f in files if collection.reserved(output_path(f, settings).name)]
+        for tei_file in clash:
+            report.failed.append((tei_file, f"{tei_file}: its page "
+                                  f"{output_path(tei_file, settings).name} "
+                                  "would take the name of a collection page; rename the "
+                                  "source file"))
+        files = [f for f in files if f not in clash]
     with _locked(out_dir):
         tasks = ((f.resolve(), output_path(f, settings).resolve(), settings) for f in files)
         for tei_file, (ok, value) in zip(files, run(export_task, tasks, executor, len(files))):
@@ -186,61 +195,41 @@ def _write_assets(saxon: Saxon, settings: ExportSettings, report: ExportReport) 
         changed = write_chunks_if_changed(path, chunks)
         (report.written if changed else report.unchanged).append(path)
 
-    if settings.index:
-        collection.write_pages(saxon.apply, write, settings.out_dir,
-                               _records(saxon, settings.out_dir), _params(saxon))
-    else:
+    out_dir = settings.out_dir
+    if not settings.index:
         for asset in collection.ASSETS:
-            write(settings.out_dir / asset.name, [asset.read_bytes()])
-
-
-def _records(saxon: Saxon, out_dir: Path) -> Callable[[], Iterator[pieces.Record]]:
-    """The records of the pages in `out_dir`, one at a time, by page name. A record older
-    than its digest, made with other stylesheets, parameters or authority entries, damaged
-    or missing is made again from the digest; the digest and record of a page that is gone
-    are removed."""
+            write(out_dir / asset.name, [asset.read_bytes()])
+        return
     code = _code(saxon)
     expected = functools.lru_cache(maxsize=8)(
         lambda authority: pieces.fingerprint(code, pieces.authority_ids(out_dir, authority)))
 
-    def each() -> Iterator[pieces.Record]:
-        for path in sorted((out_dir / DIGESTS).glob("*.json")):
-            page = out_dir / (path.stem + ".html")
-            if path.name.startswith("."):
-                continue  # the collection's own records
-            if not page.exists():
-                path.unlink(missing_ok=True)
-                pieces_path(page).unlink(missing_ok=True)
-                continue
-            record = _fresh(pieces_path(page), path, expected)
-            if record is None:
-                try:
-                    doc = json.loads(path.read_text(encoding="utf-8"))
-                except ValueError:
-                    raise PipelineError("damaged digest; export the documents again",
-                                        str(path)) from None
-                atomic_write(pieces_path(page), _pieces(saxon, doc, out_dir))
-                record = pieces.read(pieces_path(page))
-            yield record
-    return each
+    def remake(src: Source) -> None:
+        try:
+            doc = json.loads(src.digest.read_text(encoding="utf-8"))
+        except ValueError:
+            raise PipelineError("damaged digest; export the documents again",
+                                str(src.digest)) from None
+        atomic_write(src.pieces, _pieces(saxon, doc, out_dir))
+
+    collection.write_pages(saxon.apply, write, report.unchanged.append, out_dir,
+                           _sources(out_dir), expected, remake, code)
 
 
-def _fresh(path: Path, digest_file: Path, expected: Callable[[str], str]
-           ) -> pieces.Record | None:
-    """The record in `path` if it was made from the digest as it is now, with these
-    stylesheets and this authority file (`expected` gives the fingerprint for an
-    authority file); None if it must be made again. Digest and record are written
-    together, the record last, and every field of the digest shows in the record, so a
-    record older than its digest is stale."""
-    try:
-        if path.stat().st_mtime_ns < digest_file.stat().st_mtime_ns:
-            return None
-    except OSError:
-        return None
-    record = pieces.read(path)
-    if record is None or record.header["fingerprint"] != expected(record.header["authority"]):
-        return None
-    return record
+def _sources(out_dir: Path) -> list[Source]:
+    """The digest and pieces of every page in `out_dir`, by page name; those of a page
+    that is gone are removed."""
+    out = []
+    for path in sorted((out_dir / DIGESTS).glob("*.json")):
+        page = out_dir / (path.stem + ".html")
+        if path.name.startswith("."):
+            continue  # the collection's own records
+        if not page.exists():
+            path.unlink(missing_ok=True)
+            pieces_path(page).unlink(missing_ok=True)
+            continue
+        out.append(Source(path.stem, pieces_path(page), path))
+    return out
 
 
 @contextlib.contextmanager

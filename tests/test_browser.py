@@ -125,6 +125,10 @@ def test_register_occurrence_leads_to_the_name(page, edition, register, entry, s
     page.goto(url(edition, "index.html"))
     page.locator("header.site nav").get_by_role("link", name=register, exact=True).click()
     expect(page).to_have_url(re.compile(rf"/{register.lower()}\.html$"))
+    # The overview lists every entry; its link leads to the entry on its initial's page.
+    page.locator(f'ul.entries a[href$="#{entry}"]').click()
+    expect(page).to_have_url(re.compile(rf"/{register.lower()}-{entry[0]}\.html#{entry}$"))
+    expect(page.locator(f"article.reg-entry#{entry}")).to_be_in_viewport()
     links = page.locator(f"article.reg-entry#{entry} a.occ")
     # Numbered occurrence links carry the spelling as their title.
     spellings = links.evaluate_all("as => as.map(a => a.title || a.textContent.trim())")
@@ -194,8 +198,8 @@ def test_same_apparatus_link_twice_switches_view_again(page, edition):
 
 
 @pytest.mark.parametrize("query, entry, label", [
-    ("Hoxha", "persons.html#hoxha-enver", "Enver Hoxha"),
-    ("Peza", "places.html#peze", "Pezë"),  # a variant finds its entry
+    ("Hoxha", "persons-h.html#hoxha-enver", "Enver Hoxha"),
+    ("Peza", "places-p.html#peze", "Pezë"),  # a variant finds its entry
 ])
 def test_search_from_header(page, edition, query, entry, label):
     page.goto(url(edition, "index.html"))
@@ -224,6 +228,8 @@ def test_every_page_is_clean(watch, edition):
     watch.assert_clean()
     assert any(u.endswith("/archive.css") for u in watch.requests)
     assert any(u.endswith("/search-index.js") for u in watch.requests)
+    assert any(u.endswith("/search-index-0.js") for u in watch.requests)  # the documents
+    expect(watch.page.locator("#search-results p.notice")).to_have_count(0)
 
 
 def test_view_switch_without_javascript(browser, edition):

@@ -12,7 +12,7 @@ from pipeline.settings import ExportSettings
 from pipeline.transform import export
 from conftest import AUTHORITY
 
-REGISTERS = {"person": "persons.html", "place": "places.html", "org": "organisations.html"}
+REGISTERS = {"person": "persons", "place": "places", "org": "organisations"}
 TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 SHOWN = ("not(ancestor::tei:fw or ancestor::tei:sic or ancestor::tei:ref[@type='citation'] "
@@ -31,16 +31,33 @@ def _page(path):
     return lhtml.parse(str(path)).getroot()
 
 
+def _letter_pages(edition, kind):
+    """The pages of a register's initials, by file name."""
+    return {p.name: _page(p) for p in sorted(edition.glob(f"{REGISTERS[kind]}-*.html"))
+            if not p.name.endswith("-unlisted.html")}
+
+
+def _initial(key):
+    first = key[:1].lower()
+    return first if "a" <= first <= "z" else "other"
+
+
 @pytest.mark.parametrize("kind", sorted(REGISTERS))
 def test_register_has_every_authority_entry_with_its_spellings(kind, edition, built_seeds):
+    """Every entry is on the page of its initial, and the overview links to it there."""
     authority = etree.parse(str(AUTHORITY))
-    page = _page(edition / REGISTERS[kind])
+    pages = _letter_pages(edition, kind)
+    overview = _page(edition / f"{REGISTERS[kind]}.html")
+    links = {a.get("href"): a.text_content() for a in overview.iter("a")}
     entries = authority.xpath(f"//tei:{kind}", namespaces=NS)
-    assert len(page.find_class("reg-entry")) == len(entries) > 10
+    assert sum(len(p.find_class("reg-entry")) for p in pages.values()) == len(entries) > 10
     for entry in entries:
-        article = page.get_element_by_id(entry.get(XML_ID))
+        key = entry.get(XML_ID)
+        name = f"{REGISTERS[kind]}-{_initial(key)}.html"
+        article = pages[name].get_element_by_id(key)
         names = [" ".join(n.text.split()) for n in entry.iterfind(f"tei:{TAGS[kind]}", NS)]
         assert article.find("h3").text_content() == names[0]
+        assert links[f"{name}#{key}"] == names[0]
         for variant in names[1:]:
             assert variant in article.find_class("variants")[0].text_content()
 
@@ -48,28 +65,32 @@ def test_register_has_every_authority_entry_with_its_spellings(kind, edition, bu
 @pytest.mark.parametrize("kind", sorted(REGISTERS))
 def test_register_lists_every_occurrence_at_its_spot(kind, edition, built_seeds):
     """Each name the reading view shows is one occurrence link, to the name itself."""
-    page = _page(edition / REGISTERS[kind])
-    links = [a for a in page.iter("a") if a.get("class") == "occ"]
+    pages = _letter_pages(edition, kind)
+    unlisted = edition / f"{REGISTERS[kind]}-unlisted.html"
+    if unlisted.exists():  # names with no entry, if the documents have any
+        pages[unlisted.name] = _page(unlisted)
+    links = [(name, a) for name, page in pages.items() for a in page.iter("a")
+             if a.get("class") == "occ"]
     want = 0
     for tei_path in sorted(built_seeds.glob("0*.xml")):
         tree = etree.parse(str(tei_path))
         want += len(tree.xpath(f"//tei:text//tei:{TAGS[kind]}[{SHOWN}]", namespaces=NS))
     assert len(links) == want > 0
     docs = {}
-    for a in links:
+    for name, a in links:
         doc, _, anchor = a.get("href").partition("#")
         target = docs.setdefault(doc, _page(edition / doc)).get_element_by_id(anchor)
         assert target.get("class").split()[:2] == ["name", kind]
         assert " ".join(target.text_content().split()) == a.get("title")
         entry = next(p for p in a.iterancestors() if p.tag in ("article", "dd"))
         if entry.tag == "article":  # a name linked to the entry it is listed under
-            assert target.get("href") == f"{REGISTERS[kind]}#{entry.get('id')}"
+            assert target.get("href") == f"{name}#{entry.get('id')}"
         else:
             assert target.tag == "span" and "unlisted" in target.get("class")
 
 
 def test_variant_spellings_meet_in_one_entry(edition):
-    places = _page(edition / "places.html").get_element_by_id("peze")
+    places = _page(edition / "places-p.html").get_element_by_id("peze")
     spellings = {a.get("title") for a in places.find_class("occ")}
     assert {"Pezë", "Peza"} <= spellings
 
@@ -90,9 +111,19 @@ def test_index_counts_names_dates_and_corrections(edition, built_seeds):
 
 
 def _search_data(edition) -> dict:
+    """The search index as the search page's scripts leave it: the head, then the
+    documents of every shard it names."""
     script = (edition / "search-index.js").read_text(encoding="utf-8")
     match = re.fullmatch(r"window\.ARCHIVE_SEARCH = (.*);\n", script, re.S)
-    return json.loads(match.group(1))
+    data = json.loads(match.group(1))
+    for shard in range(data["shards"]):
+        script = (edition / f"search-index-{shard}.js").read_text(encoding="utf-8")
+        match = re.fullmatch(r"window\.ARCHIVE_SEARCH && \(ARCHIVE_SEARCH\.loaded \+= 1, "
+                             r"ARCHIVE_SEARCH\.docs = ARCHIVE_SEARCH\.docs\.concat\((.*)\)\);\n",
+                             script, re.S)
+        data["docs"] += json.loads(match.group(1))
+        data["loaded"] += 1
+    return data
 
 
 def test_search_index_finds_words_in_their_documents(edition, built_seeds):
@@ -108,9 +139,9 @@ def test_search_index_finds_words_in_their_documents(edition, built_seeds):
 
 def test_search_index_carries_register_entries(edition):
     entries = {e["href"]: e for e in _search_data(edition)["entries"]}
-    assert entries["places.html#peze"]["names"] == ["Pezë", "Peza"]
-    assert entries["persons.html#hoxha-enver"]["found"] is True
-    assert entries["persons.html#hoxha-enver"]["kind"] == "person"
+    assert entries["places-p.html#peze"]["names"] == ["Pezë", "Peza"]
+    assert entries["persons-h.html#hoxha-enver"]["found"] is True
+    assert entries["persons-h.html#hoxha-enver"]["kind"] == "person"
 
 
 def test_search_index_cannot_close_a_script(tmp_path, built_seeds):
@@ -119,5 +150,6 @@ def test_search_index_cannot_close_a_script(tmp_path, built_seeds):
     hostile = tmp_path / "h.xml"  # as deep as built_seeds: its @ref paths still resolve
     hostile.write_text(re.sub(r"(<title[^>]*>)[^<]*</title>", r"\1x&lt;/script&gt;y</title>", src), encoding="utf-8")
     export([hostile], ExportSettings(out_dir=tmp_path / "html", fmt="html"))
-    script = (tmp_path / "html" / "search-index.js").read_text(encoding="utf-8")
+    script = "".join(p.read_text(encoding="utf-8")
+                     for p in (tmp_path / "html").glob("search-index*.js"))
     assert "</script" not in script and "x<\\/script>y" in script

@@ -125,13 +125,23 @@ def test_chronology_links_every_date_to_its_spot(built_seeds, tmp_path):
     from pipeline.transform import export
 
     export(sorted(built_seeds.glob("*.xml")), ExportSettings(out_dir=tmp_path, fmt="html"))
-    page = (tmp_path / "chronology.html").read_text(encoding="utf-8")
-    links = re.findall(r'href="([^"#]+\.html)#(date-\d+)"', page)
+    overview = (tmp_path / "chronology.html").read_text(encoding="utf-8")
+    pages = re.findall(r'href="(chronology-(\d{4}|yearless)\.html)"', overview)
+    assert len(pages) > 10
+    links, values = [], []
+    for name, year in pages:
+        page = (tmp_path / name).read_text(encoding="utf-8")
+        links += re.findall(r'href="([^"#]+\.html)#(date-\d+)"', page)
+        if year != "yearless":  # each year's passages, earliest first
+            found = re.findall(r'<td class="value"><time(?: datetime="[^"]*")?>(?:c\. )?'
+                               r'([\d-]+)', page)
+            assert found and all(v.startswith(year) for v in found), name
+            assert found == sorted(found), name
+            values += found
     assert len(links) > 100
+    assert values == sorted(values)  # the pages in order, and the years with them
     for doc, anchor in links:
         assert f'id="{anchor}"' in (tmp_path / doc).read_text(encoding="utf-8")
-    years = re.findall(r'<td class="value"><time(?: datetime="[^"]*")?>(\d{4})', page)
-    assert years == sorted(years)
 
 
 OUTSIDE = (

@@ -15,13 +15,25 @@ def _pages(out):
 def test_every_document_has_a_record_matching_its_digest(built_seeds, tmp_path):
     files = sorted(built_seeds.glob("0*.xml"))
     assert not export(files, ExportSettings(out_dir=tmp_path, fmt="html")).failed
+    groups = set()
     for tei_file in files:
-        record = pieces.read(pieces_path(tmp_path / (tei_file.stem + ".html")))
-        assert record is not None
-        assert record.header["href"] == tei_file.stem + ".html"
-        assert all(item.startswith(b"<li>") and item.endswith(b"</li>")
-                   for _, _, _, item in record.items)
-        assert all(b"<tr>" in row for _, _, row in record.rows)
+        path = pieces_path(tmp_path / (tei_file.stem + ".html"))
+        header = pieces.read_header(path)
+        assert header is not None
+        assert header.data["href"] == tei_file.stem + ".html"
+        body = path.read_bytes()[header.base:]
+        for group, offset, _, items in header.groups():
+            groups.add(group)
+            at = offset
+            for key, extra, size in items:
+                piece = body[at:at + size]
+                at += size
+                if group.startswith("chronology-"):
+                    assert b"<tr>" in piece and pieces.chronology_group(key) == group
+                else:
+                    assert piece.startswith(b"<li>") and piece.endswith(b"</li>")
+                    assert isinstance(extra, int) and extra >= 1
+    assert {"places-a", "persons-h", "chronology-1944", "organisations-unlisted"} <= groups
 
 
 def test_stale_damaged_or_missing_records_are_made_again(built_seeds, tmp_path):
@@ -33,7 +45,7 @@ def test_stale_damaged_or_missing_records_are_made_again(built_seeds, tmp_path):
     before = _pages(tmp_path)
     paths = [pieces_path(tmp_path / (f.stem + ".html")) for f in files]
     good = paths[0].read_bytes()
-    paths[0].write_bytes(b'{"format": 1, "sizes": [5]}\nabc')  # damaged: too short
+    paths[0].write_bytes(b'{"format": 2, "groups": [], "search": [5, ""]}\nabc')  # too short
     paths[1].unlink()
     stale = paths[2].read_bytes()
     paths[2].write_bytes(stale.replace(b"<li>", b"<li>STALE", 1))
@@ -49,10 +61,10 @@ def test_stale_damaged_or_missing_records_are_made_again(built_seeds, tmp_path):
 def test_a_record_made_with_other_stylesheet_parameters_is_not_used(built_seeds, tmp_path):
     files = sorted(built_seeds.glob("0*.xml"))
     export(files, ExportSettings(out_dir=tmp_path, fmt="html"))
-    first = pieces.read(pieces_path(tmp_path / (files[0].stem + ".html"))).header
+    first = pieces.read_header(pieces_path(tmp_path / (files[0].stem + ".html"))).data
     export(files[:1], ExportSettings(out_dir=tmp_path, fmt="html", site_title="Other"))
     for tei_file in files:
-        header = pieces.read(pieces_path(tmp_path / (tei_file.stem + ".html"))).header
+        header = pieces.read_header(pieces_path(tmp_path / (tei_file.stem + ".html"))).data
         assert header["fingerprint"] != first["fingerprint"]
 
 

@@ -2,7 +2,8 @@
    CSS, the registers and the index are plain links. With it:
    - a link into the hidden view (#d-ocr-3 while the reading text shows)
      switches to that view first;
-   - search.html answers ?q=... from search-index.js (window.ARCHIVE_SEARCH). */
+   - search.html answers ?q=... from search-index.js (window.ARCHIVE_SEARCH: the
+     register entries) and its shards search-index-N.js (the documents). */
 (function () {
   "use strict";
 
@@ -58,7 +59,8 @@
       hits.push([i, total]);
     });
     return hits.sort(function (a, b) {
-      return b[1] - a[1] || data.docs[a[0]].title.localeCompare(data.docs[b[0]].title);
+      var x = data.docs[a[0]], y = data.docs[b[0]];
+      return b[1] - a[1] || x.title.localeCompare(y.title) || (x.href < y.href ? -1 : x.href > y.href ? 1 : 0);
     });
   }
 
@@ -90,6 +92,11 @@
       out.appendChild(element("p", "The search index (search-index.js) is missing: " +
                               "export the HTML edition again.", { "class": "notice" }));
       return;
+    }
+    if (data.loaded < data.shards) {
+      out.appendChild(element("p", (data.shards - data.loaded) + " of " + data.shards +
+                              " parts of the search index (search-index-N.js) are missing: " +
+                              "export the HTML edition again.", { "class": "notice" }));
     }
     var query = words(q, data.fold);
     if (!query.length) return;

@@ -1,19 +1,24 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Entry stylesheet: every dated passage of every document -> chronology.html,
-  in two kinds of input (no namespace), written by pipeline/collection.py:
-    <chronology dates="142" documents="5" yearless="9"/>
-      the page: titles, totals and two tables whose rows are left as the
-      comments "part:dated" and "part:yearless" for the pipeline to fill;
+  Entry stylesheet: every dated passage of every document, an overview
+  (chronology.html) and a page per year (chronology-1944.html), from inputs
+  (no namespace) written by pipeline/collection.py:
+    <chronology dates="142" documents="5">
+      <year name="1939" dates="12" documents="3"/>...  (and name="yearless")
+    </chronology>
+      the overview: totals and every year with its totals;
+    <chronology-part year="1939" dates="12" documents="3" previous="1938" next="1940"/>
+      the page of a year: titles, totals, links to the years around it and a
+      table whose rows are left as the comment "part:rows" for the pipeline
+      to fill: sorted by @key (the start: when, from or notBefore), then by
+      their end. Days and months printed without a year (year="yearless")
+      cannot be placed on the time line and come apart, by month and day;
     <doc-rows><date href="NAME.html#date-3" doc="Title" key="1939-04-07" when="1939-04-07">
         <surface>7 April 1939</surface><context>The sentence it stands in.</context>
       </date>...</doc-rows>
       the rows of one document, each after a comment "piece": made once per
-      document (pipeline/pieces.py); the pipeline sorts dates with a year by
-      @key (the start: when, from or notBefore), then by their end; days and
-      months printed without a year cannot be placed on the time line and come
-      apart, by month and day. A changed document renders its own rows again
-      and no other.
+      document (pipeline/pieces.py), so that a changed document renders its
+      own rows again and no other.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -36,21 +41,64 @@
         <xsl:text>&#10;</xsl:text>
         <p class="totals">{@dates} dated passages in {@documents} documents.</p>
         <xsl:text>&#10;</xsl:text>
-        <xsl:call-template name="table">
-          <xsl:with-param name="part" select="'dated'"/>
-          <xsl:with-param name="caption" select="'Dated passages, earliest first'"/>
-        </xsl:call-template>
-        <xsl:if test="xs:integer(@yearless) gt 0">
-          <h2 id="without-year">Days and months printed without a year</h2>
+        <xsl:if test="year[@name ne 'yearless']">
+          <table class="years">
+            <caption>Years, earliest first</caption>
+            <thead>
+              <tr><th scope="col">Year</th><th scope="col" class="num">Dated passages</th>
+                <th scope="col" class="num">Documents</th></tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="year[@name ne 'yearless']">
+                <xsl:text>&#10;</xsl:text>
+                <tr><td><a href="{a:year-page(@name)}">{@name}</a></td>
+                  <td class="num">{@dates}</td><td class="num">{@documents}</td></tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
           <xsl:text>&#10;</xsl:text>
-          <xsl:call-template name="table">
-            <xsl:with-param name="part" select="'yearless'"/>
-            <xsl:with-param name="caption" select="'Without a year, by month and day'"/>
-          </xsl:call-template>
         </xsl:if>
+        <xsl:for-each select="year[@name eq 'yearless']">
+          <p><a href="{a:year-page(@name)}">{@dates} days and months printed without a
+            year</a>, in {@documents} documents.</p>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <xsl:template match="/chronology-part">
+    <xsl:variable name="yearless" select="@year eq 'yearless'"/>
+    <xsl:variable name="title" select="if ($yearless) then 'Chronology: without a year'
+                                       else 'Chronology: ' || @year"/>
+    <xsl:call-template name="a:html-page">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="content" as="node()*">
+        <h1>{$title}</h1>
+        <xsl:text>&#10;</xsl:text>
+        <p class="totals">{@dates} dated passages in {@documents} documents.</p>
+        <xsl:text>&#10;</xsl:text>
+        <nav class="years" aria-label="Years">
+          <xsl:if test="@previous"><a href="{a:year-page(@previous)}" rel="prev">← {@previous}</a><xsl:text> · </xsl:text></xsl:if>
+          <a href="{$chronology-href}">All years</a>
+          <xsl:if test="@next"><xsl:text> · </xsl:text><a href="{a:year-page(@next)}" rel="next">{@next} →</a></xsl:if>
+        </nav>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="table">
+          <xsl:with-param name="part" select="'rows'"/>
+          <xsl:with-param name="caption" select="if ($yearless) then
+            'Days and months printed without a year, by month and day'
+            else 'Dated passages of ' || @year || ', earliest first'"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The page of a year: the overview's name with "-YEAR" before ".html". -->
+  <xsl:function name="a:year-page" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="replace($chronology-href, '\.html$', '') || '-' || $year || '.html'"/>
+  </xsl:function>
 
   <xsl:template match="/doc-rows">
     <xsl:for-each select="date">
@@ -112,7 +160,7 @@
       else 'c. ' || string($d/@notBefore) || ' – ' || string($d/@notAfter)"/>
   </xsl:function>
 
-  <xsl:template match="/*[not(self::chronology or self::doc-rows)]">
+  <xsl:template match="/*[not(self::chronology or self::chronology-part or self::doc-rows)]">
     <xsl:message terminate="yes">chronology.xsl: expected a chronology, got {name()}</xsl:message>
   </xsl:template>
 

@@ -11,6 +11,26 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- The page of a register ('person', 'place' or 'org') for an initial
+       (a to z, 'other') or for the names with no entry ('unlisted'): the
+       overview's name with "-a" before ".html" (places.html: places-a.html).
+       pipeline/pieces.py files the pages by the same rule. -->
+  <xsl:function name="a:register-page" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="part" as="xs:string"/>
+    <xsl:variable name="overview" select="map {'person': $persons-href, 'place': $places-href,
+                                               'org': $organisations-href}($kind)"/>
+    <xsl:sequence select="replace($overview, '\.html$', '') || '-' || $part || '.html'"/>
+  </xsl:function>
+
+  <!-- The initial a register files an entry under, by its id: a to z, or
+       'other' (pipeline.pieces.initial). -->
+  <xsl:function name="a:initial" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="first" select="lower-case(substring($key, 1, 1))"/>
+    <xsl:sequence select="if (matches($first, '^[a-z]$')) then $first else 'other'"/>
+  </xsl:function>
+
   <!-- $title: the page's own title (the site title is added);
        $nav: extra links after the link home; $content: what goes in main. -->
   <xsl:template name="a:html-page">

@@ -1,30 +1,37 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Entry stylesheet: a register of names -> persons.html, places.html or
-  organisations.html, in two kinds of input (no namespace) written by
-  pipeline/collection.py from the authority file and the per-document digests:
-    <register kind="person|place|org" entries="89" occurrences="334" documents="5">
-      <letter>A</letter> ...                       (the initials, in order)
-      <occurrences>...</occurrences>               (names not in the authority file)
+  Entry stylesheet: the registers of names. Each register (persons,
+  places, organisations) has an overview, a page per initial and a page of
+  the names with no entry; the inputs (no namespace) are written by
+  pipeline/collection.py from the authority file and the documents' pieces:
+    <register kind="place" entries="89" occurrences="334" documents="5"
+              unlisted-names="12" unlisted-occurrences="20">
+      <letter name="a"><entry key="albania" label="Albania" occurrences="40"
+                              documents="5"/>...</letter>...
     </register>
-      the page: title, totals, initials, and a comment "part:entries"
-      where the pipeline puts the entries, then the names not in the file;
-    <register-part kind="place" letter="A">
+      the overview (places.html): totals, the initials, and every entry with
+      its totals, linked to its place on the page of its initial;
+    <register-letter kind="place" letter="a">
+      <letter name="a"/>...                        (every initial, for the links)
       <tei:place xml:id="...">...</tei:place>      (the curated entries, as they are)
-      <count key="albania" occurrences="1234" documents="980"/>
-    </register-part>
-      the entries of one initial, sorted by id (persons' ids are surname-first),
-      each with its totals and a comment "occurrences:ID" in its list, where
-      the pipeline puts the items of every document;
+      <count key="albania" slot="0" occurrences="40" documents="5"/>
+    </register-letter>
+      the page of an initial (places-a.html; "other" for ids that do not start
+      with a to z): each entry with its totals and a comment "part:SLOT" in
+      its list, where the pipeline puts the items of every document;
+    <register-unlisted kind="place">
+      <count key="Spelling" slot="0" occurrences="3" documents="2"/>
+    </register-unlisted>
+      the names found with no entry (places-unlisted.html), one per spelling;
     <doc-occurrences href="NAME.html" title="...">
-      <occ kind="place" key="albania" spelling="Albania" n="12 40 57"/>  (n: the
-    </doc-occurrences>                                     name-N ids of the page)
-      the items of one document, one per entry it names, each after a comment
-      "piece": made once per document (pipeline/pieces.py), so that a changed
-      document renders its own items again and nothing else.
+      <occ item="0" kind="place" key="albania" spelling="Albania" n="12 40 57"/>
+    </doc-occurrences>                  (n: the name-N ids of the page)
+      the items of one document, one per @item (an entry, or the spelling
+      of a name with no entry), each after a comment "piece": made once per
+      document (pipeline/pieces.py), so that a changed document renders its
+      own items again and nothing else.
   Each entry lists its spellings and every occurrence, document by document,
-  linked to the spot. A register of 100,000 occurrences is assembled from
-  small parts: the pipeline caches every one of them.
+  linked to the spot.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -44,61 +51,124 @@
 
   <xsl:variable name="titles" select="map {'person': 'Persons', 'place': 'Places',
                                           'org': 'Organisations'}"/>
+  <xsl:variable name="overviews" select="map {'person': $persons-href, 'place': $places-href,
+                                             'org': $organisations-href}"/>
 
+  <!-- The overview: totals, initials, every entry with its totals. -->
   <xsl:template match="/register">
     <xsl:variable name="title" select="$titles(@kind)"/>
-    <xsl:variable name="unlisted" select="occurrences/doc/occ"/>
+    <xsl:variable name="kind" select="string(@kind)"/>
     <xsl:call-template name="a:html-page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
         <xsl:text>&#10;</xsl:text>
         <p class="totals">{@entries} entries of the authority file,
-          {@occurrences} occurrences in {@documents} documents<xsl:if test="$unlisted">;
-          <a href="#unlisted">{a:count($unlisted)} names not in the authority file</a></xsl:if>.</p>
+          {@occurrences} occurrences in {@documents} documents<xsl:if
+            test="xs:integer(@unlisted-names) gt 0">; <a
+            href="{a:register-page($kind, 'unlisted')}">{@unlisted-occurrences} occurrences of
+            {@unlisted-names} names not in the authority file</a></xsl:if>.</p>
         <xsl:text>&#10;</xsl:text>
-        <xsl:if test="letter">
-          <nav class="letters" aria-label="Initial letters">
-            <xsl:for-each select="letter">
-              <a href="#letter-{.}">{.}</a>
-              <xsl:text> </xsl:text>
-            </xsl:for-each>
-          </nav>
-          <xsl:text>&#10;</xsl:text>
-        </xsl:if>
-        <xsl:comment>part:entries</xsl:comment>
-        <xsl:if test="$unlisted">
-          <section class="unlisted" aria-labelledby="unlisted">
-            <h2 id="unlisted">Names not in the authority file</h2>
-            <p>Found by the pipeline's evidence rules (a title, a known first name, a
-              head noun) but not yet curated: candidates for the authority file.</p>
+        <xsl:call-template name="letters">
+          <xsl:with-param name="kind" select="$kind"/>
+        </xsl:call-template>
+        <xsl:for-each select="letter">
+          <section class="letter" aria-labelledby="letter-{@name}">
+            <h2 id="letter-{@name}"><a href="{a:register-page($kind, @name)}">{a:letter-label(@name)}</a></h2>
             <xsl:text>&#10;</xsl:text>
-            <dl>
-              <xsl:for-each-group select="$unlisted" group-by="string(@spelling)">
-                <xsl:sort select="lower-case(current-grouping-key())"/>
-                <dt>{current-grouping-key()}</dt>
-                <dd><xsl:call-template name="occurrences">
-                  <xsl:with-param name="occs" select="current-group()"/>
-                </xsl:call-template></dd>
+            <ul class="entries">
+              <xsl:for-each select="entry">
+                <xsl:variable name="total" select="xs:integer(@occurrences)"/>
+                <li><a href="{a:register-page($kind, ../@name)}#{@key}">{@label}</a>
+                  <xsl:text> </xsl:text>
+                  <span class="count">({if ($total eq 0) then 'no occurrence'
+                    else $total || ' in ' || @documents || ' document'
+                         || (if (@documents ne '1') then 's' else '')})</span></li>
                 <xsl:text>&#10;</xsl:text>
-              </xsl:for-each-group>
-            </dl>
+              </xsl:for-each>
+            </ul>
           </section>
           <xsl:text>&#10;</xsl:text>
-        </xsl:if>
+        </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The entries of one initial, in the order the pipeline gives them. -->
-  <xsl:template match="/register-part">
-    <section class="letter" aria-labelledby="letter-{@letter}">
-      <h2 id="letter-{@letter}">{@letter}</h2>
-      <xsl:text>&#10;</xsl:text>
-      <xsl:apply-templates select="tei:*"/>
-    </section>
-    <xsl:text>&#10;</xsl:text>
+  <!-- The page of one initial: its entries, each with every occurrence. -->
+  <xsl:template match="/register-letter">
+    <xsl:variable name="title" select="$titles(@kind) || ': ' || a:letter-label(@letter)"/>
+    <xsl:call-template name="a:html-page">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="content" as="node()*">
+        <h1>{$title}</h1>
+        <xsl:text>&#10;</xsl:text>
+        <p class="totals"><a href="{$overviews(@kind)}">All {lower-case($titles(@kind))}</a>,
+          with their totals.</p>
+        <xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="letters">
+          <xsl:with-param name="kind" select="string(@kind)"/>
+          <xsl:with-param name="current" select="string(@letter)"/>
+        </xsl:call-template>
+        <xsl:apply-templates select="tei:*"/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
+
+  <!-- The names found with no entry, by spelling. -->
+  <xsl:template match="/register-unlisted">
+    <xsl:variable name="title" select="$titles(@kind) || ' not in the authority file'"/>
+    <xsl:call-template name="a:html-page">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="content" as="node()*">
+        <h1>{$title}</h1>
+        <xsl:text>&#10;</xsl:text>
+        <p>Found by the pipeline's evidence rules (a title, a known first name, a
+          head noun) but not yet curated: candidates for the authority file.
+          <a href="{$overviews(@kind)}">All {lower-case($titles(@kind))} of the
+          authority file</a>.</p>
+        <xsl:text>&#10;</xsl:text>
+        <dl class="unlisted">
+          <xsl:for-each select="count">
+            <dt>{@key}</dt>
+            <dd><xsl:call-template name="count-line">
+                <xsl:with-param name="total" select="xs:integer(@occurrences)"/>
+                <xsl:with-param name="documents" select="xs:integer(@documents)"/>
+              </xsl:call-template>
+              <ul class="occurrences"><xsl:comment>part:{@slot}</xsl:comment></ul></dd>
+            <xsl:text>&#10;</xsl:text>
+          </xsl:for-each>
+        </dl>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Links to the page of every initial. -->
+  <xsl:template name="letters">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="current" as="xs:string" select="''"/>
+    <xsl:if test="letter">
+      <nav class="letters" aria-label="Initial letters">
+        <xsl:for-each select="letter">
+          <xsl:choose>
+            <xsl:when test="@name = $current">
+              <strong aria-current="page">{a:letter-label(@name)}</strong>
+            </xsl:when>
+            <xsl:otherwise>
+              <a href="{a:register-page($kind, @name)}">{a:letter-label(@name)}</a>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> </xsl:text>
+        </xsl:for-each>
+      </nav>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="a:letter-label" as="xs:string">
+    <xsl:param name="letter" as="xs:string"/>
+    <xsl:sequence select="if ($letter eq 'other') then 'Other' else upper-case($letter)"/>
+  </xsl:function>
 
   <!-- One authority record: its standard name, the other spellings, dates,
        the curators' note, then where it occurs. -->
@@ -126,7 +196,7 @@
             <xsl:with-param name="total" select="xs:integer($count/@occurrences)"/>
             <xsl:with-param name="documents" select="xs:integer($count/@documents)"/>
           </xsl:call-template>
-          <ul class="occurrences"><xsl:comment>occurrences:{@xml:id}</xsl:comment></ul>
+          <ul class="occurrences"><xsl:comment>part:{$count/@slot}</xsl:comment></ul>
         </xsl:when>
         <xsl:otherwise>
           <p class="count">No occurrence in the documents of this edition.</p>
@@ -142,25 +212,6 @@
     <xsl:sequence select="sum($occs ! count(tokenize(@n)))"/>
   </xsl:function>
 
-  <!-- Occurrences document by document: how many in how many documents,
-       then one item per document (the names not in the authority file). -->
-  <xsl:template name="occurrences">
-    <xsl:param name="occs" as="element()+"/>
-    <xsl:call-template name="count-line">
-      <xsl:with-param name="total" select="a:count($occs)"/>
-      <xsl:with-param name="documents" select="count($occs/..)"/>
-    </xsl:call-template>
-    <ul class="occurrences">
-      <xsl:for-each-group select="$occs" group-by="../@href">
-        <xsl:call-template name="doc-item">
-          <xsl:with-param name="occs" select="current-group()"/>
-          <xsl:with-param name="href" select="current-grouping-key()"/>
-          <xsl:with-param name="doc" select="string(../@title)"/>
-        </xsl:call-template>
-      </xsl:for-each-group>
-    </ul>
-  </xsl:template>
-
   <xsl:template name="count-line">
     <xsl:param name="total" as="xs:integer"/>
     <xsl:param name="documents" as="xs:integer"/>
@@ -168,12 +219,11 @@
       {$documents} document{if ($documents ne 1) then 's' else ''}:</p>
   </xsl:template>
 
-  <!-- The items of one document: one per entry (kind and key) it names, in
-       the order of their first occurrence, each after a "piece" comment. -->
+  <!-- The items of one document, one per @item, each after a "piece" comment. -->
   <xsl:template match="/doc-occurrences">
     <xsl:variable name="href" select="string(@href)"/>
     <xsl:variable name="doc" select="string(@title)"/>
-    <xsl:for-each-group select="occ" group-by="@kind || ' ' || @key">
+    <xsl:for-each-group select="occ" group-adjacent="@item">
       <xsl:comment>piece</xsl:comment>
       <xsl:call-template name="doc-item">
         <xsl:with-param name="occs" select="current-group()"/>
@@ -204,7 +254,7 @@
     </li>
   </xsl:template>
 
-  <xsl:template match="/*[not(self::register or self::register-part or self::doc-occurrences)]">
+  <xsl:template match="/*[not(self::register or self::register-letter or self::register-unlisted or self::doc-occurrences)]">
     <xsl:message terminate="yes">register.xsl: expected a register, got {name()}</xsl:message>
   </xsl:template>
 

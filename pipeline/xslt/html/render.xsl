@@ -258,7 +258,7 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A name links to its register entry (persons.html#KEY ...); a name
+  <!-- A name links to its register entry (persons-h.html#KEY ...); a name
        the authority file does not know is marked but links nowhere, and
        so is a name inside another (links do not nest). The id (name-N)
        is what the registers link to. -->
@@ -266,14 +266,12 @@
     <xsl:param name="kind" as="xs:string" required="yes"/>
     <xsl:param name="key" as="xs:string" required="yes"/>
     <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
-    <xsl:variable name="register" select="map {'person': $persons-href, 'place': $places-href,
-                                                'org': $organisations-href}($kind)"/>
     <xsl:element name="{if ($key and not(ancestor::persName | ancestor::placeName | ancestor::orgName))
                         then 'a' else 'span'}">
       <xsl:attribute name="id" select="$id-prefix || 'name-' || a:name-number(.)"/>
       <xsl:attribute name="class" select="string-join(('name', $kind, 'unlisted'[not($key)]), ' ')"/>
       <xsl:if test="$key">
-        <xsl:attribute name="href" select="$register || '#' || $key"/>
+        <xsl:attribute name="href" select="a:register-page($kind, a:initial($key)) || '#' || $key"/>
       </xsl:if>
       <xsl:if test="not($key)">
         <xsl:attribute name="title" select="'Not in the authority file'"/>

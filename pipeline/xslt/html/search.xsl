@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Entry stylesheet: <search/> -> search.html, the page the search box of
-  every page submits to (?q=...). archive.js answers the query from
-  search-index.js, written by the pipeline (pipeline/collection.py); both
+  Entry stylesheet: <search shards="4"/> -> search.html, the page the search
+  box of every page submits to (?q=...). archive.js answers the query from
+  search-index.js (the register entries) and its shards search-index-N.js
+  (the documents), written by the pipeline (pipeline/collection.py); all
   are local files, so the search works from disk without a server.
 -->
 <xsl:stylesheet version="3.0"
@@ -41,6 +42,10 @@
         <xsl:text>&#10;</xsl:text>
         <script src="search-index.js" defer="defer"></script>
         <xsl:text>&#10;</xsl:text>
+        <xsl:for-each select="0 to xs:integer(@shards) - 1">
+          <script src="search-index-{.}.js" defer="defer"></script>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
