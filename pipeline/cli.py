@@ -192,8 +192,10 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, .
     pages (index, registers, chronology, search index) cover every document exported
     to --out so far, not only those given now; they are assembled from what each
     document's own export left in --out (its digest and its rendered register items
-    and chronology rows), not by rereading the TEI. Every option is a parameter of
-    the stylesheets (pipeline/xslt/params.xsl).
+    and chronology rows), not by rereading the TEI, and only the pages a changed
+    document appears on are written again: a register page per initial
+    (places-a.html), a chronology page per year (chronology-1944.html), a search
+    shard. Every option is a parameter of the stylesheets (pipeline/xslt/params.xsl).
 
     Example:
 
