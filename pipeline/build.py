@@ -121,7 +121,7 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         if jobs and executor.kind == "local":
             # Loaded once here, with what earlier runs worked out; forked workers share it.
             ocrcache.load(_lexicon(authority), cache_key)
-        fresh_rank, fresh_signal = {}, {}
+        fresh: dict[str, dict] = {table: {} for table in ocrcache.TABLES}
         tasks = (EncodeTask(j.seed.resolve(), settings.encoding, settings.build_date,
                             authority.path if authority else None,
                             settings.out_dir.resolve(),
@@ -132,9 +132,9 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
             try:
                 if not ok:
                     raise PipelineError(value)
-                *result, (rank, signal) = value
-                fresh_rank.update(rank)
-                fresh_signal.update(signal)
+                *result, worked_out = value
+                for table, new in worked_out.items():
+                    fresh[table].update(new)
                 _finish(job, tuple(result), settings, manifest, print_, report)
             except PipelineError as exc:
                 report.failed.append((job.seed, str(exc)))
@@ -143,10 +143,9 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 manifest.save()  # an interrupted build keeps most of its bookkeeping
         key = authority.sha256 if authority else ""
         if key in _LEXICONS:  # large seeds were checked here, in this process
-            rank, signal = ocrcache.take(_LEXICONS[key])
-            fresh_rank.update(rank)
-            fresh_signal.update(signal)
-        ocrcache.save(cache_key, fresh_rank, fresh_signal)
+            for table, new in ocrcache.take(_LEXICONS[key]).items():
+                fresh[table].update(new)
+        ocrcache.save(cache_key, fresh)
     return report
 
 

@@ -18,6 +18,7 @@ ENGLISH = "en"
 MIN_CANDIDATE_ZIPF = 2.5  # rarer English words are never offered as corrections
 KNOWN_ZIPF = 3.0  # a word this frequent is taken as correct
 NAME_ZIPF = 4.0  # what a name of the authority or a vocabulary word counts as
+TABLES = ("rank", "signal", "zipf")  # what the lexicon works out and keeps between runs
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,8 +123,11 @@ class Lexicon:
         self.search_list = list(english) + extra
         self.rank_cache: dict[str, list] = {}  # word -> readings, shared by documents
         self.signal_cache: dict[str, bool] = {}  # word -> a sign of damage?
+        self.zipf_cache: dict[str, float] = {}  # word not in the list -> wordfreq's zipf
+        self.caches = {"rank": self.rank_cache, "signal": self.signal_cache,
+                       "zipf": self.zipf_cache}
         # What this process worked out since it last handed it on (pipeline/ocrcache.py).
-        self.fresh: dict[str, dict] = {"rank": {}, "signal": {}}
+        self.fresh: dict[str, dict] = {table: {} for table in TABLES}
         self.by_length: dict[int, list[str]] = {}
         for word in self.search_list:
             self.by_length.setdefault(len(word), []).append(word)
@@ -136,12 +140,22 @@ class Lexicon:
     def zipf(self, word: str) -> float:
         low = word.lower()
         if low in self.vocabulary or low in self.names:
-            return max(NAME_ZIPF, english_zipf(low))
+            return max(NAME_ZIPF, self._rare(low))
         if low in self._zipf:
             return self._zipf[low]
         if low == fold(low) and low in self.name_forms:
             return NAME_ZIPF  # a name printed without its diacritics: Korce
-        return english_zipf(low)
+        return self._rare(low)
+
+    def _rare(self, low: str) -> float:
+        """english_zipf of a word, from the kept values when an earlier run looked it up:
+        then wordfreq's whole table is never loaded."""
+        z = self._zipf.get(low)
+        if z is None:
+            z = self.zipf_cache.get(low)
+        if z is None:
+            z = self.zipf_cache[low] = self.fresh["zipf"][low] = english_zipf(low)
+        return z
 
     def known(self, word: str) -> bool:
         low = word.lower()

@@ -1,7 +1,9 @@
 """The OCR checker's readings and damage signals, kept from one run to the next.
 
-The readings of a damaged word (a search of the whole lexicon) and whether a word looks
-damaged depend on the lexicon, the confusion table and the code, never on the document.
+The readings of a damaged word (a search of the whole lexicon), whether a word looks
+damaged, and the frequency of words rarer than the lexicon's own list (looked up in
+wordfreq's whole table, which takes half a second to load) depend on the lexicon, the
+confusion table and the code, never on the document.
 So what one run worked out is kept, and the next run starts from it: a rebuild after a
 changed document searches only its new words, not all of them again.
 
@@ -18,7 +20,7 @@ import json
 from pathlib import Path
 
 from pipeline.fsutil import atomic_write
-from pipeline.lexicon import Lexicon, cache_dir, wordfreq_version
+from pipeline.lexicon import TABLES, Lexicon, cache_dir, wordfreq_version
 
 MAX_WORDS = 200_000  # per table; past it the file stops growing
 
@@ -33,44 +35,42 @@ def path_for(key: str) -> Path:
 
 def load(lexicon: Lexicon, key: str) -> None:
     """Fill the lexicon's caches from the file for `key`, if there is one."""
-    rank, signal = _read(path_for(key))
-    lexicon.rank_cache.update(rank)
-    lexicon.signal_cache.update(signal)
+    for table, kept in _read(path_for(key)).items():
+        lexicon.caches[table].update(kept)
 
 
-def take(lexicon: Lexicon) -> tuple[dict, dict]:
-    """What the lexicon worked out since the last take: (readings, signals)."""
+def take(lexicon: Lexicon) -> dict[str, dict]:
+    """What the lexicon worked out since the last take, table by table."""
     fresh = lexicon.fresh
-    rank, signal = fresh["rank"], fresh["signal"]
-    lexicon.fresh = {"rank": {}, "signal": {}}
-    return rank, signal
+    lexicon.fresh = {table: {} for table in TABLES}
+    return fresh
 
 
-def save(key: str, rank: dict, signal: dict) -> None:
-    """Add new readings and signals to the file for `key` (a failed write costs only time)."""
-    if not rank and not signal:
+def save(key: str, fresh: dict[str, dict]) -> None:
+    """Add what was worked out to the file for `key` (a failed write costs only time)."""
+    if not any(fresh.values()):
         return
     path = path_for(key)
-    old_rank, old_signal = _read(path)
-    for table, new in ((old_rank, rank), (old_signal, signal)):
+    kept = _read(path)
+    for table, new in fresh.items():
+        old = kept[table]
         for word, value in new.items():
-            if len(table) >= MAX_WORDS:
+            if len(old) >= MAX_WORDS:
                 break
-            table[word] = value
-    data = {"rank": {w: [list(r) for r in v] for w, v in old_rank.items()},
-            "signal": old_signal}
+            old[word] = value
+    kept["rank"] = {w: [list(r) for r in v] for w, v in kept["rank"].items()}
     try:
-        atomic_write(path, json.dumps(data, ensure_ascii=False,
+        atomic_write(path, json.dumps(kept, ensure_ascii=False,
                                       separators=(",", ":")).encode("utf-8"))
     except OSError:
         pass
 
 
-def _read(path: Path) -> tuple[dict, dict]:
+def _read(path: Path) -> dict[str, dict]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        rank = {w: [tuple(r) for r in v] for w, v in data["rank"].items()}
-        signal = {w: bool(v) for w, v in data["signal"].items()}
-        return rank, signal
+        return {"rank": {w: [tuple(r) for r in v] for w, v in data["rank"].items()},
+                "signal": {w: bool(v) for w, v in data["signal"].items()},
+                "zipf": {w: float(v) for w, v in data["zipf"].items()}}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}, {}
+        return {table: {} for table in TABLES}

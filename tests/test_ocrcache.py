@@ -33,9 +33,15 @@ def test_kept_readings_give_the_same_tei(tmp_path, monkeypatch):
     search = OcrChecker._search
     monkeypatch.setattr(OcrChecker, "_search",
                         lambda self, core: searches.append(core) or search(self, core))
+    assert data["zipf"]  # rare words' frequencies
+    from pipeline import lexicon
+
+    english_zipf = lexicon.english_zipf
+    monkeypatch.setattr(lexicon, "english_zipf", lambda word: searches.append(word) or 0.0)
     warm = _build(tmp_path / "b", cache, monkeypatch)
     assert warm == cold
-    assert searches == []  # every reading came from the file
+    assert searches == []  # every reading and every rare word's frequency came from the file
+    monkeypatch.setattr(lexicon, "english_zipf", english_zipf)
     kept.write_text('{"rank": {"x": ', encoding="utf-8")  # cut short
     assert _build(tmp_path / "c", cache, monkeypatch) == cold
     assert json.loads(kept.read_text(encoding="utf-8"))["rank"]
@@ -45,8 +51,10 @@ def test_readings_are_kept_per_fingerprint(tmp_path, monkeypatch):
     monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path))
     one, other = ocrcache.key("code-1"), ocrcache.key("code-2")
     assert one != other and ocrcache.path_for(one) != ocrcache.path_for(other)
-    ocrcache.save(one, {"teh": [("the", 7.1, 0.6)]}, {"teh": True})
-    ocrcache.save(one, {}, {"cat": False})  # adds, keeps what was there
-    rank, signal = ocrcache._read(ocrcache.path_for(one))
-    assert rank == {"teh": [("the", 7.1, 0.6)]} and signal == {"teh": True, "cat": False}
-    assert ocrcache._read(ocrcache.path_for(other)) == ({}, {})
+    ocrcache.save(one, {"rank": {"teh": [("the", 7.1, 0.6)]}, "signal": {"teh": True},
+                        "zipf": {"teh": 2.1}})
+    ocrcache.save(one, {"rank": {}, "signal": {"cat": False}, "zipf": {}})  # adds to it
+    assert ocrcache._read(ocrcache.path_for(one)) == {
+        "rank": {"teh": [("the", 7.1, 0.6)]}, "signal": {"teh": True, "cat": False},
+        "zipf": {"teh": 2.1}}
+    assert ocrcache._read(ocrcache.path_for(other)) == {"rank": {}, "signal": {}, "zipf": {}}
