@@ -26,7 +26,7 @@ from pipeline.authority import FOLD_TABLE
 from pipeline.errors import PipelineError
 from pipeline.pages import Apply, Keep, Pages, Write
 from pipeline.pieces import CHRONOLOGY, REGISTERS, initial, script_safe
-from pipeline.reduce import Reduce, Source, StateLost
+from pipeline.reduce import Reduce, Source, StateLost, kind_of
 from pipeline.ns import NS, TEI_NS, tei
 from pipeline.xmlsafe import parse_file
 
@@ -65,13 +65,12 @@ def _write(red: Reduce, pages: Pages) -> None:
     out_dir = red.out_dir
     for asset in ASSETS:
         pages.asset(asset.name, [asset.read_bytes()])
-    groups = red.groups()
     pages.page("index.html", "index.xsl", _index(red))
     entries = authority_entries({d["authority"] for d in red.docs.values() if d["authority"]},
                                 out_dir)
     for kind in REGISTERS:
-        _register(pages, red, groups, kind, entries)
-    _chronology(pages, red, groups)
+        _register(pages, red, kind, entries)
+    _chronology(pages, red)
     _search(pages, red, entries)
     red.pages = pages.finish(reserved)
     red.save()
@@ -107,7 +106,7 @@ def _label(entry: etree._Element) -> str:
     return " ".join("".join(main.itertext()).split())
 
 
-def _register(pages: Pages, red: Reduce, groups: dict, kind: str,
+def _register(pages: Pages, red: Reduce, kind: str,
               entries: dict[str, etree._Element]) -> None:
     """A register: the overview (every entry with its totals, by initial), a page per
     initial with the entries and every document's items, and the names with no entry."""
@@ -120,11 +119,11 @@ def _register(pages: Pages, red: Reduce, groups: dict, kind: str,
     for letter in by_letter:
         totals.update(red.totals.get(f"{stem}-{letter}", {}))
     listed = [k for k in mine if k in totals]
-    docs = {name for letter in by_letter for name, _ in groups.get(f"{stem}-{letter}", [])}
     unlisted = red.totals.get(f"{stem}-unlisted", {})
     shell = etree.Element("register", {
         "kind": kind, "entries": str(len(mine)),
-        "occurrences": str(sum(totals[k][0] for k in listed)), "documents": str(len(docs)),
+        "occurrences": str(sum(totals[k][0] for k in listed)),
+        "documents": str(red.documents(stem)),
         "unlisted-names": str(len(unlisted)),
         "unlisted-occurrences": str(sum(t[0] for t in unlisted.values()))})
     for letter, keys in by_letter.items():
@@ -145,14 +144,14 @@ def _register(pages: Pages, red: Reduce, groups: dict, kind: str,
         _slots(part, keys, totals)
         group = f"{stem}-{letter}"
         pages.page(f"{group}.html", "register.xsl", part, _items(red, group, keys),
-                   _contributors(groups, group))
+                   red.keys.get(group, ""))
     if unlisted:
         group = f"{stem}-unlisted"
         spellings = sorted(unlisted, key=lambda s: (s.lower(), s))
         part = etree.Element("register-unlisted", {"kind": kind})
         _slots(part, spellings, unlisted)
         pages.page(f"{group}.html", "register.xsl", part, _items(red, group, spellings),
-                   _contributors(groups, group))
+                   red.keys.get(group, ""))
 
 
 def _slots(part: etree._Element, keys: list[str], totals: dict) -> None:
@@ -178,21 +177,16 @@ def _items(red: Reduce, group: str, keys: list[str]
     return parts
 
 
-def _contributors(groups: dict, group: str) -> str:
-    return " ".join(f"{name}:{digest}" for name, digest in groups.get(group, []))
-
-
-def _chronology(pages: Pages, red: Reduce, groups: dict) -> None:
+def _chronology(pages: Pages, red: Reduce) -> None:
     """The overview (years, with their totals) and a page per year, and one for days and
     months printed without a year. On a page, passages sorted by date (ties: the earlier
     end first, then the order of the documents)."""
     prefix = CHRONOLOGY + "-"
     years = sorted((g[len(prefix):] for g in red.totals if g.startswith(prefix)),
                    key=lambda y: (y == "yearless", int(y) if y != "yearless" else 0))
-    docs = {name for y in years for name, _ in groups.get(prefix + y, [])}
     shell = etree.Element("chronology", {
         "dates": str(sum(red.totals[prefix + y][""][0] for y in years)),
-        "documents": str(len(docs))})
+        "documents": str(red.documents(CHRONOLOGY))})
     for year in years:
         rows, n = red.totals[prefix + year][""]
         etree.SubElement(shell, "year", {"name": year, "dates": str(rows), "documents": str(n)})
@@ -208,7 +202,7 @@ def _chronology(pages: Pages, red: Reduce, groups: dict) -> None:
         if 0 <= at < len(dated) - 1:
             part.set("next", dated[at + 1])
         pages.page(f"{prefix}{year}.html", "chronology.xsl", part, _rows(red, prefix + year),
-                   _contributors(groups, prefix + year))
+                   red.keys.get(prefix + year, ""))
 
 
 def _rows(red: Reduce, group: str) -> Callable[[], dict[str, Iterator[bytes]]]:
@@ -226,9 +220,9 @@ def _search(pages: Pages, red: Reduce, entries: dict[str, etree._Element]) -> No
     document's shard fixed by its name), so that one changed document rewrites one."""
     names = sorted(red.docs)
     shards = 1 << max(0, math.ceil(math.log2(max(1, len(names)) / SHARD_DOCS)))
-    found = {(kind, key) for group, totals in red.totals.items() for key in totals
-             for kind, (stem, _) in REGISTERS.items()
-             if group.startswith(stem + "-") and not group.endswith("-unlisted")}
+    kinds = {stem: kind for kind, (stem, _) in REGISTERS.items()}
+    found = {(kinds[kind_of(group)], key) for group, totals in red.totals.items()
+             if kind_of(group) in kinds for key in totals}
     registers = []
     for entry_id, el in entries.items():
         kind = etree.QName(el).localname

@@ -13,6 +13,7 @@ leaves no ledger, and the next run builds the state again from every pieces file
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ class Reduce:
     docs: dict[str, dict] = field(default_factory=dict)
     totals: dict[str, dict] = field(default_factory=dict)  # group -> key -> [count, docs]
     pages: dict[str, str] = field(default_factory=dict)  # page -> key of what it shows
+    keys: dict[str, str] = field(default_factory=dict)  # group -> its documents and digests
     _states: dict[str, dict] = field(default_factory=dict)
 
     @property
@@ -75,11 +77,12 @@ class Reduce:
                 raise ValueError("start from nothing")
             data = json.loads((red.dir / LEDGER).read_bytes())
             if data["format"] == FORMAT and data["code"] == code:
-                red.docs, red.totals, red.pages = data["docs"], data["totals"], data["pages"]
+                red.docs, red.totals, red.pages, red.keys = (
+                    data["docs"], data["totals"], data["pages"], data["keys"])
         except (OSError, ValueError, KeyError, TypeError):
             pass
         if not red.docs:  # nothing to trust: every group is made again
-            red.totals, red.pages = {}, {}
+            red.totals, red.pages, red.keys = {}, {}, {}
             if red.dir.exists():
                 for path in red.dir.iterdir():
                     path.unlink(missing_ok=True)
@@ -135,9 +138,12 @@ class Reduce:
             if state:
                 atomic_write(self._state_path(group), _dump(state))
                 self.totals[group] = _totals(state)
+                self.keys[group] = _key(f"{name}:{new[name]['groups'][group][1]}"
+                                        for name in state)
             else:
                 self._state_path(group).unlink(missing_ok=True)
                 self.totals.pop(group, None)
+                self.keys.pop(group, None)
 
     def state(self, group: str) -> dict[str, list]:
         """The items of every document in `group`: name -> [[key, count or end, size]]."""
@@ -153,13 +159,9 @@ class Reduce:
     def _state_path(self, group: str) -> Path:
         return self.dir / f"{group}.json"
 
-    def groups(self) -> dict[str, list[tuple[str, str]]]:
-        """Every group with its documents, in document order: [(name, digest), ...]."""
-        out: dict[str, list[tuple[str, str]]] = {}
-        for name in sorted(self.docs):
-            for group, (_, digest) in self.docs[name]["groups"].items():
-                out.setdefault(group, []).append((name, digest))
-        return out
+    def documents(self, kind: str) -> int:
+        """How many documents have a share of the pages of `kind` (see `kind_of`)."""
+        return sum(1 for entry in self.docs.values() if kind in entry["kinds"])
 
     def contributions(self, group: str) -> Iterator[Contribution]:
         """The documents' items in `group`, in document order, read from their pieces."""
@@ -184,7 +186,7 @@ class Reduce:
     def save(self) -> None:
         atomic_write(self.dir / LEDGER, _dump({
             "format": FORMAT, "code": self.code, "docs": self.docs, "totals": self.totals,
-            "pages": self.pages}))
+            "pages": self.pages, "keys": self.keys}))
 
 
 def _current(src: Source, stat: list[int]) -> bool:
@@ -219,7 +221,14 @@ def _entry(header: Header, stat: os.stat_result) -> dict:
     return {"stat": [stat.st_mtime_ns, stat.st_size], "base": header.base,
             "fingerprint": data["fingerprint"], "authority": data["authority"],
             "href": data["href"], "title": data["title"], "index": data["index"],
-            "groups": groups, "search": [body, *data["search"]]}
+            "groups": groups, "kinds": sorted({kind_of(g) for g in groups}),
+            "search": [body, *data["search"]]}
+
+
+def kind_of(group: str) -> str:
+    """The pages a group belongs to: `places` for places-a, `places-unlisted`,
+    `chronology` for chronology-1944."""
+    return group if group.endswith("-unlisted") else group.rsplit("-", 1)[0]
 
 
 def _totals(state: dict[str, list]) -> dict[str, list[int]]:
@@ -246,6 +255,13 @@ def _read(path: Path, offset: int, size: int) -> bytes:
         raise PipelineError("a pieces file changed while the pages were made; export "
                             "again", str(path))
     return data
+
+
+def _key(parts: Iterator[str]) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()
 
 
 def _dump(data: dict) -> bytes:
