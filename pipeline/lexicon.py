@@ -70,10 +70,10 @@ def wordfreq_version() -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def english_zipf(word: str) -> float:
     """Zipf frequency of a lower-case English word (0 if wordfreq does not know it)."""
-    import wordfreq
-
     if not word.replace("'", "").replace("’", "").isalpha():
         return 0.0  # wordfreq would split "r-arty" and score its pieces
+    import wordfreq  # after the check: "ir0m" needs no table
+
     plain = word.replace("’", "'")
     stem = plain[:-2] if plain.endswith("'s") else plain
     if (len(stem) > 1 and stem.isalpha() and stem == stem.casefold()
@@ -146,6 +146,19 @@ class Lexicon:
         if low == fold(low) and low in self.name_forms:
             return NAME_ZIPF  # a name printed without its diacritics: Korce
         return self._rare(low)
+
+    def reaches(self, word: str, floor: float) -> bool:
+        """zipf(word) >= floor. Above the list's threshold, a plain word the list, the
+        kept values and the names do not hold cannot reach `floor` (it is rarer than
+        every word of the list): no need to load wordfreq's whole table to know."""
+        low = word.lower()
+        if (floor > MIN_CANDIDATE_ZIPF and low not in self._zipf and low not in self.zipf_cache
+                and low not in self.vocabulary and low not in self.names
+                and low.isalpha() and low == low.casefold()
+                and unicodedata.is_normalized("NFC", low)
+                and not (low == fold(low) and low in self.name_forms)):
+            return False
+        return self.zipf(low) >= floor
 
     def _rare(self, low: str) -> float:
         """english_zipf of a word, from the kept values when an earlier run looked it up:

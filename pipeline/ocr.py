@@ -499,7 +499,7 @@ class OcrChecker:
             return None
         floor = self.lex.zipf(core) + REAL_WORD_MARGIN
         variants = self._confused(core)  # cheap: dictionary look-ups, no search
-        if not any(self.lex.zipf(v) >= floor for v in variants):
+        if not any(self.lex.reaches(v, floor) for v in variants):
             return None
         ranked = [r for r in self._rank(core)
                   if r[2] <= CHEAP_EDIT and self.lex.zipf(r[0]) >= floor]

@@ -173,3 +173,27 @@ def test_plain_zipf_equals_wordfreq():
                for _ in range(2000)]
     assert [english_zipf(w) for w in tricky] == [wordfreq.zipf_frequency(w, "en")
                                                   for w in tricky]
+
+
+def test_reaches_agrees_with_zipf_without_loading_the_table():
+    """`reaches` answers as zipf(word) >= floor does, for list words, rare words,
+    accented and unknown strings, names and the vocabulary, at floors above and below
+    the list's threshold."""
+    import random
+
+    from pipeline.lexicon import _frequencies
+
+    lex = Lexicon(load(AUTHORITY))
+    rnd = random.Random(11)
+    letters = "abcdefghijklmnopqrstuvwxyzëçéß"
+    words = rnd.sample(sorted(w for w in _frequencies() if w.isalpha()), 3000)
+    words += ["".join(rnd.choice(letters) for _ in range(rnd.randint(2, 8)))
+              for _ in range(3000)]
+    words += ["korce", "kelcyra", "peze", "tirana", "partisans", "hoxha"]
+    floors = (2.6, 3.4, 4.0, 5.5)
+    reached = {f: [lex.reaches(w, f) for w in words] for f in floors}
+    # Above the threshold only names and words that case folding changes went to wordfreq.
+    assert lex.fresh["zipf"] and all("ß" in w or lex.is_name(w) for w in lex.fresh["zipf"])
+    reached[1.5] = [lex.reaches(w, 1.5) for w in words]
+    for floor in reached:
+        assert reached[floor] == [lex.zipf(w) >= floor for w in words], floor

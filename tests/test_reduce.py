@@ -6,6 +6,7 @@ import re
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pipeline.collection import reserved
 from pipeline.pieces import read_header
@@ -134,3 +135,41 @@ def test_a_document_may_not_take_a_collection_page_name(tei, tmp_path):
         (clash, f"{clash}: its page places-a.html would take the name of a collection "
                 "page; rename the source file")]
     assert (tmp_path / "html" / (files[1].stem + ".html")).exists()
+
+
+_NAME = re.compile(r'<(persName|placeName|orgName) [^>]*ref="[^"]*#[^"]+"[^>]*>(.*?)</\1>',
+                   re.S)
+
+
+@settings(max_examples=4, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from(["add", "remove", "change"]),
+                                st.integers(0, 4), st.integers(0, 30)),
+                      min_size=1, max_size=4))
+def test_any_sequence_of_changes_gives_the_pages_of_an_export_from_nothing(
+        built_seeds, tmp_path_factory, steps):
+    """Documents added, removed and changed (a name left untagged) in any order: the
+    pages the incremental reduce leaves are those of one export of what is there."""
+    work = tmp_path_factory.mktemp("steps")  # as deep as built_seeds
+    files = []
+    for path in sorted(built_seeds.glob("0*.xml")):
+        files.append(work / path.name)
+        shutil.copy2(path, files[-1])
+    out = work / "html"
+    _export(files[:2], out)
+    present = set(files[:2])
+    for op, i, k in steps:
+        doc = files[i]
+        if op == "remove" and doc in present:
+            (out / (doc.stem + ".html")).unlink()
+            present.discard(doc)
+        elif op == "change":
+            names = list(_NAME.finditer(doc.read_text(encoding="utf-8")))
+            m = names[k % len(names)]
+            text = doc.read_text(encoding="utf-8")
+            doc.write_text(text[:m.start()] + m.group(2) + text[m.end():], encoding="utf-8")
+            present.add(doc)
+        else:
+            present.add(doc)
+        _export([doc] if doc in present else sorted(present)[:1], out)
+    assert _pages(out) == _export(sorted(present), work / "fresh")
