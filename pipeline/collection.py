@@ -113,8 +113,8 @@ def _register(pages: Pages, red: Reduce, kind: str,
     stem = REGISTERS[kind][0]
     mine = {k: el for k, el in entries.items() if el.tag == tei(kind)}
     by_letter: dict[str, list[str]] = {}
-    for key in sorted(mine, key=lambda k: (k.lower(), k)):
-        by_letter.setdefault(initial(key), []).append(key)
+    for key in sorted(mine, key=lambda k: (initial(k) == "other", k.lower(), k)):
+        by_letter.setdefault(initial(key), []).append(key)  # a to z, then "other"
     totals = {}
     for letter in by_letter:
         totals.update(red.totals.get(f"{stem}-{letter}", {}))
