@@ -153,3 +153,25 @@ def test_search_index_cannot_close_a_script(tmp_path, built_seeds):
     script = "".join(p.read_text(encoding="utf-8")
                      for p in (tmp_path / "html").glob("search-index*.js"))
     assert "</script" not in script and "x<\\/script>y" in script
+
+
+@pytest.mark.parametrize("kind", sorted(REGISTERS))
+def test_register_overview_totals_match_the_pages_of_the_initials(kind, edition):
+    """Each entry's "(N in M documents)" on the overview: N occurrence links and M
+    document items under the entry on its initial's page."""
+    overview = _page(edition / f"{REGISTERS[kind]}.html")
+    pages = _letter_pages(edition, kind)
+    seen = 0
+    for a in overview.xpath("//ul[@class='entries']/li/a"):
+        name, _, key = a.get("href").partition("#")
+        article = pages[name].get_element_by_id(key)
+        count = a.getnext().text_content()
+        links = article.find_class("occ")
+        items = article.xpath("ul[@class='occurrences']/li")
+        if not links:
+            assert count == "(no occurrence)"
+            continue
+        seen += 1
+        docs = len(items)
+        assert count == f"({len(links):,} in {docs:,} document{'s' if docs != 1 else ''})", key
+    assert seen > 5

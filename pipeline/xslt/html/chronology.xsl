@@ -39,7 +39,7 @@
       <xsl:with-param name="content" as="node()*">
         <h1>Chronology</h1>
         <xsl:text>&#10;</xsl:text>
-        <p class="totals">{@dates} dated passages in {@documents} documents.</p>
+        <p class="totals">{a:n(@dates)} dated passages in {a:n(@documents)} documents.</p>
         <xsl:text>&#10;</xsl:text>
         <xsl:if test="year[@name ne 'yearless']">
           <table class="years">
@@ -52,15 +52,15 @@
               <xsl:for-each select="year[@name ne 'yearless']">
                 <xsl:text>&#10;</xsl:text>
                 <tr><td><a href="{a:year-page(@name)}">{@name}</a></td>
-                  <td class="num">{@dates}</td><td class="num">{@documents}</td></tr>
+                  <td class="num">{a:n(@dates)}</td><td class="num">{a:n(@documents)}</td></tr>
               </xsl:for-each>
             </tbody>
           </table>
           <xsl:text>&#10;</xsl:text>
         </xsl:if>
         <xsl:for-each select="year[@name eq 'yearless']">
-          <p><a href="{a:year-page(@name)}">{@dates} days and months printed without a
-            year</a>, in {@documents} documents.</p>
+          <p><a href="{a:year-page(@name)}">{a:n(@dates)} days and months printed without a
+            year</a>, in {a:n(@documents)} documents.</p>
           <xsl:text>&#10;</xsl:text>
         </xsl:for-each>
       </xsl:with-param>
@@ -76,7 +76,7 @@
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
         <xsl:text>&#10;</xsl:text>
-        <p class="totals">{@dates} dated passages in {@documents} documents.</p>
+        <p class="totals">{a:n(@dates)} dated passages in {a:n(@documents)} documents.</p>
         <xsl:text>&#10;</xsl:text>
         <nav class="years" aria-label="Years">
           <xsl:if test="@previous"><a href="{a:year-page(@previous)}" rel="prev">← {@previous}</a><xsl:text> · </xsl:text></xsl:if>

@@ -23,6 +23,12 @@
     <xsl:sequence select="replace($overview, '\.html$', '') || '-' || $part || '.html'"/>
   </xsl:function>
 
+  <!-- A count as readers write it: 273,401. -->
+  <xsl:function name="a:n" as="xs:string">
+    <xsl:param name="count"/>
+    <xsl:sequence select="format-number(xs:integer($count), '#,##0')"/>
+  </xsl:function>
+
   <!-- The initial a register files an entry under, by its id: a to z, or
        'other' (pipeline.pieces.initial). -->
   <xsl:function name="a:initial" as="xs:string">

@@ -63,11 +63,11 @@
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
         <xsl:text>&#10;</xsl:text>
-        <p class="totals">{@entries} entries of the authority file,
-          {@occurrences} occurrences in {@documents} documents<xsl:if
+        <p class="totals">{a:n(@entries)} entries of the authority file,
+          {a:n(@occurrences)} occurrences in {a:n(@documents)} documents<xsl:if
             test="xs:integer(@unlisted-names) gt 0">; <a
-            href="{a:register-page($kind, 'unlisted')}">{@unlisted-occurrences} occurrences of
-            {@unlisted-names} names not in the authority file</a></xsl:if>.</p>
+            href="{a:register-page($kind, 'unlisted')}">{a:n(@unlisted-occurrences)} occurrences of
+            {a:n(@unlisted-names)} names not in the authority file</a></xsl:if>.</p>
         <xsl:text>&#10;</xsl:text>
         <xsl:call-template name="letters">
           <xsl:with-param name="kind" select="$kind"/>
@@ -82,7 +82,7 @@
                 <li><a href="{a:register-page($kind, ../@name)}#{@key}">{@label}</a>
                   <xsl:text> </xsl:text>
                   <span class="count">({if ($total eq 0) then 'no occurrence'
-                    else $total || ' in ' || @documents || ' document'
+                    else a:n($total) || ' in ' || a:n(@documents) || ' document'
                          || (if (@documents ne '1') then 's' else '')})</span></li>
                 <xsl:text>&#10;</xsl:text>
               </xsl:for-each>
@@ -215,8 +215,8 @@
   <xsl:template name="count-line">
     <xsl:param name="total" as="xs:integer"/>
     <xsl:param name="documents" as="xs:integer"/>
-    <p class="count">{$total} occurrence{if ($total ne 1) then 's' else ''} in
-      {$documents} document{if ($documents ne 1) then 's' else ''}:</p>
+    <p class="count">{a:n($total)} occurrence{if ($total ne 1) then 's' else ''} in
+      {a:n($documents)} document{if ($documents ne 1) then 's' else ''}:</p>
   </xsl:template>
 
   <!-- The items of one document, one per @item, each after a "piece" comment. -->
