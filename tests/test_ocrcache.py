@@ -54,7 +54,31 @@ def test_readings_are_kept_per_fingerprint(tmp_path, monkeypatch):
     ocrcache.save(one, {"rank": {"teh": [("the", 7.1, 0.6)]}, "signal": {"teh": True},
                         "zipf": {"teh": 2.1}})
     ocrcache.save(one, {"rank": {}, "signal": {"cat": False}, "zipf": {}})  # adds to it
-    assert ocrcache._read(ocrcache.path_for(one)) == {
+    assert ocrcache._read_all(one) == {
         "rank": {"teh": [("the", 7.1, 0.6)]}, "signal": {"teh": True, "cat": False},
         "zipf": {"teh": 2.1}}
-    assert ocrcache._read(ocrcache.path_for(other)) == {"rank": {}, "signal": {}, "zipf": {}}
+    assert ocrcache._read_all(other) == {"rank": {}, "signal": {}, "zipf": {}}
+
+
+def test_small_additions_go_to_the_journal_and_are_merged_later(tmp_path, monkeypatch):
+    """A run that adds a few words appends a line; a torn line is skipped; a long journal
+    is merged into the file and removed."""
+    monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path))
+    k = ocrcache.key("code")
+    path, journal = ocrcache.path_for(k), ocrcache.journal_for(k)
+    empty = {"rank": {}, "signal": {}, "zipf": {}}
+    ocrcache.save(k, {**empty, "zipf": {"teh": 2.1}})
+    assert path.exists() and not journal.exists()  # the first save writes the file
+    before = path.read_bytes()
+    ocrcache.save(k, {**empty, "signal": {"cat": False}})
+    ocrcache.save(k, {**empty, "rank": {"rnen": [("men", 6.2, 0.3)]}})
+    assert path.read_bytes() == before and len(journal.read_bytes().splitlines()) == 2
+    with open(journal, "ab") as fh:
+        fh.write(b'{"rank": {"x": [')  # a run stopped in the middle of its line
+    want = {"rank": {"rnen": [("men", 6.2, 0.3)]}, "signal": {"cat": False},
+            "zipf": {"teh": 2.1}}
+    assert ocrcache._read_all(k) == want
+    monkeypatch.setattr(ocrcache, "COMPACT_AT", 10)
+    ocrcache.save(k, {**empty, "zipf": {"sorne": 1.2}})
+    assert not journal.exists()
+    assert ocrcache._read(path) == {**want, "zipf": {"teh": 2.1, "sorne": 1.2}}
