@@ -169,8 +169,8 @@ def _items(red: Reduce, group: str, keys: list[str]
     def parts() -> dict[str, list[bytes]]:
         slot = {key: str(i) for i, key in enumerate(keys)}
         out: dict[str, list[bytes]] = defaultdict(list)
-        for doc in red.contributions(group):
-            for key, _, item in doc.items:
+        for items in red.contributions(group):
+            for key, _, item in items:
                 if key in slot:
                     out[slot[key]].append(item)
         return out
@@ -207,8 +207,7 @@ def _chronology(pages: Pages, red: Reduce) -> None:
 
 def _rows(red: Reduce, group: str) -> Callable[[], dict[str, Iterator[bytes]]]:
     def parts() -> dict[str, Iterator[bytes]]:
-        rows = [(key, end, row) for doc in red.contributions(group)
-                for key, end, row in doc.items]
+        rows = [row for items in red.contributions(group) for row in items]
         rows.sort(key=itemgetter(0, 1))  # stable: ties keep the documents' order
         return {"rows": (row for _, _, row in rows)}
     return parts

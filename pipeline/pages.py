@@ -40,7 +40,7 @@ class Pages:
         """Page `name`: the shell's output with each part's bytes in place, written as a
         stream (a register page can be larger than everything else in memory)."""
         source = etree.tostring(shell, encoding="unicode")
-        if self._current(name, _key(stylesheet, source, contributors)):
+        if self._current(name, content_key(stylesheet, source, contributors)):
             return
         html = self.apply(self.xslt_dir / stylesheet, source, stylesheet).encode("utf-8")
         self.write(self.out_dir / name, _assemble(stylesheet, html, parts() if parts else {}))
@@ -50,10 +50,10 @@ class Pages:
         """A file made by the pipeline alone (a script of the search index): `what` says
         what it shows when the chunks are to be read only if it changed."""
         if callable(chunks):
-            if self._current(name, _key(name, what or "")):
+            if self._current(name, content_key(name, what or "")):
                 return
             chunks = chunks()
-        elif self._current(name, _key(name, *(c.decode("utf-8") for c in chunks))):
+        elif self._current(name, content_key(name, *(c.decode("utf-8") for c in chunks))):
             return
         self.write(self.out_dir / name, chunks)
 
@@ -85,7 +85,8 @@ def _assemble(stylesheet: str, html: bytes, parts: dict[str, Iterable[bytes]]
             raise RuntimeError(f"{stylesheet}: no <!--part:{part}--> in its page")
 
 
-def _key(*parts: str) -> str:
+def content_key(*parts: str) -> str:
+    """A hash of strings, each ended so that ("ab", "c") and ("a", "bc") differ."""
     h = hashlib.sha256()
     for part in parts:
         h.update(part.encode("utf-8"))

@@ -13,7 +13,6 @@ leaves no ledger, and the next run builds the state again from every pieces file
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Callable, Iterator
 
 from pipeline.errors import PipelineError
 from pipeline.fsutil import atomic_write
+from pipeline.pages import content_key
 from pipeline.pieces import FORMAT, Header, read_header
 
 STATE = ".digests/.reduce"
@@ -39,16 +39,6 @@ class Source:
     name: str
     pieces: Path
     digest: Path
-
-
-@dataclass
-class Contribution:
-    """One document's items on a page, in its order: (key, count or end, bytes)."""
-
-    name: str
-    href: str
-    title: str
-    items: list[tuple[str, int | str, bytes]]
 
 
 @dataclass
@@ -89,11 +79,11 @@ class Reduce:
         return red
 
     def sync(self, sources: list[Source], expected: Callable[[str], str],
-             remake: Callable[[Source], None]) -> set[str]:
-        """Bring the ledger up to date with the documents' pieces files; make again the
-        ones that are stale (older than their digest, made with another fingerprint
-        than `expected` gives for their authority file, or damaged). Returns the groups
-        whose content changed."""
+             remake: Callable[[Source], None]) -> None:
+        """Bring the ledger and the states of the groups whose content changed up to date
+        with the documents' pieces files; make again the pieces that are stale (older
+        than their digest, made with another fingerprint than `expected` gives for their
+        authority file, or damaged)."""
         old, new, changed = self.docs, {}, {}
         for src in sources:
             entry = old.get(src.name)
@@ -121,7 +111,6 @@ class Reduce:
             (self.dir / LEDGER).unlink(missing_ok=True)  # the states are about to change
         self._update(dirty, new, changed)
         self.docs = new
-        return dirty
 
     def _update(self, dirty: set[str], new: dict, changed: dict[str, Header]) -> None:
         """Each dirty group's state: the items of every document in it, then its totals."""
@@ -138,8 +127,8 @@ class Reduce:
             if state:
                 atomic_write(self._state_path(group), _dump(state))
                 self.totals[group] = _totals(state)
-                self.keys[group] = _key(f"{name}:{new[name]['groups'][group][1]}"
-                                        for name in state)
+                self.keys[group] = content_key(*(f"{name}:{new[name]['groups'][group][1]}"
+                                                 for name in state))
             else:
                 self._state_path(group).unlink(missing_ok=True)
                 self.totals.pop(group, None)
@@ -163,8 +152,9 @@ class Reduce:
         """How many documents have a share of the pages of `kind` (see `kind_of`)."""
         return sum(1 for entry in self.docs.values() if kind in entry["kinds"])
 
-    def contributions(self, group: str) -> Iterator[Contribution]:
-        """The documents' items in `group`, in document order, read from their pieces."""
+    def contributions(self, group: str) -> Iterator[list[tuple[str, int | str, bytes]]]:
+        """Each document's items in `group`, in document order, read from its pieces:
+        (key, count or end, bytes)."""
         state = self.state(group)
         for name in sorted(state):
             entry, items = self.docs[name], state[name]
@@ -176,7 +166,7 @@ class Reduce:
             for key, extra, s in items:
                 out.append((key, extra, data[at:at + s]))
                 at += s
-            yield Contribution(name, entry["href"], entry["title"], out)
+            yield out
 
     def search_entry(self, name: str) -> bytes:
         entry = self.docs[name]
@@ -220,7 +210,7 @@ def _entry(header: Header, stat: os.stat_result) -> dict:
     body = sum(sum(s for _, _, s in items) for _, _, items in data["groups"])
     return {"stat": [stat.st_mtime_ns, stat.st_size], "base": header.base,
             "fingerprint": data["fingerprint"], "authority": data["authority"],
-            "href": data["href"], "title": data["title"], "index": data["index"],
+            "index": data["index"],
             "groups": groups, "kinds": sorted({kind_of(g) for g in groups}),
             "search": [body, *data["search"]]}
 
@@ -255,13 +245,6 @@ def _read(path: Path, offset: int, size: int) -> bytes:
         raise PipelineError("a pieces file changed while the pages were made; export "
                             "again", str(path))
     return data
-
-
-def _key(parts: Iterator[str]) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8") + b"\0")
-    return h.hexdigest()
 
 
 def _dump(data: dict) -> bytes:
