@@ -76,10 +76,15 @@ def english_zipf(word: str) -> float:
 
     plain = word.replace("’", "'")
     stem = plain[:-2] if plain.endswith("'s") else plain
-    if (len(stem) > 1 and stem.isalpha() and stem == stem.casefold()
-            and unicodedata.is_normalized("NFC", stem)):
+    if len(stem) > 1 and _plain(stem):
         return _plain_zipf(plain)
     return wordfreq.zipf_frequency(word, ENGLISH)
+
+
+def _plain(word: str) -> bool:
+    """Letters that lower-casing and NFC leave as they are: wordfreq's table holds such
+    a word as it is, without its tokenizer's changes."""
+    return word.isalpha() and word == word.casefold() and unicodedata.is_normalized("NFC", word)
 
 
 def _plain_zipf(word: str) -> float:
@@ -137,36 +142,33 @@ class Lexicon:
         return [w for n in range(max(1, length - spread), length + spread + 1)
                 for w in self.by_length.get(n, ())]
 
-    def zipf(self, word: str) -> float:
+    def zipf(self, word: str, floor: float = 0.0) -> float:
+        """The word's Zipf frequency. With a `floor` above the list's threshold, a word
+        that only wordfreq's whole table could rate counts as 0: it is rarer than every
+        word of the list, so below the floor whatever its value (see `reaches`)."""
         low = word.lower()
         if low in self.vocabulary or low in self.names:
-            return max(NAME_ZIPF, self._rare(low))
+            return max(NAME_ZIPF, self._rare(low, floor))
         if low in self._zipf:
             return self._zipf[low]
         if low == fold(low) and low in self.name_forms:
             return NAME_ZIPF  # a name printed without its diacritics: Korce
-        return self._rare(low)
+        return self._rare(low, floor)
 
     def reaches(self, word: str, floor: float) -> bool:
-        """zipf(word) >= floor. Above the list's threshold, a plain word the list, the
-        kept values and the names do not hold cannot reach `floor` (it is rarer than
-        every word of the list): no need to load wordfreq's whole table to know."""
-        low = word.lower()
-        if (floor > MIN_CANDIDATE_ZIPF and low not in self._zipf and low not in self.zipf_cache
-                and low not in self.vocabulary and low not in self.names
-                and low.isalpha() and low == low.casefold()
-                and unicodedata.is_normalized("NFC", low)
-                and not (low == fold(low) and low in self.name_forms)):
-            return False
-        return self.zipf(low) >= floor
+        """zipf(word) >= floor, without loading wordfreq's whole table when the floor
+        is above the list's threshold."""
+        return self.zipf(word, floor) >= floor
 
-    def _rare(self, low: str) -> float:
+    def _rare(self, low: str, floor: float = 0.0) -> float:
         """english_zipf of a word, from the kept values when an earlier run looked it up:
         then wordfreq's whole table is never loaded."""
         z = self._zipf.get(low)
         if z is None:
             z = self.zipf_cache.get(low)
         if z is None:
+            if floor > MIN_CANDIDATE_ZIPF and _plain(low):
+                return 0.0  # not in the list: rarer than MIN_CANDIDATE_ZIPF, below `floor`
             z = self.zipf_cache[low] = self.fresh["zipf"][low] = english_zipf(low)
         return z
 

@@ -163,11 +163,7 @@ def _pieces(saxon: "Saxon", doc: dict, out_dir: Path) -> bytes:
 
 def _code(saxon: "Saxon") -> str:
     """The fingerprint of the edition stylesheets with this Saxon's parameters."""
-    return code_fingerprint(collection.XSLT_DIR, _params(saxon))
-
-
-def _params(saxon: "Saxon") -> str:
-    return json.dumps(saxon.params, sort_keys=True)
+    return code_fingerprint(collection.XSLT_DIR, json.dumps(saxon.params, sort_keys=True))
 
 
 _SAXONS: dict[tuple, Saxon] = {}
