@@ -27,7 +27,7 @@ TEI := $(SEEDS:seeds/%.txt=tei/%.xml)
 HTML := $(SEEDS:seeds/%.txt=editions/html/%.html)
 TEXT := $(SEEDS:seeds/%.txt=editions/text/%.txt)
 DIPLOMATIC := $(SEEDS:seeds/%.txt=editions/text/%.diplomatic.txt)
-CODE := $(wildcard pipeline/*.py pipeline/*/*.py pipeline/data/*)
+CODE := $(shell find pipeline -name "*.py" ! -path "*/__pycache__/*") $(wildcard pipeline/data/*)
 AUTHORITY := $(wildcard tei/authority.xml)
 OVERRIDES := $(wildcard tei/ocr-overrides.tsv)
 SCHEMA := schema/archive.rng schema/archive.sch

@@ -8,11 +8,12 @@ import click
 
 # The stage modules are imported by their commands: each `archive` run (five per
 # make) then loads only what it needs, not the OCR lexicon code to print a summary.
-from pipeline import __version__, console
-from pipeline.errors import PipelineError
-from pipeline.executor import KINDS, ExecutorSettings
-from pipeline.settings import BuildSettings, ExportSettings, default_build_date
-from pipeline.summary import collection_summary
+from pipeline import __version__
+from pipeline.core import console
+from pipeline.core.errors import PipelineError
+from pipeline.core.executor import KINDS, ExecutorSettings
+from pipeline.core.settings import BuildSettings, ExportSettings, default_build_date
+from pipeline.editions.summary import collection_summary
 
 SILENT = click.option("--silent", is_flag=True, help="No progress bar; only errors and the summary.")
 
@@ -86,7 +87,7 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, build_date: str |
 
         archive build seeds/*.txt --out tei/
     """
-    from pipeline import build as build_mod
+    from pipeline.build import stage as build_mod
 
     seeds = _expand(seeds, "*.txt")
     settings = BuildSettings(out_dir=out_dir, build_date=_date(build_date),
@@ -132,7 +133,7 @@ def validate(files: tuple[Path, ...], schema_dir: Path | None, jobs: int, execut
 
         archive validate tei/*.xml
     """
-    from pipeline import validate as val
+    from pipeline.validate import check as val
 
     files = _expand(files, "*.xml")
     executor = _executor(jobs, executor_kind, scheduler)
@@ -204,7 +205,7 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, .
         archive export --format text --view reading --view diplomatic \\
             --out editions/text tei/*.xml
     """
-    from pipeline import transform
+    from pipeline.editions import export as transform
 
     files = _expand(files, "*.xml")
     views = tuple(dict.fromkeys(views + (("diplomatic",) if diplomatic else ()))) or (
@@ -252,13 +253,13 @@ def bench_corpus(out_dir: Path, count: int, words: int, seeds_dir: Path, authori
 
     Seed paragraphs are shuffled and recombined, some names are swapped for other
     spellings from the authority file, and every fourth document gets OCR-like damage
-    (pipeline/noise.py, 2% of words). Do not commit what it writes.
+    (pipeline/tools/noise.py, 2% of words). Do not commit what it writes.
 
     Example:
 
         archive bench-corpus /tmp/corpus -n 1000
     """
-    from pipeline import corpus
+    from pipeline.tools import corpus
 
     seeds = sorted(seeds_dir.glob("*.txt"))
     if not seeds:
@@ -280,7 +281,7 @@ def curate(files: tuple[Path, ...], undo: bool) -> None:
 
         archive curate tei/004_8f5a6fbfed40dcac.xml
     """
-    from pipeline import build as build_mod
+    from pipeline.build import stage as build_mod
 
     for path in files:
         try:
@@ -326,7 +327,7 @@ def entities_suggest(files: tuple[Path, ...], authority_path: Path, fmt: str) ->
     """
     import json
 
-    from pipeline import entities as entity_mod
+    from pipeline.build.names import review as entity_mod
 
     try:
         candidates = entity_mod.suggest(list(files), authority_path)
@@ -366,7 +367,7 @@ def entities_add(surface: str, kind: str, variant_of: str | None, entry_id: str 
 
         archive entities add "Enveri" --kind person --variant-of hoxha-enver
     """
-    from pipeline import entities as entity_mod
+    from pipeline.build.names import review as entity_mod
 
     try:
         done = entity_mod.add(authority_path, surface, kind, variant_of=variant_of,
@@ -386,7 +387,7 @@ def clean(out_dir: Path) -> None:
 
         archive clean --out tei/
     """
-    from pipeline import build as build_mod
+    from pipeline.build import stage as build_mod
 
     removed, kept = build_mod.clean(out_dir)
     for path in kept:
@@ -412,7 +413,7 @@ def evaluate(gold_dir: Path, tei_dir: Path, errors: bool) -> None:
 
         archive eval --gold tests/gold --tei tei --errors
     """
-    from pipeline import evaluate as ev
+    from pipeline.tools import evaluate as ev
 
     try:
         names = ev.evaluate_names(gold_dir, tei_dir)

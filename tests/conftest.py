@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from pipeline.build import build
-from pipeline.settings import BuildSettings
+from pipeline.build.stage import build
+from pipeline.core.settings import BuildSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -6,7 +6,7 @@ The floors sit a little below the figures measured when each tagger was written
 
 import pytest
 
-from pipeline.evaluate import evaluate_dates, evaluate_names
+from pipeline.tools.evaluate import evaluate_dates, evaluate_names
 
 from conftest import ROOT
 
@@ -30,8 +30,8 @@ def test_name_accuracy_floor(name_report, kind, p_floor, r_floor):
 
 
 def test_every_gold_ref_is_in_the_authority(name_report):
-    from pipeline.authority import load
-    from pipeline.evaluate import read_gold_names
+    from pipeline.build.names.authority import load
+    from pipeline.tools.evaluate import read_gold_names
 
     authority = load(ROOT / "tei" / "authority.xml")
     for path in sorted((GOLD / "names").glob("*.tsv")):
@@ -54,7 +54,7 @@ def test_date_accuracy_floor(date_report):
 
 
 def test_ocr_accuracy_floor_on_the_real_scan(built_seeds):
-    from pipeline.evaluate import evaluate_ocr
+    from pipeline.tools.evaluate import evaluate_ocr
 
     report = evaluate_ocr(GOLD, built_seeds)
     d = report.detection
@@ -66,7 +66,7 @@ def test_ocr_accuracy_floor_on_the_real_scan(built_seeds):
 
 
 def test_ocr_accuracy_floor_on_synthetic_damage():
-    from pipeline.evaluate import evaluate_synthetic
+    from pipeline.tools.evaluate import evaluate_synthetic
 
     report = evaluate_synthetic(GOLD, ROOT / "tei" / "authority.xml")
     d = report.detection

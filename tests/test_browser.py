@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.settings import ExportSettings
-from pipeline.transform import export
+from pipeline.core.settings import ExportSettings
+from pipeline.editions.export import export
 
 try:
     from playwright.sync_api import expect, sync_playwright

@@ -2,11 +2,11 @@
 
 import os
 
-from pipeline.build import build, clean
-from pipeline.settings import BuildSettings
-from pipeline.words import letter_words, source_text_of
+from pipeline.build.stage import build, clean
+from pipeline.core.settings import BuildSettings
+from pipeline.build.words import letter_words, source_text_of
 from lxml import etree
-from pipeline.ns import tei
+from pipeline.core.ns import tei
 
 from conftest import SEEDS
 
@@ -94,8 +94,8 @@ def test_hand_edit_with_nothing_changed_upstream_is_kept(seed_copy, tmp_path):
 
 
 def test_curated_file_is_left_alone_even_when_the_seed_changes(seed_copy, tmp_path):
-    from pipeline.build import curate, is_curated
-    from pipeline.validate import validate_file
+    from pipeline.build.stage import curate, is_curated
+    from pipeline.validate.check import validate_file
 
     settings = BuildSettings(out_dir=tmp_path / "tei")
     seed = sorted(seed_copy.glob("*.txt"))[0]

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from pipeline.build import encode
-from pipeline.ns import tei
-from pipeline.source import read_source
+from pipeline.build.stage import encode
+from pipeline.core.ns import tei
+from pipeline.build.source import read_source
 
 CASES = Path(__file__).parent / "data" / "cases"
 

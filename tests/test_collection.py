@@ -6,10 +6,10 @@ import re
 import pytest
 from lxml import etree, html as lhtml
 
-from pipeline.digest import fold_term
-from pipeline.ns import NS
-from pipeline.settings import ExportSettings
-from pipeline.transform import export
+from pipeline.editions.digest import fold_term
+from pipeline.core.ns import NS
+from pipeline.core.settings import ExportSettings
+from pipeline.editions.export import export
 from conftest import AUTHORITY
 
 REGISTERS = {"person": "persons", "place": "places", "org": "organisations"}

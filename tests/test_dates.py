@@ -5,8 +5,8 @@ import re
 import pytest
 from lxml import etree
 
-from pipeline.datetag import find
-from pipeline.ns import NS
+from pipeline.build.dates.tagger import find
+from pipeline.core.ns import NS
 
 from conftest import SEEDS
 
@@ -121,8 +121,8 @@ def test_dates_in_datelines_and_heads_keep_their_value(built_seeds):
 
 
 def test_chronology_links_every_date_to_its_spot(built_seeds, tmp_path):
-    from pipeline.settings import ExportSettings
-    from pipeline.transform import export
+    from pipeline.core.settings import ExportSettings
+    from pipeline.editions.export import export
 
     export(sorted(built_seeds.glob("*.xml")), ExportSettings(out_dir=tmp_path, fmt="html"))
     overview = (tmp_path / "chronology.html").read_text(encoding="utf-8")
@@ -176,8 +176,8 @@ def test_a_date_never_starts_inside_a_word(text):
     refused two documents rather than lose a word."""
     from pathlib import Path
 
-    from pipeline.build import encode
-    from pipeline.source import decode_source
+    from pipeline.build.stage import encode
+    from pipeline.build.source import decode_source
 
     for hit in find(text):
         assert hit.start == 0 or not text[hit.start - 1].isalnum(), (text, hit)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from pipeline.authority import load
+from pipeline.build.names.authority import load
 from pipeline.cli import cli
-from pipeline.ns import NS
+from pipeline.core.ns import NS
 
 SAMPLE = Path(__file__).parent / "data" / "authority-sample.xml"
 TEXT = ("A Visit\n\nKing Farouk came to the village of Borova with Enver Hoxha. Later King "

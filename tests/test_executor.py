@@ -4,11 +4,11 @@ import os
 
 import pytest
 
-from pipeline.errors import PipelineError
-from pipeline.executor import ExecutorSettings, run
-from pipeline.settings import ExportSettings
-from pipeline import transform
-from pipeline.transform import export
+from pipeline.core.errors import PipelineError
+from pipeline.core.executor import ExecutorSettings, run
+from pipeline.core.settings import ExportSettings
+from pipeline.editions import export as transform
+from pipeline.editions.export import export
 
 
 def _slow_square(n: int) -> tuple[int, int]:

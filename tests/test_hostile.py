@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from lxml import etree, html as lhtml
 
-from pipeline.build import build, encode
+from pipeline.build.stage import build, encode
 from pipeline.cli import cli
-from pipeline.settings import BuildSettings, ExportSettings
-from pipeline.source import decode_source
-from pipeline.transform import export
-from pipeline.validate import validate_file
+from pipeline.core.settings import BuildSettings, ExportSettings
+from pipeline.build.source import decode_source
+from pipeline.editions.export import export
+from pipeline.validate.check import validate_file
 
 
 def _png() -> bytes:
@@ -123,8 +123,8 @@ def test_markup_in_a_seed_is_inert_in_the_html(tmp_path):
 
 
 def test_a_huge_seed_is_refused_with_a_clear_word(tmp_path):
-    from pipeline.errors import SourceError
-    from pipeline.source import read_source
+    from pipeline.core.errors import SourceError
+    from pipeline.build.source import read_source
 
     big = tmp_path / "huge.txt"
     with open(big, "wb") as fh:

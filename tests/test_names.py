@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.authority import fold, key, load
-from pipeline.names import NameTagger
+from pipeline.build.names.authority import fold, key, load
+from pipeline.build.names.tagger import NameTagger
 
 AUTHORITY = Path(__file__).parent / "data" / "authority-sample.xml"
 

@@ -5,12 +5,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from pipeline.authority import load
-from pipeline.build import encode
-from pipeline.lexicon import Lexicon
-from pipeline.ns import NS
-from pipeline.ocr import Costs, OcrChecker, read_overrides
-from pipeline.source import decode_source
+from pipeline.build.names.authority import load
+from pipeline.build.stage import encode
+from pipeline.build.ocr.lexicon import Lexicon
+from pipeline.core.ns import NS
+from pipeline.build.ocr.checker import Costs, OcrChecker, read_overrides
+from pipeline.build.source import decode_source
 
 from conftest import AUTHORITY, SEEDS
 
@@ -130,7 +130,7 @@ def test_words_of_damaged_text_are_kept(lexicon):
 def test_english_list_cache_gives_the_same_words_and_survives_damage(tmp_path, monkeypatch):
     """The cached list of English candidates equals the one worked out from wordfreq; a
     damaged cache file is worked out again and rewritten."""
-    from pipeline import lexicon as lex
+    from pipeline.build.ocr import lexicon as lex
 
     monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path))
     lex._english_list.cache_clear()
@@ -154,7 +154,7 @@ def test_plain_zipf_equals_wordfreq():
 
     import wordfreq
 
-    from pipeline.lexicon import _frequencies, _plain_zipf
+    from pipeline.build.ocr.lexicon import _frequencies, _plain_zipf
 
     rnd = random.Random(7)
     words = rnd.sample(sorted(w for w in _frequencies() if w.isascii() and w.isalpha()), 5000)
@@ -163,7 +163,7 @@ def test_plain_zipf_equals_wordfreq():
     assert [_plain_zipf(w) for w in words] == [wordfreq.zipf_frequency(w, "en") for w in words]
     # Through english_zipf: plain words, accented words and possessives are read from
     # the table; words wordfreq splits or strips still go through it.
-    from pipeline.lexicon import english_zipf
+    from pipeline.build.ocr.lexicon import english_zipf
 
     letters = "abcçdeëfghijklmnopqrstuvwxyzàáâäèéêìíîïòóôöùúûüñšžčćđ"
     tricky = ["th'at", "don't", "o'clock", "l'amour", "ma'am", "'tis", "boys'", "o'",
@@ -181,7 +181,7 @@ def test_reaches_agrees_with_zipf_without_loading_the_table():
     the list's threshold."""
     import random
 
-    from pipeline.lexicon import _frequencies
+    from pipeline.build.ocr.lexicon import _frequencies
 
     lex = Lexicon(load(AUTHORITY))
     rnd = random.Random(11)

@@ -2,9 +2,9 @@
 
 import json
 
-from pipeline import ocrcache
-from pipeline.build import build
-from pipeline.settings import BuildSettings
+from pipeline.build.ocr import cache as ocrcache
+from pipeline.build.stage import build
+from pipeline.core.settings import BuildSettings
 
 from conftest import AUTHORITY, SEEDS
 
@@ -12,7 +12,7 @@ from conftest import AUTHORITY, SEEDS
 def _build(out, cache_dir, monkeypatch):
     """A build as a new `archive` process runs it: no lexicon left from an earlier one."""
     monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(cache_dir))
-    monkeypatch.setattr("pipeline.build._LEXICONS", {})
+    monkeypatch.setattr("pipeline.build.stage._LEXICONS", {})
     report = build(SEEDS, BuildSettings(out_dir=out, authority=AUTHORITY, force=True))
     assert not report.failed, report.failed
     return {p.name: p.read_bytes() for p in sorted(out.glob("0*.xml"))}
@@ -27,14 +27,14 @@ def test_kept_readings_give_the_same_tei(tmp_path, monkeypatch):
     data = json.loads(kept.read_text(encoding="utf-8"))
     assert data["rank"] and data["signal"]  # 004 is damaged: there was a search
     assert "Sh6ngjin" in data["signal"] or any("Sh6ngjin" in w for w in data["rank"])
-    from pipeline.ocr import OcrChecker
+    from pipeline.build.ocr.checker import OcrChecker
 
     searches = []
     search = OcrChecker._search
     monkeypatch.setattr(OcrChecker, "_search",
                         lambda self, core: searches.append(core) or search(self, core))
     assert data["zipf"]  # rare words' frequencies
-    from pipeline import lexicon
+    from pipeline.build.ocr import lexicon
 
     english_zipf = lexicon.english_zipf
     monkeypatch.setattr(lexicon, "english_zipf", lambda word: searches.append(word) or 0.0)

@@ -2,10 +2,10 @@
 
 import os
 
-from pipeline import pieces
-from pipeline.fsutil import write_chunks_if_changed
-from pipeline.settings import ExportSettings
-from pipeline.transform import export, pieces_path
+from pipeline.editions import pieces
+from pipeline.core.fsutil import write_chunks_if_changed
+from pipeline.core.settings import ExportSettings
+from pipeline.editions.export import export, pieces_path
 
 
 def _pages(out):

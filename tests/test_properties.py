@@ -6,11 +6,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from lxml import etree, html as lhtml
 
-from pipeline.build import encode
-from pipeline.ns import tei
-from pipeline.source import decode_source
-from pipeline.validate import schema_dir
-from pipeline.words import letter_words, source_text_of
+from pipeline.build.stage import encode
+from pipeline.core.ns import tei
+from pipeline.build.source import decode_source
+from pipeline.validate.check import schema_dir
+from pipeline.build.words import letter_words, source_text_of
 
 import pytest
 
@@ -75,7 +75,7 @@ def test_reshuffled_seed_blocks_give_valid_tei(project_rng, tei_all, blocks, gap
 
 @pytest.fixture(scope="module")
 def saxon():
-    from pipeline.transform import Saxon
+    from pipeline.editions.export import Saxon
 
     return Saxon({"build-date": "2026-01-01", "line-width": 78, "pipeline-version": "test"})
 
@@ -89,7 +89,7 @@ MIXED = st.text(st.characters(blacklist_categories=("Cs",), min_codepoint=1), ma
                                                           "中文文本", "עברית", "\u00a0\u2003\t"])),
                 min_size=1, max_size=20))
 def test_any_text_exports_to_html_and_text(saxon, lines):
-    from pipeline.transform import ENTRY
+    from pipeline.editions.export import ENTRY
 
     text = "\n".join(lines)
     assume(text.strip())

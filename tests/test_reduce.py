@@ -8,11 +8,11 @@ import shutil
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from pipeline.collection import reserved
-from pipeline.pieces import read_header
-from pipeline.reduce import LEDGER, STATE
-from pipeline.settings import ExportSettings
-from pipeline.transform import export, pieces_path
+from pipeline.editions.collection import reserved
+from pipeline.editions.pieces import read_header
+from pipeline.editions.reduce import LEDGER, STATE
+from pipeline.core.settings import ExportSettings
+from pipeline.editions.export import export, pieces_path
 
 
 def _pages(out):

@@ -1,6 +1,6 @@
 """Unit tests for the structure rules: headings, sections, paragraphs."""
 
-from pipeline.structure import Section, parse
+from pipeline.build.structure import Section, parse
 
 
 def flat(doc):
@@ -77,7 +77,7 @@ def test_nothing_is_dropped_from_odd_layouts():
 
 # --- Finer structure (footnotes, furniture, letters, lists) -----------------
 
-from pipeline.structure.model import BiblList, Facts  # noqa: E402
+from pipeline.build.structure.model import BiblList, Facts  # noqa: E402
 
 
 def paras_of(doc):

@@ -5,10 +5,10 @@ import re
 import pytest
 from lxml import etree, html as lhtml
 
-from pipeline.ns import NS
-from pipeline.settings import ExportSettings
-from pipeline.transform import export
-from pipeline.words import letter_words, source_text_of
+from pipeline.core.ns import NS
+from pipeline.core.settings import ExportSettings
+from pipeline.editions.export import export
+from pipeline.build.words import letter_words, source_text_of
 
 INLINE = {"persName", "placeName", "orgName", "date", "choice", "corr", "sic", "quote", "title",
           "author", "hi"}
@@ -235,7 +235,7 @@ def test_word_count_comes_from_the_header_and_is_counted_without_it(built_seeds,
                                                                     tmp_path_factory):
     """The source panel shows the header's count; a header without one gets the words of
     the text counted as the no-word-lost check counts them."""
-    from pipeline.words import count_words
+    from pipeline.build.words import count_words
 
     tei_path = sorted(built_seeds.glob("*.xml"))[0]
     tree = etree.parse(str(tei_path))

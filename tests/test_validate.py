@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.validate import validate_file
+from pipeline.validate.check import validate_file
 
 from conftest import SEEDS
 

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv"
 sys.path.insert(0, str(ROOT))
 
-from pipeline.words import count_words  # noqa: E402
+from pipeline.build.words import count_words  # noqa: E402
 
 def machine_speed() -> float:
     """Seconds for a fixed pure-Python loop (best of three). The shared cores of this

@@ -11,7 +11,7 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <!-- A letter-word, as in pipeline/words.py: Python's [^\W\d_]+ is letters
+  <!-- A letter-word, as in pipeline/build/words.py: Python's [^\W\d_]+ is letters
        plus non-decimal numerics; combining marks end a word there too. -->
   <xsl:variable name="a:not-word" as="xs:string" select="'[^\p{L}\p{Nl}\p{No}]+'"/>
 

@@ -2,7 +2,7 @@
 <!--
   Entry stylesheet: every dated passage of every document, an overview
   (chronology.html) and a page per year (chronology-1944.html), from inputs
-  (no namespace) written by pipeline/collection.py:
+  (no namespace) written by pipeline/editions/collection.py:
     <chronology dates="142" documents="5">
       <year name="1939" dates="12" documents="3"/>...  (and name="yearless")
     </chronology>
@@ -17,7 +17,7 @@
         <surface>7 April 1939</surface><context>The sentence it stands in.</context>
       </date>...</doc-rows>
       the rows of one document, each after a comment "piece": made once per
-      document (pipeline/pieces.py), so that a changed document renders its
+      document (pipeline/editions/pieces.py), so that a changed document renders its
       own rows again and no other.
 -->
 <xsl:stylesheet version="3.0"

@@ -14,7 +14,7 @@
   <!-- The page of a register ('person', 'place' or 'org') for an initial
        (a to z, 'other') or for the names with no entry ('unlisted'): the
        overview's name with "-a" before ".html" (places.html: places-a.html).
-       pipeline/pieces.py files the pages by the same rule. -->
+       pipeline/editions/pieces.py files the pages by the same rule. -->
   <xsl:function name="a:register-page" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="part" as="xs:string"/>

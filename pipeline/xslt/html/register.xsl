@@ -3,7 +3,7 @@
   Entry stylesheet: the registers of names. Each register (persons,
   places, organisations) has an overview, a page per initial and a page of
   the names with no entry; the inputs (no namespace) are written by
-  pipeline/collection.py from the authority file and the documents' pieces:
+  pipeline/editions/collection.py from the authority file and the documents' pieces:
     <register kind="place" entries="89" occurrences="334" documents="5"
               unlisted-names="12" unlisted-occurrences="20">
       <letter name="a"><entry key="albania" label="Albania" occurrences="40"
@@ -28,7 +28,7 @@
     </doc-occurrences>                  (n: the name-N ids of the page)
       the items of one document, one per @item (an entry, or the spelling
       of a name with no entry), each after a comment "piece": made once per
-      document (pipeline/pieces.py), so that a changed document renders its
+      document (pipeline/editions/pieces.py), so that a changed document renders its
       own items again and nothing else.
   Each entry lists its spellings and every occurrence, document by document,
   linked to the spot.

@@ -306,7 +306,7 @@
     </span>
   </xsl:template>
 
-  <!-- Dates of the text counted in one pass (date-N), as pipeline/digest.py counts. -->
+  <!-- Dates of the text counted in one pass (date-N), as pipeline/editions/digest.py counts. -->
   <xsl:accumulator name="a:dates" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="text//date" select="$value + 1"/>
   </xsl:accumulator>

@@ -3,7 +3,7 @@
   Entry stylesheet: <search shards="4"/> -> search.html, the page the search
   box of every page submits to (?q=...). archive.js answers the query from
   search-index.js (the register entries) and its shards search-index-N.js
-  (the documents), written by the pipeline (pipeline/collection.py); all
+  (the documents), written by the pipeline (pipeline/editions/collection.py); all
   are local files, so the search works from disk without a server.
 -->
 <xsl:stylesheet version="3.0"

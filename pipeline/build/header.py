@@ -1,0 +1,136 @@
+"""The teiHeader: where the text came from and how it was encoded."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from pipeline import __version__
+from pipeline.core.ns import tei, xml
+from pipeline.build.source import Source
+from pipeline.build.structure.inline import append_text
+
+# Letters that occur in Albanian but hardly ever in English text.
+_ALBANIAN = re.compile(r"[ëËçÇ]")
+
+EDITORIAL = (
+    "Generated from a plain-text source by the archive pipeline. Structure is recognised "
+    "from the layout of the text: headings (wiki '=' headings and short title lines), "
+    "paragraphs (lines broken inside a paragraph are joined by a space; a paragraph split "
+    "by a page break, a running head or a footnote block is joined again), footnotes (moved "
+    "to their reference mark; the mark itself is recorded in @n), citation marks, fact "
+    "boxes, lists of sources, letters, diary entries, captions and web furniture (kept in "
+    "fw). Every word of the source is kept: text whose structure is not recognised stays in "
+    "a paragraph. Anything the pipeline adds carries resp=\"#pipeline\"."
+)
+
+
+def sub(parent: etree._Element, local: str, text: str | None = None, **attrs: str
+        ) -> etree._Element:
+    """Append a TEI child element with optional text and attributes."""
+    el = etree.SubElement(parent, tei(local))
+    for key, value in attrs.items():
+        el.set(xml(key[4:]) if key.startswith("xml_") else key, value)
+    if text is not None:
+        el.text = text
+    return el
+
+
+INTERPRETATION = (
+    "Persons, places and organisations are tagged persName, placeName and orgName; @ref "
+    "points into the authority file (authority.xml) when the name or one of its variants "
+    "is there, and is absent for a name found only by evidence (a title, a known first "
+    "name, 'the village of'). Calendar expressions are tagged date with an ISO 8601 value "
+    "(@when, @from/@to, or @notBefore/@notAfter for seasons, parts of months and years "
+    "and decades; --MM and --MM-DD for a day or month printed without its year)."
+)
+
+
+def record_correction(header: etree._Element, text: str) -> None:
+    """Say in the header whether and how OCR damage was corrected."""
+    decl = header.find(f"{tei('encodingDesc')}/{tei('editorialDecl')}")
+    correction = etree.Element(tei("correction"))
+    sub(correction, "p", text)
+    decl.insert(0, correction)
+
+
+def build_header(source: Source, document, words: int, build_date: str) -> etree._Element:
+    """A full teiHeader for `source`; deterministic for the same inputs and date."""
+    title = document.title
+    header = etree.Element(tei("teiHeader"))
+    file_desc = sub(header, "fileDesc")
+    title_stmt = sub(file_desc, "titleStmt")
+    if document.title_supplied:
+        sub(title_stmt, "title", title, type="supplied")
+    else:
+        sub(title_stmt, "title", title)
+    resp_stmt = sub(title_stmt, "respStmt")
+    sub(resp_stmt, "resp", "TEI encoding of structure, generated automatically")
+    sub(resp_stmt, "name", f"archive pipeline {__version__}", xml_id="pipeline")
+    sub(file_desc, "extent").append(_measure(words))
+    pub = sub(file_desc, "publicationStmt")
+    sub(pub, "p", "Unpublished working file of the digital archive, generated from "
+                  f"seeds/{source.path.name}.")
+    source_desc = sub(file_desc, "sourceDesc")
+    bibl = sub(source_desc, "bibl")
+    sub(bibl, "title", title, **({"type": "supplied"} if document.title_supplied else {}))
+    if document.publisher:
+        sub(bibl, "publisher", document.publisher)
+    if document.pub_date:
+        sub(bibl, "date", document.pub_date_text, when=document.pub_date)
+    sub(bibl, "idno", source.path.name, type="filename")
+    sub(bibl, "idno", source.sha256, type="sha256")
+    sub(bibl, "extent", f"{source.size} bytes")
+    for line in document.origins:
+        source_desc.append(origin_bibl(line))
+
+    enc = sub(header, "encodingDesc")
+    app = sub(sub(enc, "appInfo"), "application", ident="archive-pipeline",
+              version=__version__)
+    sub(app, "label", "archive pipeline")
+    decl = sub(enc, "editorialDecl")
+    sub(sub(decl, "segmentation"), "p", EDITORIAL)
+    sub(sub(decl, "interpretation"), "p", INTERPRETATION)
+
+    lang_usage = sub(sub(header, "profileDesc"), "langUsage")
+    sub(lang_usage, "language", "English", ident="en")
+    if _ALBANIAN.search(source.text):
+        sub(lang_usage, "language", "Albanian", ident="sq")
+
+    rev = sub(header, "revisionDesc")
+    sub(rev, "change", f"Generated from seeds/{source.path.name} by archive pipeline "
+                       f"{__version__}.", who="#pipeline", when=build_date)
+    return header
+
+
+# “Title”, "Title" or «Title»; "Tirana 1960" or "(London 1947)".
+_QUOTED = re.compile(r"[“\"«]([^”\"»]{2,200})[”\"»]")
+_PLACE_YEAR = re.compile(r"(?<![\w])([A-Z][a-zë]+),?\s+(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+def origin_bibl(line: str) -> etree._Element:
+    """A `bibl type="original"` for a line such as 'First published in “X”, Tirana 1960'."""
+    bibl = etree.Element(tei("bibl"), type="original")
+    spans = []
+    q = _QUOTED.search(line)
+    if q:
+        spans.append((q.start(1), q.end(1), "title", {}))
+    for m in _PLACE_YEAR.finditer(line):
+        if not q or m.start() >= q.end() or m.end() <= q.start():
+            spans.append((m.start(1), m.end(1), "pubPlace", {}))
+            spans.append((m.start(2), m.end(2), "date", {"when": m.group(2)}))
+            break
+    pos = 0
+    for start, end, tag, attrs in sorted(spans):
+        append_text(bibl, line[pos:start])
+        sub(bibl, tag, line[start:end], **attrs)
+        pos = end
+    append_text(bibl, line[pos:])
+    return bibl
+
+
+def _measure(words: int) -> etree._Element:
+    el = etree.Element(tei("measure"), unit="words", quantity=str(words))
+    el.text = f"{words} words"
+    return el

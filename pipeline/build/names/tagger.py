@@ -1,0 +1,250 @@
+"""Names: tag persons, places and organisations and link them to the authority file.
+
+Matching works on words, not characters: the text is cut into tokens, folded to
+ignore accents (case is kept), and walked through a trie of every name and variant,
+longest match first. So "Communist Party of Albania" is one organisation, "Zogist"
+is not "Zog", and "Hitler's" tags "Hitler". Names the authority lacks are tagged,
+without @ref, only on strong evidence (a title, a known first name, "the village of").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.core import cues
+from pipeline.build.annotate import Hit
+from pipeline.build.names.authority import TOKEN, Authority, fold, gap_kind
+
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+CONNECTORS = {"of", "the", "for", "and", "de", "i", "e", "del", "von", "van", "al"}
+_SENTENCE_START = re.compile(r"(^|[.!?:;«“\"]\s*)$")
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    folded: str
+
+
+def tokens(text: str) -> list[Token]:
+    out = []
+    for m in TOKEN.finditer(text):
+        start, end = m.start(), m.end()
+        if _POSSESSIVE.search(m.group()) and end - start > 2:
+            end -= 2  # "Hitler's": the name is "Hitler"
+        out.append(Token(text[start:end], start, end, fold(text[start:end])))
+    return out
+
+
+@dataclass
+class Trie:
+    """Name keys as nested dicts; a node's None entry holds the matching entry ids."""
+
+    root: dict = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, index: dict[tuple[str, ...], list[str]]) -> "Trie":
+        trie = cls()
+        for k, ids in index.items():
+            node = trie.root
+            for part in k:
+                node = node.setdefault(part, {})
+            node[None] = ids
+        return trie
+
+    def longest(self, text: str, toks: list[Token], i: int) -> tuple[int, list[str]] | None:
+        """Longest name starting at token i: (index of its last token, entry ids)."""
+        node = _child(self.root, toks[i])
+        best = None
+        j = i
+        while node is not None:
+            if None in node:
+                best = (j, node[None])
+            if j + 1 >= len(toks):
+                break
+            sep = gap_kind(text[toks[j].end:toks[j + 1].start])
+            if sep is None or toks[j].end != _word_end(text, toks[j]):
+                break
+            node = node.get(sep)
+            node = _child(node, toks[j + 1]) if node is not None else None
+            j += 1
+        return best
+
+
+def _child(node: dict, tok: Token) -> dict | None:
+    """The trie node for a word; a word in capitals ("TIRANA") may match "Tirana"."""
+    found = node.get(tok.folded)
+    if found is None and tok.folded.isupper() and len(tok.folded) > 1:
+        found = node.get(tok.folded.capitalize()) or node.get(tok.folded.lower())
+    return found
+
+
+def _word_end(text: str, tok: Token) -> int:
+    """A possessive ends a name: nothing may follow "Hitler's" inside the same name."""
+    return tok.end if not _POSSESSIVE.match(text[tok.end:tok.end + 2]) else -1
+
+
+class NameTagger:
+    """Tags names in one document at a time, remembering who was mentioned before."""
+
+    def __init__(self, authority: Authority | None, href_dir):
+        self.authority = authority
+        self.href_dir = href_dir
+        self.trie = Trie.build(authority.index) if authority else Trie()
+        self.recent: list[str] = []  # entry ids in order of mention, for ambiguous forms
+        lists = cues.load("name-cues.txt")
+        self.royal = set(lists["royal-titles"])
+        self.titles = _by_first_word(list(lists["person-titles"]) + list(lists["royal-titles"]))
+        self.place_phrases = _by_first_word(lists["place-phrases"])
+        self.org_heads = set(lists["org-heads"])
+        self.first_names = {fold(e.main.split()[0]) for e in
+                            (authority.entries.values() if authority else [])
+                            if e.kind == "person" and len(e.main.split()) > 1}
+
+    def find(self, text: str) -> list[Hit]:
+        toks = tokens(text)
+        hits: list[Hit] = []
+        i = 0
+        while i < len(toks):
+            match = self.trie.longest(text, toks, i)
+            if match:
+                j, ids = match
+                hits.append(self._known(toks, i, j, ids))
+                i = j + 1
+                continue
+            found = self._evidence(text, toks, i)
+            if found:
+                hits.append(found[0])
+                i = found[1]
+                continue
+            i += 1
+        return hits
+
+    def _known(self, toks: list[Token], i: int, j: int, ids: list[str]) -> Hit:
+        entry_id = self._choose(ids)
+        kind = self.authority.entries[ids[0]].kind
+        attrs = {"ref": self.authority.href(entry_id, self.href_dir)} if entry_id else {}
+        if entry_id:
+            self.recent.append(entry_id)
+        tag = {"person": "persName", "place": "placeName", "org": "orgName"}[kind]
+        return Hit(toks[i].start, toks[j].end, tag, attrs)
+
+    def _choose(self, ids: list[str]) -> str | None:
+        """One entry for a form several entries share: the one mentioned last, if any."""
+        if len(ids) == 1:
+            return ids[0]
+        for entry_id in reversed(self.recent):
+            if entry_id in ids:
+                return entry_id
+        return None
+
+    # --- names the authority does not know -----------------------------------
+
+    def _evidence(self, text: str, toks: list[Token], i: int) -> tuple[Hit, int] | None:
+        return (self._titled_person(text, toks, i) or self._first_name(text, toks, i)
+                or self._place_phrase(text, toks, i) or self._org(text, toks, i))
+
+    def _capitalised_run(self, text: str, toks: list[Token], i: int, limit: int = 3) -> int:
+        """Index after the run of capitalised words starting at i (joined by spaces)."""
+        j = i
+        while (j < len(toks) and j - i < limit and _capitalised(toks[j].text)
+               and (j == i or gap_kind(text[toks[j - 1].end:toks[j].start]) in (" ", "-"))
+               and self.trie.longest(text, toks, j) is None):
+            j += 1
+        return j
+
+    def _titled_person(self, text: str, toks: list[Token], i: int):
+        n, title = _phrase_at(self.titles, toks, i)
+        if not n or i + n >= len(toks):
+            return None
+        if gap_kind(text[toks[i + n - 1].end:toks[i + n].start]) != " ":
+            return None  # "the supreme commander. The ..." is no title
+        end = self._capitalised_run(text, toks, i + n)
+        if end == i + n or toks[i + n].text.lower() in self.org_heads:
+            return None
+        start = toks[i].start if title in self.royal else toks[i + n].start
+        return self._unknown(text, start, toks[end - 1].end, "person"), end
+
+    def _first_name(self, text: str, toks: list[Token], i: int):
+        if toks[i].folded not in self.first_names or i + 1 >= len(toks):
+            return None
+        end = self._capitalised_run(text, toks, i + 1, limit=2)
+        if end == i + 1:
+            return None
+        return self._unknown(text, toks[i].start, toks[end - 1].end, "person"), end
+
+    def _place_phrase(self, text: str, toks: list[Token], i: int):
+        n, _ = _phrase_at(self.place_phrases, toks, i)
+        if not n or i + n >= len(toks) or not _capitalised(toks[i + n].text):
+            return None
+        end = self._capitalised_run(text, toks, i + n, limit=2)
+        if end == i + n:
+            return None
+        return self._unknown(text, toks[i + n].start, toks[end - 1].end, "place"), end
+
+    def _org(self, text: str, toks: list[Token], i: int):
+        """"First Shock Brigade": capitalised words (with 'of', 'the' between) holding a
+        head noun of an organisation."""
+        if not _capitalised(toks[i].text) or toks[i].folded.lower() in CONNECTORS:
+            return None
+        j, last_cap, heads = i, i, 0
+        while j < len(toks) and j - i < 8:
+            word = toks[j].text
+            if j > i and gap_kind(text[toks[j - 1].end:toks[j].start]) != " ":
+                break
+            if _capitalised(word):
+                last_cap = j
+                heads += word.lower() in self.org_heads
+            elif word.lower() not in CONNECTORS:
+                break
+            if j > i and self.trie.longest(text, toks, j):
+                break
+            j += 1
+        caps = sum(1 for t in toks[i:last_cap + 1] if _capitalised(t.text))
+        # A sentence's first word is capitalised anyway: ask for one more word there.
+        need = 3 if _SENTENCE_START.search(text[:toks[i].start]) else 2
+        if heads and caps >= need:
+            return self._unknown(text, toks[i].start, toks[last_cap].end, "org"), last_cap + 1
+        return None
+
+    def _unknown(self, text: str, start: int, end: int, kind: str) -> Hit:
+        tag = {"person": "persName", "place": "placeName", "org": "orgName"}[kind]
+        return Hit(start, end, tag)
+
+
+def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """Cue phrases indexed by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+        words = tuple(phrase.lower().split())
+        index.setdefault(words[0], []).append(words)
+    return index
+
+
+def _phrase_at(index: dict, toks: list[Token], i: int) -> tuple[int, str]:
+    """(length in words, phrase) of the longest cue phrase starting at token i."""
+    for words in index.get(toks[i].text.lower(), ()):
+        n = len(words)
+        if all(j < len(toks) and toks[j].text.lower() == w
+               for j, w in zip(range(i, i + n), words)):
+            return n, " ".join(words)
+    return 0, ""
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or (word.isupper() and len(word) > 1
+                                                          and word.isalpha())
+
+
+SKIP = {"fw", "ref", "listBibl", "persName", "placeName", "orgName", "sic", "corr", "date",
+        "docDate"}
+
+
+def skip(el) -> bool:
+    """Where names are not tagged: furniture, citation apparatus, the bibliography,
+    names already tagged, damaged OCR readings and dates."""
+    local = el.tag.rsplit("}", 1)[-1]
+    return local in SKIP or (local == "note" and el.get("type") == "editorial")

@@ -1,0 +1,187 @@
+"""The lexicon the OCR checker trusts: English word frequencies (wordfreq), the names of
+the authority file, and the sources' own vocabulary (pipeline/data/vocabulary.txt)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+import unicodedata
+from pathlib import Path
+
+from pipeline.core import cues
+from pipeline.build.names.authority import TOKEN, Authority, fold
+from pipeline.core.fsutil import atomic_write
+
+ENGLISH = "en"
+MIN_CANDIDATE_ZIPF = 2.5  # rarer English words are never offered as corrections
+KNOWN_ZIPF = 3.0  # a word this frequent is taken as correct
+NAME_ZIPF = 4.0  # what a name of the authority or a vocabulary word counts as
+TABLES = ("rank", "signal", "zipf")  # what the lexicon works out and keeps between runs
+
+
+@functools.lru_cache(maxsize=1)
+def _english_list() -> tuple[tuple[str, ...], dict[str, float]]:
+    """The English words worth offering as corrections, most frequent first, with their
+    Zipf frequencies. Working them out takes a second, so they are kept in a cache file
+    (per wordfreq version and threshold) and read back in a few milliseconds."""
+    cache = _cache_file()
+    try:
+        words, values = json.loads(cache.read_text(encoding="utf-8"))
+        return tuple(words), dict(zip(words, values))
+    except (OSError, ValueError, TypeError):
+        pass
+    import wordfreq
+
+    words, zipf = [], {}
+    for word in wordfreq.top_n_list(ENGLISH, 300_000):
+        if not word.isalpha():
+            continue
+        z = wordfreq.zipf_frequency(word, ENGLISH)
+        if z < MIN_CANDIDATE_ZIPF:
+            break  # the list is sorted by frequency
+        words.append(word)
+        zipf[word] = z
+    try:
+        atomic_write(cache, json.dumps([words, [zipf[w] for w in words]]).encode("utf-8"))
+    except OSError:
+        pass  # a read-only cache directory only costs the second again next time
+    return tuple(words), zipf
+
+
+def _cache_file() -> Path:
+    return cache_dir() / f"english-wordfreq-{wordfreq_version()}-zipf-{MIN_CANDIDATE_ZIPF}.json"
+
+
+def cache_dir() -> Path:
+    """ARCHIVE_CACHE_DIR, else $XDG_CACHE_HOME/archive-pipeline (~/.cache/...)."""
+    base = os.environ.get("ARCHIVE_CACHE_DIR") or Path(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "archive-pipeline"
+    return Path(base)
+
+
+def wordfreq_version() -> str:
+    from importlib.metadata import version
+
+    return version("wordfreq")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def english_zipf(word: str) -> float:
+    """Zipf frequency of a lower-case English word (0 if wordfreq does not know it)."""
+    if not word.replace("'", "").replace("’", "").isalpha():
+        return 0.0  # wordfreq would split "r-arty" and score its pieces
+    import wordfreq  # after the check: "ir0m" needs no table
+
+    plain = word.replace("’", "'")
+    stem = plain[:-2] if plain.endswith("'s") else plain
+    if len(stem) > 1 and _plain(stem):
+        return _plain_zipf(plain)
+    return wordfreq.zipf_frequency(word, ENGLISH)
+
+
+def _plain(word: str) -> bool:
+    """Letters that lower-casing and NFC leave as they are: wordfreq's table holds such
+    a word as it is, without its tokenizer's changes."""
+    return word.isalpha() and word == word.casefold() and unicodedata.is_normalized("NFC", word)
+
+
+def _plain_zipf(word: str) -> float:
+    """wordfreq.zipf_frequency for a plain word (letters that lower-case and NFC leave
+    as they are, perhaps with a possessive 's), read straight from its table: its own
+    arithmetic, without its tokenizer, which took a sixth of a one-document build. The
+    two are tested equal; other words ("l'amour", "ma'am", "'tis") still go through
+    wordfreq, which splits some of them."""
+    freq = _frequencies().get(word)
+    if not freq:
+        return 0.0
+    freq = 1.0 / (1.0 / freq)
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+@functools.lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict(ENGLISH, "best")
+
+
+class Lexicon:
+    """Which words are known, how frequent they are, and the list to search for fixes."""
+
+    def __init__(self, authority: Authority | None = None):
+        self.vocabulary = {w for section in cues.load("vocabulary.txt").values() for w in section}
+        self.names: set[str] = set()
+        self.name_forms: dict[str, str] = {}  # folded lower-case -> printed form
+        if authority:
+            for entry in authority.entries.values():
+                for name in entry.names:
+                    for m in TOKEN.finditer(name):
+                        word = m.group()
+                        if word[:1].isupper():  # "of", "the" inside names are not names
+                            self.names.add(word.lower())
+                            self.name_forms.setdefault(fold(word).lower(), word)
+        english, self._zipf = _english_list()
+        extra = sorted((self.vocabulary | set(self.name_forms)) - set(self._zipf))
+        self.search_list = list(english) + extra
+        self.rank_cache: dict[str, list] = {}  # word -> readings, shared by documents
+        self.signal_cache: dict[str, bool] = {}  # word -> a sign of damage?
+        self.zipf_cache: dict[str, float] = {}  # word not in the list -> wordfreq's zipf
+        self.caches = {"rank": self.rank_cache, "signal": self.signal_cache,
+                       "zipf": self.zipf_cache}
+        # What this process worked out since it last handed it on (pipeline/build/ocr/cache.py).
+        self.fresh: dict[str, dict] = {table: {} for table in TABLES}
+        self.by_length: dict[int, list[str]] = {}
+        for word in self.search_list:
+            self.by_length.setdefault(len(word), []).append(word)
+
+    def near_length(self, length: int, spread: int) -> list[str]:
+        """Words whose length is within `spread` of `length`: all an edit search needs."""
+        return [w for n in range(max(1, length - spread), length + spread + 1)
+                for w in self.by_length.get(n, ())]
+
+    def zipf(self, word: str, floor: float = 0.0) -> float:
+        """The word's Zipf frequency. With a `floor` above the list's threshold, a word
+        that only wordfreq's whole table could rate counts as 0: it is rarer than every
+        word of the list, so below the floor whatever its value (see `reaches`)."""
+        low = word.lower()
+        if low in self.vocabulary or low in self.names:
+            return max(NAME_ZIPF, self._rare(low, floor))
+        if low in self._zipf:
+            return self._zipf[low]
+        if low == fold(low) and low in self.name_forms:
+            return NAME_ZIPF  # a name printed without its diacritics: Korce
+        return self._rare(low, floor)
+
+    def reaches(self, word: str, floor: float) -> bool:
+        """zipf(word) >= floor, without loading wordfreq's whole table when the floor
+        is above the list's threshold."""
+        return self.zipf(word, floor) >= floor
+
+    def _rare(self, low: str, floor: float = 0.0) -> float:
+        """english_zipf of a word, from the kept values when an earlier run looked it up:
+        then wordfreq's whole table is never loaded."""
+        z = self._zipf.get(low)
+        if z is None:
+            z = self.zipf_cache.get(low)
+        if z is None:
+            if floor > MIN_CANDIDATE_ZIPF and _plain(low):
+                return 0.0  # not in the list: rarer than MIN_CANDIDATE_ZIPF, below `floor`
+            z = self.zipf_cache[low] = self.fresh["zipf"][low] = english_zipf(low)
+        return z
+
+    def known(self, word: str) -> bool:
+        low = word.lower()
+        return (low in self.vocabulary or low in self.names or self.zipf(low) >= KNOWN_ZIPF)
+
+    def is_name(self, word: str) -> bool:
+        return word.lower() in self.names
+
+    def printed(self, candidate: str) -> str:
+        """A candidate as the lexicon spells it: an English word as it is, a name with
+        its capital and diacritics."""
+        if candidate in self._zipf or candidate in self.vocabulary:
+            return candidate
+        return self.name_forms.get(candidate, candidate)

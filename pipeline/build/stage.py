@@ -1,0 +1,334 @@
+"""Build stage: seeds to TEI files, only where out of date, never over a hand edit."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from lxml import etree
+
+from pipeline.build.dates import tagger as datetag
+from pipeline.build import large
+from pipeline.build.names import tagger as names
+from pipeline.build.ocr import checker as ocr
+from pipeline.build.ocr import cache as ocrcache
+from pipeline.build import structure
+from pipeline.build.header import record_correction
+from pipeline.build.ocr.lexicon import Lexicon
+from pipeline.build.annotate import annotate
+from pipeline.build.names.authority import Authority, load as load_authority
+from pipeline.core.errors import PipelineError
+from pipeline.core.executor import ExecutorSettings, run
+from pipeline.build.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
+from pipeline.core.ns import tei
+from pipeline.core.settings import BuildSettings
+from pipeline.build.source import Source, read_source, sha256_file
+from pipeline.build.teiwriter import build_tree, serialise
+from pipeline.core.fsutil import write_if_changed
+from pipeline.build.words import count_words, letter_words, source_text_of
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the summary line and the exit code."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # edited by hand, nothing upstream changed
+    curated: list[Path] = field(default_factory=list)  # marked final by an archivist
+    words: int = 0
+
+
+def output_path(seed: Path, out_dir: Path) -> Path:
+    return out_dir / (seed.stem + ".xml")
+
+
+def encode(source: Source, build_date: str, authority: Authority | None = None,
+           tei_dir: Path | None = None, overrides: ocr.Overrides | None = None) -> bytes:
+    """The TEI bytes for one source; checks that no word was lost on the way."""
+    document = structure.parse(source.text)
+    root = build_tree(source, document, build_date)
+    text = root.find(tei("text"))
+    checker = ocr.OcrChecker(_lexicon(authority), overrides, doc=source.name)
+    decision = ocr.check(text, checker)
+    record_correction(root.find(tei("teiHeader")), ocr.describe(decision, checker.findings))
+    notes = ocr.notes(checker)
+    if notes is not None:
+        back = text.find(tei("back"))
+        if back is None:
+            back = etree.SubElement(text, tei("back"))
+        back.append(notes)
+    annotate(text, datetag.find, datetag.skip)
+    tagger = names.NameTagger(authority, tei_dir or Path("tei"))
+    annotate(text, tagger.find, names.skip)
+    check_conservation(source, root)
+    return serialise(root)
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+SAVE_EVERY = 20
+
+
+def _lexicon(authority: Authority | None) -> Lexicon:
+    k = authority.sha256 if authority else ""
+    if k not in _LEXICONS:
+        _LEXICONS[k] = Lexicon(authority)
+    return _LEXICONS[k]
+
+
+def check_conservation(source: Source, root: etree._Element) -> None:
+    want = letter_words(source.text)
+    got = letter_words(source_text_of(root.find(tei("text"))))
+    if want != got:
+        lost, added = want - got, got - want
+        raise PipelineError(
+            f"internal error: the TEI would not hold the source's words "
+            f"(lost {sorted(lost)[:5]}, added {sorted(added)[:5]}); nothing was written",
+            str(source.path))
+
+
+def build(seeds: Iterable[Path], settings: BuildSettings,
+          tick: Callable[[Path], None] = lambda _: None,
+          executor: ExecutorSettings | None = None) -> BuildReport:
+    """Build every seed whose TEI is missing or stale; report per file, never stop early.
+
+    This process decides what to build (manifest, hand edits) and writes every output;
+    the encoding itself runs on `executor` (default: in this process), in order."""
+    report = BuildReport()
+    executor = executor or ExecutorSettings(jobs=1)
+    authority = _authority(settings)
+    overrides_path = settings.ocr_overrides or settings.out_dir / "ocr-overrides.tsv"
+    overrides = ocr.read_overrides(overrides_path)
+    extra = (authority.sha256 if authority else "") + (
+        sha256_file(overrides_path) if overrides_path.exists() else "")
+    print_ = fingerprint(extra)
+    with Manifest.locked(settings.out_dir) as manifest:
+        jobs: list[_Job] = []
+        for seed in map(Path, seeds):
+            try:
+                job = _stage(seed, settings, manifest, print_, report, authority, overrides)
+            except PipelineError as exc:
+                report.failed.append((seed, str(exc)))
+                job = None
+            if job is None:
+                tick(seed)
+            else:
+                jobs.append(job)
+        cache_key = ocrcache.key(print_)
+        if jobs and executor.kind == "local":
+            # Loaded once here, with what earlier runs worked out; forked workers share it.
+            ocrcache.load(_lexicon(authority), cache_key)
+        fresh: dict[str, dict] = {table: {} for table in ocrcache.TABLES}
+        tasks = (EncodeTask(j.seed.resolve(), settings.encoding, settings.build_date,
+                            authority.path if authority else None,
+                            settings.out_dir.resolve(),
+                            overrides_path.resolve() if overrides_path.exists() else None)
+                 for j in jobs)
+        results = run(encode_task, tasks, executor, count=len(jobs))
+        for n, (job, (ok, value)) in enumerate(zip(jobs, results), start=1):
+            try:
+                if not ok:
+                    raise PipelineError(value)
+                *result, worked_out = value
+                for table, new in worked_out.items():
+                    fresh[table].update(new)
+                _finish(job, tuple(result), settings, manifest, print_, report)
+            except PipelineError as exc:
+                report.failed.append((job.seed, str(exc)))
+            tick(job.seed)
+            if n % SAVE_EVERY == 0:
+                manifest.save()  # an interrupted build keeps most of its bookkeeping
+        key = authority.sha256 if authority else ""
+        if key in _LEXICONS:  # large seeds were checked here, in this process
+            for table, new in ocrcache.take(_LEXICONS[key]).items():
+                fresh[table].update(new)
+        ocrcache.save(cache_key, fresh)
+    return report
+
+
+def _authority(settings: BuildSettings) -> Authority | None:
+    path = settings.authority or settings.out_dir / "authority.xml"
+    if not path.exists():
+        if settings.authority:
+            raise PipelineError("no such authority file", str(path))
+        return None
+    return load_authority(path)
+
+
+@dataclass(frozen=True)
+class EncodeTask:
+    """One seed to encode, as a worker (local or on a cluster) needs it: paths, no state."""
+
+    seed: Path
+    encoding: str
+    build_date: str
+    authority: Path | None
+    tei_dir: Path
+    overrides: Path | None
+
+
+def encode_task(task: EncodeTask) -> tuple[bool, object]:
+    """Worker side: (True, (TEI bytes, seed sha256, warnings, words, (readings, signals)))
+    or (False, error); the last are what the OCR checker newly worked out, for the main
+    process to keep (pipeline/build/ocr/cache.py)."""
+    try:
+        source = read_source(task.seed, task.encoding)
+        authority = load_authority(task.authority) if task.authority else None
+        data = encode(source, task.build_date, authority, task.tei_dir,
+                      _overrides(task.overrides))
+        fresh = ocrcache.take(_lexicon(authority))
+        return True, (data, source.sha256, source.warnings, count_words(source.text), fresh)
+    except PipelineError as exc:
+        return False, str(exc)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_overrides(path: Path | None, _mtime: int) -> ocr.Overrides:
+    return ocr.read_overrides(path)
+
+
+def _overrides(path: Path | None) -> ocr.Overrides:
+    return _read_overrides(path, path.stat().st_mtime_ns if path and path.exists() else 0)
+
+
+@dataclass
+class _Job:
+    seed: Path
+    out: Path
+    status: str
+    entry: Entry | None
+
+
+def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, print_: str,
+           report: BuildReport, authority: Authority | None,
+           overrides: ocr.Overrides) -> _Job | None:
+    """Decide what to do with one seed: nothing (fresh, curated, a kept hand edit), a
+    large seed encoded here part by part, or a job for the executor."""
+    out = output_path(seed, settings.out_dir)
+    if not seed.is_file():
+        read_source(seed)  # raises the precise reason
+    if is_curated(out) and not settings.force:
+        report.curated.append(out)
+        return None
+    seed_sha = sha256_file(seed)
+    status = manifest.status(out, seed_sha, print_)
+    if status == "fresh" and not settings.force:
+        report.skipped.append(out)
+        return None
+    entry = manifest.entries.get(out.name)
+    if status == "edited" and entry is not None and not settings.force:
+        if entry.source_sha256 == seed_sha and entry.fingerprint == print_:
+            report.kept.append(out)  # nothing upstream changed: the edit stands
+            return None
+        raise PipelineError(
+            f"{out} was edited by hand after it was built, and its seed or the pipeline has "
+            "changed since; not overwritten. Either correct upstream (seed, authority file, "
+            "ocr-overrides.tsv) and rebuild with --force, which keeps a backup, or mark the "
+            f"file final with `archive curate {out}`", str(seed))
+    if seed.stat().st_size > large.LARGE_BYTES and settings.encoding == "utf-8":
+        _build_large(seed, seed_sha, out, status, settings, manifest, print_, report,
+                     authority, overrides)
+        return None
+    return _Job(seed, out, status, entry)
+
+
+def _finish(job: _Job, value: tuple, settings: BuildSettings, manifest: Manifest,
+            print_: str, report: BuildReport) -> None:
+    """Write what a worker encoded, unless it would replace somebody's work."""
+    data, source_sha, warnings, words = value
+    out, status = job.out, job.status
+    report.warnings.extend(f"{job.seed}: {w}" for w in warnings)
+    if status == "edited" and job.entry is None and out.read_bytes() != data \
+            and not settings.force:
+        # A file the manifest does not know (an interrupted build records nothing) that
+        # differs from what we would write: someone's work, not ours to replace.
+        raise PipelineError(f"{out} was not written by this pipeline (it is not in "
+                            f"{MANIFEST}) and differs from what it would write; not "
+                            "overwritten. Move it away, mark it with `archive curate`, or "
+                            "rebuild with --force, which keeps a backup", str(job.seed))
+    if status == "edited" and out.read_bytes() != data:
+        backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
+        shutil.copy2(out, backup)
+        report.warnings.append(f"{out}: hand-edited file overwritten; backup in {backup}")
+    changed = write_if_changed(out, data)
+    manifest.record(out, Entry(str(job.seed), source_sha, sha256_bytes(data), print_))
+    (report.written if changed else report.unchanged).append(out)
+    report.words += words
+
+
+def _build_large(seed: Path, seed_sha: str, out: Path, status: str, settings: BuildSettings,
+                 manifest: Manifest, print_: str, report: BuildReport,
+                 authority: Authority | None, overrides: ocr.Overrides) -> None:
+    """A seed too large to hold: encoded part by part, straight into the output file."""
+    if status == "edited":
+        backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
+        shutil.copy2(out, backup)
+        report.warnings.append(f"{out}: hand-edited file overwritten; backup in {backup}")
+    before = sha256_file(out) if out.exists() else None
+    digest, words = large.encode_to(seed, out, settings.build_date, authority,
+                                    settings.out_dir, overrides, _lexicon(authority),
+                                    check_conservation)
+    manifest.record(out, Entry(str(seed), seed_sha, digest, print_))
+    (report.written if digest != before else report.unchanged).append(out)
+    report.words += words
+
+
+CURATED = re.compile(rb"<revisionDesc[^>]*\sstatus=[\"']curated[\"']")
+
+
+def is_curated(tei_file: Path) -> bool:
+    """A TEI file whose revisionDesc says status="curated" is left alone by the build."""
+    try:
+        with open(tei_file, "rb") as fh:
+            return bool(CURATED.search(fh.read(1 << 20)))
+    except FileNotFoundError:
+        return False
+
+
+def curate(tei_file: Path, undo: bool = False) -> bool:
+    """Mark a TEI file final (or not): revisionDesc/@status="curated". True if changed."""
+    from pipeline.core.xmlsafe import parse_file
+
+    tree = parse_file(tei_file)
+    rev = tree.getroot().find(f"{tei('teiHeader')}/{tei('revisionDesc')}")
+    if rev is None:
+        raise PipelineError("has no teiHeader/revisionDesc to mark", str(tei_file))
+    if undo == (rev.get("status") != "curated"):
+        return False
+    if undo:
+        del rev.attrib["status"]
+    else:
+        rev.set("status", "curated")
+    from pipeline.build.names.review import serialise_document
+    from pipeline.core.fsutil import atomic_write
+
+    atomic_write(tei_file, serialise_document(tree))
+    return True
+
+
+def clean(out_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Remove the TEI files the pipeline wrote and nobody changed; keep edited ones."""
+    removed: list[Path] = []
+    kept: list[Path] = []
+    if not out_dir.is_dir():
+        return removed, kept
+    with Manifest.locked(out_dir) as manifest:
+        for name, entry in sorted(manifest.entries.items()):
+            path = out_dir / name
+            if not path.exists():
+                del manifest.entries[name]
+            elif sha256_bytes(path.read_bytes()) == entry.output_sha256:
+                path.unlink()
+                del manifest.entries[name]
+                removed.append(path)
+            else:
+                kept.append(path)
+    return removed, kept

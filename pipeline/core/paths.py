@@ -1,0 +1,11 @@
+"""Where the package keeps its files: word lists, stylesheets, the schema copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent  # pipeline/
+DATA = PACKAGE / "data"  # editable word lists and cue phrases
+XSLT = PACKAGE / "xslt"  # every edition stylesheet: common/, html/, txt/, params.xsl
+HTML_XSLT = XSLT / "html"  # the HTML edition's stylesheets, CSS and script
+SCHEMA_COPY = PACKAGE / "schema"  # the installed copy of the repository's schema/

@@ -1,0 +1,255 @@
+"""Collection pages: index, registers, chronology and search index, from the pieces.
+
+The reduce step over the documents' pieces (pipeline/editions/pieces.py, kept up to date by
+pipeline/editions/reduce.py) and the authority file. Registers have an overview page and a page
+per initial (`places.html`, `places-a.html`, `places-unlisted.html` for names with no
+entry); the chronology an overview and a page per year (`chronology-1944.html`); the
+search index a head and shards of documents. A page is written only when what it shows
+changed, so a changed document rewrites the few pages it appears on; memory holds one
+page's pieces at a time, never the collection.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections import defaultdict
+from operator import itemgetter
+from pathlib import Path
+from typing import Callable, Iterator
+
+from lxml import etree
+
+from pipeline.build.names.authority import FOLD_TABLE
+from pipeline.core import paths
+from pipeline.core.errors import PipelineError
+from pipeline.editions.pages import Apply, Keep, Pages, Write
+from pipeline.editions.pieces import CHRONOLOGY, REGISTERS, initial, script_safe
+from pipeline.editions.reduce import Reduce, Source, StateLost, kind_of
+from pipeline.core.ns import NS, TEI_NS, tei
+from pipeline.core.xmlsafe import parse_file
+
+XSLT_DIR = paths.HTML_XSLT
+ASSETS = [XSLT_DIR / "archive.css", XSLT_DIR / "archive.js"]
+SEARCH_INDEX = "search-index"
+SHARD_DOCS = 64  # documents per search shard, about
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+# The names of the collection's own files: no document page may take one.
+_OWN = re.compile(r"(?:(?:index|search|chronology|persons|places|organisations)(?:-.*)?\.html"
+                  r"|search-index(?:-\d+)?\.js|archive\.(?:css|js))")
+
+
+def reserved(file_name: str) -> bool:
+    """Is `file_name` one the collection pages use (places-a.html, search-index-3.js)?"""
+    return _OWN.fullmatch(file_name) is not None
+
+
+def write_pages(apply: Apply, write: Write, keep: Keep, out_dir: Path,
+                sources: list[Source], expected: Callable[[str], str],
+                remake: Callable[[Source], None], code: str) -> None:
+    """Every collection page of the edition in `out_dir`, from its documents' pieces;
+    `expected` and `remake` let the reduce step make stale pieces again (see
+    Reduce.sync). Only pages whose content changed are transformed and written."""
+    def run(red: Reduce) -> None:
+        red.sync(sources, expected, remake)
+        _write(red, Pages(out_dir, XSLT_DIR, apply, write, red.pages, keep))
+
+    try:
+        run(Reduce.load(out_dir, code))
+    except StateLost:  # someone removed or damaged a state file: make them all again
+        run(Reduce.load(out_dir, code, trust=False))
+
+
+def _write(red: Reduce, pages: Pages) -> None:
+    out_dir = red.out_dir
+    for asset in ASSETS:
+        pages.asset(asset.name, [asset.read_bytes()])
+    pages.page("index.html", "index.xsl", _index(red))
+    entries = authority_entries({d["authority"] for d in red.docs.values() if d["authority"]},
+                                out_dir)
+    for kind in REGISTERS:
+        _register(pages, red, kind, entries)
+    _chronology(pages, red)
+    _search(pages, red, entries)
+    red.pages = pages.finish(reserved)
+    red.save()
+
+
+def _index(red: Reduce) -> etree._Element:
+    shell = etree.Element("collection")
+    for name in sorted(red.docs):
+        etree.SubElement(shell, "document", dict(red.docs[name]["index"]))
+    return shell
+
+
+def authority_entries(paths: set, out_dir: Path) -> dict[str, etree._Element]:
+    """Entries (TEI person/place/org elements) of every authority file the documents
+    point into (paths relative to `out_dir`), by id; the first file to define an id wins."""
+    entries: dict[str, etree._Element] = {}
+    for path in sorted(out_dir / p for p in paths):
+        try:
+            root = parse_file(path).getroot()
+        except (OSError, etree.XMLSyntaxError, PipelineError) as exc:
+            raise PipelineError(f"the authority file cannot be read for the registers: {exc}",
+                                str(path)) from None
+        for kind, (_, list_tag) in REGISTERS.items():
+            for el in root.iterfind(f".//tei:{list_tag}/tei:{kind}", NS):
+                entries.setdefault(el.get(XML_ID, ""), el)
+    entries.pop("", None)
+    return entries
+
+
+def _label(entry: etree._Element) -> str:
+    names = [n for n in entry if etree.QName(n).localname.endswith("Name")]
+    main = next((n for n in names if n.get("type") == "main"), names[0] if names else entry)
+    return " ".join("".join(main.itertext()).split())
+
+
+def _register(pages: Pages, red: Reduce, kind: str,
+              entries: dict[str, etree._Element]) -> None:
+    """A register: the overview (every entry with its totals, by initial), a page per
+    initial with the entries and every document's items, and the names with no entry."""
+    stem = REGISTERS[kind][0]
+    mine = {k: el for k, el in entries.items() if el.tag == tei(kind)}
+    by_letter: dict[str, list[str]] = {}
+    for key in sorted(mine, key=lambda k: (initial(k) == "other", k.lower(), k)):
+        by_letter.setdefault(initial(key), []).append(key)  # a to z, then "other"
+    totals = {}
+    for letter in by_letter:
+        totals.update(red.totals.get(f"{stem}-{letter}", {}))
+    listed = [k for k in mine if k in totals]
+    unlisted = red.totals.get(f"{stem}-unlisted", {})
+    shell = etree.Element("register", {
+        "kind": kind, "entries": str(len(mine)),
+        "occurrences": str(sum(totals[k][0] for k in listed)),
+        "documents": str(red.documents(stem)),
+        "unlisted-names": str(len(unlisted)),
+        "unlisted-occurrences": str(sum(t[0] for t in unlisted.values()))})
+    for letter, keys in by_letter.items():
+        holder = etree.SubElement(shell, "letter", {"name": letter})
+        for key in keys:
+            count = totals.get(key, [0, 0])
+            etree.SubElement(holder, "entry", {"key": key, "label": _label(mine[key]),
+                                               "occurrences": str(count[0]),
+                                               "documents": str(count[1])})
+    pages.page(f"{stem}.html", "register.xsl", shell)
+    for letter, keys in by_letter.items():
+        part = etree.Element("register-letter", {"kind": kind, "letter": letter},
+                             nsmap={"tei": TEI_NS})
+        for other in by_letter:
+            etree.SubElement(part, "letter", {"name": other})
+        for key in keys:
+            part.append(etree.fromstring(etree.tostring(mine[key])))
+        _slots(part, keys, totals)
+        group = f"{stem}-{letter}"
+        pages.page(f"{group}.html", "register.xsl", part, _items(red, group, keys),
+                   red.keys.get(group, ""))
+    if unlisted:
+        group = f"{stem}-unlisted"
+        spellings = sorted(unlisted, key=lambda s: (s.lower(), s))
+        part = etree.Element("register-unlisted", {"kind": kind})
+        _slots(part, spellings, unlisted)
+        pages.page(f"{group}.html", "register.xsl", part, _items(red, group, spellings),
+                   red.keys.get(group, ""))
+
+
+def _slots(part: etree._Element, keys: list[str], totals: dict) -> None:
+    """A count per key with occurrences, and its slot: where the items go."""
+    for slot, key in enumerate(keys):
+        if key in totals:
+            etree.SubElement(part, "count", {"key": key, "slot": str(slot),
+                                             "occurrences": str(totals[key][0]),
+                                             "documents": str(totals[key][1])})
+
+
+def _items(red: Reduce, group: str, keys: list[str]
+           ) -> Callable[[], dict[str, list[bytes]]]:
+    """The parts of a register page: slot -> every document's item, in document order."""
+    def parts() -> dict[str, list[bytes]]:
+        slot = {key: str(i) for i, key in enumerate(keys)}
+        out: dict[str, list[bytes]] = defaultdict(list)
+        for items in red.contributions(group):
+            for key, _, item in items:
+                if key in slot:
+                    out[slot[key]].append(item)
+        return out
+    return parts
+
+
+def _chronology(pages: Pages, red: Reduce) -> None:
+    """The overview (years, with their totals) and a page per year, and one for days and
+    months printed without a year. On a page, passages sorted by date (ties: the earlier
+    end first, then the order of the documents)."""
+    prefix = CHRONOLOGY + "-"
+    years = sorted((g[len(prefix):] for g in red.totals if g.startswith(prefix)),
+                   key=lambda y: (y == "yearless", int(y) if y != "yearless" else 0))
+    shell = etree.Element("chronology", {
+        "dates": str(sum(red.totals[prefix + y][""][0] for y in years)),
+        "documents": str(red.documents(CHRONOLOGY))})
+    for year in years:
+        rows, n = red.totals[prefix + year][""]
+        etree.SubElement(shell, "year", {"name": year, "dates": str(rows), "documents": str(n)})
+    pages.page(f"{CHRONOLOGY}.html", "chronology.xsl", shell)
+    dated = [y for y in years if y != "yearless"]
+    for year in years:
+        rows, n = red.totals[prefix + year][""]
+        at = dated.index(year) if year in dated else -1
+        part = etree.Element("chronology-part", {"year": year, "dates": str(rows),
+                                                 "documents": str(n)})
+        if at > 0:
+            part.set("previous", dated[at - 1])
+        if 0 <= at < len(dated) - 1:
+            part.set("next", dated[at + 1])
+        pages.page(f"{prefix}{year}.html", "chronology.xsl", part, _rows(red, prefix + year),
+                   red.keys.get(prefix + year, ""))
+
+
+def _rows(red: Reduce, group: str) -> Callable[[], dict[str, Iterator[bytes]]]:
+    def parts() -> dict[str, Iterator[bytes]]:
+        rows = [row for items in red.contributions(group) for row in items]
+        rows.sort(key=itemgetter(0, 1))  # stable: ties keep the documents' order
+        return {"rows": (row for _, _, row in rows)}
+    return parts
+
+
+def _search(pages: Pages, red: Reduce, entries: dict[str, etree._Element]) -> None:
+    """search-index.js: the fold table, the register entries with their names, and how
+    many shards of documents follow (search-index-N.js, each ~SHARD_DOCS documents, a
+    document's shard fixed by its name), so that one changed document rewrites one."""
+    names = sorted(red.docs)
+    shards = 1 << max(0, math.ceil(math.log2(max(1, len(names)) / SHARD_DOCS)))
+    kinds = {stem: kind for kind, (stem, _) in REGISTERS.items()}
+    found = {(kinds[kind_of(group)], key) for group, totals in red.totals.items()
+             if kind_of(group) in kinds for key in totals}
+    registers = []
+    for entry_id, el in entries.items():
+        kind = etree.QName(el).localname
+        labels = [" ".join("".join(n.itertext()).split())
+                  for n in el if etree.QName(n).localname.endswith("Name")]
+        if labels:
+            registers.append({"kind": kind, "label": labels[0], "names": labels,
+                              "href": f"{REGISTERS[kind][0]}-{initial(entry_id)}.html#{entry_id}",
+                              "found": (kind, entry_id) in found})
+    head = script_safe(json.dumps({"fold": FOLD_TABLE, "entries": registers, "shards": shards,
+                                   "loaded": 0, "docs": []},
+                                  ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    pages.asset(f"{SEARCH_INDEX}.js", [b"window.ARCHIVE_SEARCH = ", head, b";\n"])
+    members: dict[int, list[str]] = {s: [] for s in range(shards)}
+    for name in names:
+        members[zlib.crc32(name.encode("utf-8")) % shards].append(name)
+    for shard, group in members.items():
+        what = " ".join(f"{n}:{red.docs[n]['search'][2]}" for n in group)
+        pages.asset(f"{SEARCH_INDEX}-{shard}.js", _shard(red, group), what)
+    pages.page("search.html", "search.xsl", etree.Element("search", {"shards": str(shards)}))
+
+
+def _shard(red: Reduce, names: list[str]) -> Callable[[], Iterator[bytes]]:
+    def chunks() -> Iterator[bytes]:
+        yield (b"window.ARCHIVE_SEARCH && (ARCHIVE_SEARCH.loaded += 1, "
+               b"ARCHIVE_SEARCH.docs = ARCHIVE_SEARCH.docs.concat([")
+        for i, name in enumerate(names):
+            yield (b"," if i else b"") + red.search_entry(name)
+        yield b"]));\n"
+    return chunks

@@ -1,0 +1,209 @@
+"""Per-document pieces of the collection pages: register items, chronology rows, search.
+
+The map half of the collection step. When a document is exported, its register items
+(one per entry, or per unlisted spelling, it names), its chronology rows and its entry
+of the search index are rendered once and kept beside its digest as
+`.digests/NAME.pieces`; the reduce step (pipeline/editions/reduce.py) only places bytes, so a
+changed document costs its own pieces and no one else's.
+
+The pieces are filed by the page they go to (a group: `places-a`, `chronology-1944`,
+see `group_of`). A pieces file is one line of JSON (the header: each group's items with
+their keys and sizes, a digest of each group, and the fingerprint of the stylesheets,
+parameters and authority entries it was made with), then the pieces back to back in
+the header's order. It is data, never code. A stale, damaged or missing file is made
+again from the digest.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from lxml import etree
+
+from pipeline.editions.digest import DATE_ATTRS
+from pipeline.core.errors import PipelineError
+from pipeline.editions.pages import Apply
+
+PIECE = b"<!--piece-->"
+FORMAT = 2  # bump when the header's shape changes
+# The register pages by kind of entry: the page's file stem, its list in the authority.
+REGISTERS = {"person": ("persons", "listPerson"), "place": ("places", "listPlace"),
+             "org": ("organisations", "listOrg")}
+CHRONOLOGY = "chronology"
+_YEAR = re.compile(r"-?\d{4,}")
+
+
+@dataclass
+class Header:
+    """A pieces file's header, and where its body starts in the file."""
+
+    data: dict
+    base: int  # the offset of the body
+
+    def groups(self) -> Iterator[tuple[str, int, str, list]]:
+        """(group, offset in the body, digest, items) of every group, in file order;
+        an item is [key, count or end, size]."""
+        at = 0
+        for group, digest, items in self.data["groups"]:
+            yield group, at, digest, items
+            at += sum(size for _, _, size in items)
+
+
+def initial(key: str) -> str:
+    """The initial a register files an entry under, by its id (persons' ids are
+    surname-first): a to z, or "other" for ids that start with any other character."""
+    first = key[:1].lower()
+    return first if len(first) == 1 and "a" <= first <= "z" else "other"
+
+
+def register_group(kind: str, key: str) -> str:
+    """The page of a register entry (`places-a`), or of a name with no entry
+    (`places-unlisted`) when `key` is empty."""
+    return f"{REGISTERS[kind][0]}-{initial(key) if key else 'unlisted'}"
+
+
+def chronology_group(key: str) -> str:
+    """The page of a dated passage: its start's year, or `yearless` for days and
+    months printed without one (keys like --05-03)."""
+    year = _YEAR.match(key)
+    return f"{CHRONOLOGY}-{year.group() if year else 'yearless'}"
+
+
+def make(doc: dict, apply: Apply, xslt_dir: Path, code: str, out_dir: Path) -> bytes:
+    """The pieces file of one document, from its digest."""
+    known = authority_ids(out_dir, doc.get("authority", ""))
+    spots: dict[tuple[str, str], dict[str, list[int]]] = {}  # (kind, key or "") -> spellings
+    for n, kind, key, surface in doc.get("names", []):
+        key = key if (kind, key) in known else ""  # a dangling ref counts as no ref
+        spots.setdefault((kind, key), {}).setdefault(surface, []).append(n)
+    # One item per entry named, and one per spelling of names with no entry.
+    items = [(kind, key, list(spellings.items())) for (kind, key), spellings in spots.items()
+             if key]
+    items += [(kind, "", [spot]) for (kind, key), spellings in spots.items() if not key
+              for spot in spellings.items()]
+    rendered = _render(apply, xslt_dir / "register.xsl", _occurrences(doc, items), len(items))
+    dates = doc.get("dates", [])
+    rows = _render(apply, xslt_dir / "chronology.xsl", _rows(doc, dates), len(dates))
+    groups: dict[str, list] = {}
+    for (kind, key, spellings), piece in zip(items, rendered):
+        label = key or spellings[0][0]  # an unlisted name is filed by its spelling
+        count = sum(len(ns) for _, ns in spellings)
+        groups.setdefault(register_group(kind, key), []).append((label, count, piece))
+    for d, piece in zip(dates, rows):
+        end = d.get("to") or d.get("notAfter") or d["key"]
+        groups.setdefault(chronology_group(d["key"]), []).append((d["key"], end, piece))
+    search_bytes = script_safe(json.dumps(
+        {k: doc.get(k, "") for k in ("href", "title", "source", "words", "terms")},
+        ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    search = [len(search_bytes), hashlib.sha256(search_bytes).hexdigest()[:20]]
+    index = {k: str(v) for k, v in sorted(doc.items())
+             if isinstance(v, (str, int)) and k not in ("authority", "terms")}
+    index.update({k: str(v) for k, v in sorted(doc.get("counts", {}).items())})
+    body, listing = [], []
+    for group in sorted(groups):
+        meta = [[key, extra, len(piece)] for key, extra, piece in groups[group]]
+        data = b"".join(piece for _, _, piece in groups[group])
+        listing.append([group, _digest(meta, data), meta])
+        body.append(data)
+    header = {
+        "format": FORMAT, "fingerprint": fingerprint(code, known),
+        "href": doc["href"], "title": doc["title"], "authority": doc.get("authority", ""),
+        "index": list(index.items()), "groups": listing, "search": search,
+    }
+    head = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return b"".join([head.encode("utf-8"), b"\n", *body, search_bytes])
+
+
+def _digest(meta: list, data: bytes) -> str:
+    """What a group's pages see of one document: its items' keys, counts and bytes."""
+    h = hashlib.sha256(json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    h.update(data)
+    return h.hexdigest()[:20]
+
+
+def read_header(path: Path) -> Header | None:
+    """The header of a pieces file, or None when it is missing or damaged."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.readline()
+            size = fh.seek(0, 2)
+        data = json.loads(head)
+        body = sum(size for _, _, items in data["groups"] for _, _, size in items)
+        if data.get("format") != FORMAT or body + data["search"][0] != size - len(head):
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return Header(data, len(head))
+
+
+def script_safe(text: str) -> bytes:
+    """JSON that cannot end a script element early, were the search index ever inlined."""
+    return text.replace("</", "<\\/").encode("utf-8")
+
+
+def fingerprint(code: str, known: frozenset) -> str:
+    """What a document's pieces depend on besides its digest: the stylesheets and their
+    parameters (`code`), and which ids the authority file holds for each kind."""
+    ids = "\n".join(sorted(f"{kind}:{key}" for kind, key in known))
+    return hashlib.sha256(f"{FORMAT}\n{code}\n{ids}".encode("utf-8")).hexdigest()
+
+
+def authority_ids(out_dir: Path, relative: str) -> frozenset:
+    """(kind, id) of every entry of the authority file at `relative` (to the edition)."""
+    if not relative:
+        return frozenset()
+    path = (out_dir / relative).resolve()
+    try:
+        stat = path.stat()
+    except OSError:
+        raise PipelineError("the authority file cannot be read for the registers",
+                            str(path)) from None
+    return _ids(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _ids(path: Path, _mtime: int, _size: int) -> frozenset:
+    from pipeline.editions.collection import authority_entries  # the registers' own reading of it
+
+    return frozenset((etree.QName(el).localname, key)
+                     for key, el in authority_entries({path.name}, path.parent).items())
+
+
+def _occurrences(doc: dict, items: list) -> etree._Element:
+    holder = etree.Element("doc-occurrences", {"href": doc["href"], "title": doc["title"]})
+    for i, (kind, key, spellings) in enumerate(items):
+        for spelling, numbers in spellings:
+            etree.SubElement(holder, "occ", {"item": str(i), "kind": kind, "key": key,
+                                             "spelling": spelling,
+                                             "n": " ".join(map(str, numbers))})
+    return holder
+
+
+def _rows(doc: dict, dates: list[dict]) -> etree._Element:
+    holder = etree.Element("doc-rows")
+    for d in dates:
+        value = {k: d[k] for k in DATE_ATTRS if k in d}
+        row = etree.SubElement(holder, "date", {
+            "href": f"{doc['href']}#date-{d['n']}", "doc": doc["title"], "key": d["key"],
+            **value})
+        etree.SubElement(row, "surface").text = d["surface"]
+        etree.SubElement(row, "context").text = d["context"]
+    return holder
+
+
+def _render(apply: Apply, stylesheet: Path, source: etree._Element, expected: int
+            ) -> list[bytes]:
+    """The pieces of one transformation, split at their "piece" comments."""
+    if not expected:
+        return []
+    out = apply(stylesheet, etree.tostring(source, encoding="unicode"), stylesheet.name)
+    pieces = out.encode("utf-8").split(PIECE)[1:]
+    if len(pieces) != expected:
+        raise RuntimeError(f"{stylesheet.name}: {len(pieces)} pieces for {expected} inputs")
+    return pieces

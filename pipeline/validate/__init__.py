@@ -1,0 +1,1 @@
+"""Stage 2, TEI checked: RELAX NG and Schematron, problems as file:line:col."""
