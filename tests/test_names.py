@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build.names.authority import fold, key, load
+from pipeline.build.names.authority import key, load
+from pipeline.core.fold import fold
 from pipeline.build.names.tagger import NameTagger
 
 AUTHORITY = Path(__file__).parent / "data" / "authority-sample.xml"

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from pipeline.editions.collection import reserved
+from pipeline.editions.groups import reserved
 from pipeline.editions.pieces import read_header
 from pipeline.editions.reduce import LEDGER, STATE
 from pipeline.core.settings import ExportSettings

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import zlib
 from collections import defaultdict
 from operator import itemgetter
@@ -22,28 +21,19 @@ from typing import Callable, Iterator
 
 from lxml import etree
 
-from pipeline.build.names.authority import FOLD_TABLE
+from pipeline.core.fold import FOLD_TABLE
 from pipeline.core import paths
-from pipeline.core.errors import PipelineError
 from pipeline.editions.pages import Apply, Keep, Pages, Write
-from pipeline.editions.pieces import CHRONOLOGY, REGISTERS, initial, script_safe
-from pipeline.editions.reduce import Reduce, Source, StateLost, kind_of
-from pipeline.core.ns import NS, TEI_NS, tei
-from pipeline.core.xmlsafe import parse_file
+from pipeline.editions.groups import (CHRONOLOGY, REGISTERS, SEARCH_INDEX, authority_entries,
+                                      initial, kind_of, reserved)
+from pipeline.editions.pieces import script_safe
+from pipeline.editions.reduce import Reduce, Source, StateLost
+from pipeline.core.ns import TEI_NS, tei
 
 XSLT_DIR = paths.HTML_XSLT
 ASSETS = [XSLT_DIR / "archive.css", XSLT_DIR / "archive.js"]
-SEARCH_INDEX = "search-index"
 SHARD_DOCS = 64  # documents per search shard, about
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-# The names of the collection's own files: no document page may take one.
-_OWN = re.compile(r"(?:(?:index|search|chronology|persons|places|organisations)(?:-.*)?\.html"
-                  r"|search-index(?:-\d+)?\.js|archive\.(?:css|js))")
 
-
-def reserved(file_name: str) -> bool:
-    """Is `file_name` one the collection pages use (places-a.html, search-index-3.js)?"""
-    return _OWN.fullmatch(file_name) is not None
 
 
 def write_pages(apply: Apply, write: Write, keep: Keep, out_dir: Path,
@@ -82,23 +72,6 @@ def _index(red: Reduce) -> etree._Element:
     for name in sorted(red.docs):
         etree.SubElement(shell, "document", dict(red.docs[name]["index"]))
     return shell
-
-
-def authority_entries(paths: set, out_dir: Path) -> dict[str, etree._Element]:
-    """Entries (TEI person/place/org elements) of every authority file the documents
-    point into (paths relative to `out_dir`), by id; the first file to define an id wins."""
-    entries: dict[str, etree._Element] = {}
-    for path in sorted(out_dir / p for p in paths):
-        try:
-            root = parse_file(path).getroot()
-        except (OSError, etree.XMLSyntaxError, PipelineError) as exc:
-            raise PipelineError(f"the authority file cannot be read for the registers: {exc}",
-                                str(path)) from None
-        for kind, (_, list_tag) in REGISTERS.items():
-            for el in root.iterfind(f".//tei:{list_tag}/tei:{kind}", NS):
-                entries.setdefault(el.get(XML_ID, ""), el)
-    entries.pop("", None)
-    return entries
 
 
 def _label(entry: etree._Element) -> str:

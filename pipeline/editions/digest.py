@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from pipeline.build.names.authority import fold
+from pipeline.core.fold import fold
 from pipeline.core.ns import NS, tei
 
 NAME_TAGS = {tei("persName"): "person", tei("placeName"): "place", tei("orgName"): "org"}
@@ -96,7 +96,7 @@ def _unshown(el: etree._Element) -> bool:
 
 
 def fold_term(word: str) -> str:
-    """A search term: accents off as in authority.fold, lower case."""
+    """A search term: accents off as in core.fold, lower case."""
     return fold(word).lower()
 
 

@@ -17,7 +17,7 @@ from lxml import etree
 
 from pipeline import __version__
 from pipeline.editions import collection
-from pipeline.editions import pieces
+from pipeline.editions import groups, pieces
 from pipeline.editions.digest import digest
 from pipeline.core.errors import PipelineError, TransformError
 from pipeline.core.executor import ExecutorSettings, run
@@ -107,7 +107,7 @@ def export(files: Iterable[Path], settings: ExportSettings,
     if html:
         (out_dir / DIGESTS).mkdir(exist_ok=True)
     if html and settings.index:
-        clash = [f for f in files if collection.reserved(output_path(f, settings).name)]
+        clash = [f for f in files if groups.reserved(output_path(f, settings).name)]
         for tei_file in clash:
             report.failed.append((tei_file, f"{tei_file}: its page "
                                   f"{output_path(tei_file, settings).name} "
@@ -201,7 +201,7 @@ def _write_assets(saxon: Saxon, settings: ExportSettings, report: ExportReport) 
         return
     code = _code(saxon)
     expected = functools.lru_cache(maxsize=8)(
-        lambda authority: pieces.fingerprint(code, pieces.authority_ids(out_dir, authority)))
+        lambda authority: pieces.fingerprint(code, groups.authority_ids(out_dir, authority)))
 
     def remake(src: Source) -> None:
         try:

@@ -16,10 +16,8 @@ again from the digest.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -27,16 +25,12 @@ from typing import Iterator
 from lxml import etree
 
 from pipeline.editions.digest import DATE_ATTRS
-from pipeline.core.errors import PipelineError
+from pipeline.editions.groups import authority_ids, chronology_group, register_group
 from pipeline.editions.pages import Apply
 
 PIECE = b"<!--piece-->"
 FORMAT = 2  # bump when the header's shape changes
-# The register pages by kind of entry: the page's file stem, its list in the authority.
-REGISTERS = {"person": ("persons", "listPerson"), "place": ("places", "listPlace"),
-             "org": ("organisations", "listOrg")}
-CHRONOLOGY = "chronology"
-_YEAR = re.compile(r"-?\d{4,}")
+
 
 
 @dataclass
@@ -53,26 +47,6 @@ class Header:
         for group, digest, items in self.data["groups"]:
             yield group, at, digest, items
             at += sum(size for _, _, size in items)
-
-
-def initial(key: str) -> str:
-    """The initial a register files an entry under, by its id (persons' ids are
-    surname-first): a to z, or "other" for ids that start with any other character."""
-    first = key[:1].lower()
-    return first if len(first) == 1 and "a" <= first <= "z" else "other"
-
-
-def register_group(kind: str, key: str) -> str:
-    """The page of a register entry (`places-a`), or of a name with no entry
-    (`places-unlisted`) when `key` is empty."""
-    return f"{REGISTERS[kind][0]}-{initial(key) if key else 'unlisted'}"
-
-
-def chronology_group(key: str) -> str:
-    """The page of a dated passage: its start's year, or `yearless` for days and
-    months printed without one (keys like --05-03)."""
-    year = _YEAR.match(key)
-    return f"{CHRONOLOGY}-{year.group() if year else 'yearless'}"
 
 
 def make(doc: dict, apply: Apply, xslt_dir: Path, code: str, out_dir: Path) -> bytes:
@@ -152,27 +126,6 @@ def fingerprint(code: str, known: frozenset) -> str:
     parameters (`code`), and which ids the authority file holds for each kind."""
     ids = "\n".join(sorted(f"{kind}:{key}" for kind, key in known))
     return hashlib.sha256(f"{FORMAT}\n{code}\n{ids}".encode("utf-8")).hexdigest()
-
-
-def authority_ids(out_dir: Path, relative: str) -> frozenset:
-    """(kind, id) of every entry of the authority file at `relative` (to the edition)."""
-    if not relative:
-        return frozenset()
-    path = (out_dir / relative).resolve()
-    try:
-        stat = path.stat()
-    except OSError:
-        raise PipelineError("the authority file cannot be read for the registers",
-                            str(path)) from None
-    return _ids(path, stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=8)
-def _ids(path: Path, _mtime: int, _size: int) -> frozenset:
-    from pipeline.editions.collection import authority_entries  # the registers' own reading of it
-
-    return frozenset((etree.QName(el).localname, key)
-                     for key, el in authority_entries({path.name}, path.parent).items())
 
 
 def _occurrences(doc: dict, items: list) -> etree._Element:

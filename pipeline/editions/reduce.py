@@ -21,6 +21,7 @@ from typing import Callable, Iterator
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.fsutil import atomic_write
+from pipeline.editions.groups import kind_of
 from pipeline.editions.pages import content_key
 from pipeline.editions.pieces import FORMAT, Header, read_header
 
@@ -213,12 +214,6 @@ def _entry(header: Header, stat: os.stat_result) -> dict:
             "index": data["index"],
             "groups": groups, "kinds": sorted({kind_of(g) for g in groups}),
             "search": [body, *data["search"]]}
-
-
-def kind_of(group: str) -> str:
-    """The pages a group belongs to: `places` for places-a, `places-unlisted`,
-    `chronology` for chronology-1944."""
-    return group if group.endswith("-unlisted") else group.rsplit("-", 1)[0]
 
 
 def _totals(state: dict[str, list]) -> dict[str, list[int]]:

@@ -5,31 +5,18 @@ from __future__ import annotations
 import functools
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from pipeline.core.errors import PipelineError
+from pipeline.core.fold import fold
 from pipeline.core.ns import NS, xml
 from pipeline.core.xmlsafe import parse_file
 
 KINDS = {"person": "persName", "place": "placeName", "org": "orgName"}
 LISTS = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
-# Letters that Unicode does not decompose into base letter + mark.
-# The edition's search script folds queries with the same table (pipeline/editions/collection.py).
-FOLD_TABLE = {"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "AE",
-              "æ": "ae", "Œ": "OE", "œ": "oe", "’": "'", "‘": "'", "ı": "i"}
-_FOLD_EXTRA = str.maketrans(FOLD_TABLE)
 # A name's words; an apostrophe inside a word (Mit'hat, O'Brien) belongs to it.
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Accent-insensitive form: Korçë -> Korce, Đakovo -> Dakovo; case is kept."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def key(text: str) -> tuple[str, ...] | None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from pipeline.core import cues
 from pipeline.build.annotate import Hit
-from pipeline.build.names.authority import TOKEN, Authority, fold, gap_kind
+from pipeline.build.names.authority import TOKEN, Authority, gap_kind
+from pipeline.core.fold import fold
 
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
 CONNECTORS = {"of", "the", "for", "and", "de", "i", "e", "del", "von", "van", "al"}

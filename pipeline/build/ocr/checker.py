@@ -18,7 +18,7 @@ from lxml import etree
 
 from pipeline.core import cues
 from pipeline.build.annotate import Hit, text_slots
-from pipeline.build.names.authority import fold
+from pipeline.core.fold import fold
 from pipeline.build.ocr.lexicon import KNOWN_ZIPF, Lexicon
 from pipeline.core.ns import tei, xml
 

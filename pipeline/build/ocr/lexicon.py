@@ -11,7 +11,8 @@ import unicodedata
 from pathlib import Path
 
 from pipeline.core import cues
-from pipeline.build.names.authority import TOKEN, Authority, fold
+from pipeline.build.names.authority import TOKEN, Authority
+from pipeline.core.fold import fold
 from pipeline.core.fsutil import atomic_write
 
 ENGLISH = "en"
