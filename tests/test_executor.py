@@ -7,7 +7,7 @@ import pytest
 from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings, run
 from pipeline.core.settings import ExportSettings
-from pipeline.editions import export as transform
+from pipeline.editions.saxon import Saxon
 from pipeline.editions.export import export
 
 
@@ -41,14 +41,14 @@ def test_unchanged_collection_is_not_transformed_again(built_seeds, tmp_path, mo
     files = sorted(built_seeds.glob("0*.xml"))
     settings = ExportSettings(out_dir=tmp_path, fmt="html")
     shells = []
-    apply = transform.Saxon.apply
+    apply = Saxon.apply
 
     def counting(self, stylesheet, xml_text, where):
         if not xml_text.startswith(("<doc-", "<TEI", "<?xml")):
             shells.append(xml_text[:20])
         return apply(self, stylesheet, xml_text, where)
 
-    monkeypatch.setattr(transform.Saxon, "apply", counting)
+    monkeypatch.setattr(Saxon, "apply", counting)
     export(files, settings)
     assert len(shells) > 50  # index, overviews, initials, years, search page
     shells.clear()

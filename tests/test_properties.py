@@ -75,7 +75,7 @@ def test_reshuffled_seed_blocks_give_valid_tei(project_rng, tei_all, blocks, gap
 
 @pytest.fixture(scope="module")
 def saxon():
-    from pipeline.editions.export import Saxon
+    from pipeline.editions.saxon import Saxon
 
     return Saxon({"build-date": "2026-01-01", "line-width": 78, "pipeline-version": "test"})
 

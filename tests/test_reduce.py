@@ -12,7 +12,8 @@ from pipeline.editions.groups import reserved
 from pipeline.editions.pieces import read_header
 from pipeline.editions.reduce import LEDGER, STATE
 from pipeline.core.settings import ExportSettings
-from pipeline.editions.export import export, pieces_path
+from pipeline.editions.export import export
+from pipeline.editions.groups import pieces_path
 
 
 def _pages(out):

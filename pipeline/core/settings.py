@@ -40,7 +40,6 @@ class ExportSettings:
     fmt: str = "html"
     build_date: str = RELEASE_DATE
     line_width: int = 78
-    index: bool = True
     diplomatic: bool = False  # text edition as printed (NAME.diplomatic.txt)
     site_title: str = "Digital Archive"
     editor: str = "Archive curators"

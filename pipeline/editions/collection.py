@@ -11,6 +11,7 @@ page's pieces at a time, never the collection.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import zlib
@@ -21,35 +22,66 @@ from typing import Callable, Iterator
 
 from lxml import etree
 
-from pipeline.core.fold import FOLD_TABLE
 from pipeline.core import paths
-from pipeline.editions.pages import Apply, Keep, Pages, Write
-from pipeline.editions.groups import (CHRONOLOGY, REGISTERS, SEARCH_INDEX, authority_entries,
-                                      initial, kind_of, reserved)
+from pipeline.core.errors import PipelineError
+from pipeline.core.fold import FOLD_TABLE
+from pipeline.core.fsutil import atomic_write
+from pipeline.core.ns import TEI_NS, tei
+from pipeline.editions import pieces
+from pipeline.editions.groups import (CHRONOLOGY, DIGESTS, REGISTERS, SEARCH_INDEX,
+                                      authority_entries, authority_ids, initial, kind_of,
+                                      pieces_path, reserved)
+from pipeline.editions.pages import ExportReport, Pages
 from pipeline.editions.pieces import script_safe
 from pipeline.editions.reduce import Reduce, Source, StateLost
-from pipeline.core.ns import TEI_NS, tei
+from pipeline.editions.saxon import Saxon
 
-XSLT_DIR = paths.HTML_XSLT
-ASSETS = [XSLT_DIR / "archive.css", XSLT_DIR / "archive.js"]
+ASSETS = [paths.HTML_XSLT / "archive.css", paths.HTML_XSLT / "archive.js"]
 SHARD_DOCS = 64  # documents per search shard, about
 
 
+def write_pages(saxon: Saxon, out_dir: Path, report: ExportReport) -> None:
+    """Every collection page of the edition in `out_dir`, from its documents' pieces
+    (made again from their digests where they are stale). Only pages whose content
+    changed are transformed and written; each lands in `report`."""
+    code = saxon.code
+    expected = functools.lru_cache(maxsize=8)(
+        lambda authority: pieces.fingerprint(code, authority_ids(out_dir, authority)))
 
-def write_pages(apply: Apply, write: Write, keep: Keep, out_dir: Path,
-                sources: list[Source], expected: Callable[[str], str],
-                remake: Callable[[Source], None], code: str) -> None:
-    """Every collection page of the edition in `out_dir`, from its documents' pieces;
-    `expected` and `remake` let the reduce step make stale pieces again (see
-    Reduce.sync). Only pages whose content changed are transformed and written."""
+    def remake(src: Source) -> None:
+        try:
+            doc = json.loads(src.digest.read_text(encoding="utf-8"))
+        except ValueError:
+            raise PipelineError("damaged digest; export the documents again",
+                                str(src.digest)) from None
+        atomic_write(src.pieces, pieces.make(doc, saxon, out_dir))
+
+    sources = _sources(out_dir)
+
     def run(red: Reduce) -> None:
         red.sync(sources, expected, remake)
-        _write(red, Pages(out_dir, XSLT_DIR, apply, write, red.pages, keep))
+        _write(red, Pages(out_dir, saxon, red.pages, report))
 
     try:
         run(Reduce.load(out_dir, code))
     except StateLost:  # someone removed or damaged a state file: make them all again
         run(Reduce.load(out_dir, code, trust=False))
+
+
+def _sources(out_dir: Path) -> list[Source]:
+    """The digest and pieces of every page in `out_dir`, by page name; those of a page
+    that is gone are removed."""
+    out = []
+    for path in sorted((out_dir / DIGESTS).glob("*.json")):
+        page = out_dir / (path.stem + ".html")
+        if path.name.startswith("."):
+            continue  # the collection's own records
+        if not page.exists():
+            path.unlink(missing_ok=True)
+            pieces_path(page).unlink(missing_ok=True)
+            continue
+        out.append(Source(path.stem, pieces_path(page), path))
+    return out
 
 
 def _write(red: Reduce, pages: Pages) -> None:

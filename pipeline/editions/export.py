@@ -1,84 +1,36 @@
-"""Transforms: TEI to HTML and plain-text editions through XSLT 3.0 (Saxon via saxonche).
+"""The export stage: TEI to HTML and plain-text editions through XSLT 3.0.
 
-Each stylesheet is compiled once per process and applied to every file of the batch.
+Each document is transformed on the executor (editions/saxon.py compiles each
+stylesheet once per worker); this process writes every file, and for HTML keeps each
+document's digest and pieces and then has the collection pages made from them
+(editions/collection.py).
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
-import functools
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
 from pipeline import __version__
-from pipeline.editions import collection
-from pipeline.editions import groups, pieces
-from pipeline.editions.digest import digest
-from pipeline.core.errors import PipelineError, TransformError
-from pipeline.core.executor import ExecutorSettings, run
-from pipeline.core.fsutil import atomic_write, write_chunks_if_changed, write_if_changed
-from pipeline.editions.pages import code_fingerprint
-from pipeline.editions.reduce import Source
-from pipeline.core.settings import ExportSettings
 from pipeline.core import paths
+from pipeline.core.errors import PipelineError
+from pipeline.core.executor import ExecutorSettings, run
+from pipeline.core.fsutil import atomic_write, write_if_changed
+from pipeline.core.settings import ExportSettings
 from pipeline.core.xmlsafe import parse_file
+from pipeline.editions import collection, groups, pieces
+from pipeline.editions.digest import digest
+from pipeline.editions.groups import DIGESTS, digest_path, pieces_path
+from pipeline.editions.pages import ExportReport
+from pipeline.editions.saxon import Saxon, saxon_for
 
-XSLT_DIR = paths.XSLT
-ENTRY = {"html": XSLT_DIR / "html" / "html.xsl", "text": XSLT_DIR / "txt" / "txt.xsl"}
+ENTRY = {"html": paths.XSLT / "html" / "html.xsl", "text": paths.XSLT / "txt" / "txt.xsl"}
 SUFFIX = {"html": ".html", "text": ".txt"}
-DIGESTS = ".digests"
-
-
-@dataclass
-class ExportReport:
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    failed: list[tuple[Path, str]] = field(default_factory=list)
-
-
-class Saxon:
-    """One Saxon processor and the stylesheets compiled on it, with shared parameters."""
-
-    def __init__(self, params: dict[str, str | int]):
-        from saxonche import PySaxonProcessor  # imported late: starting Saxon costs time
-
-        self.proc = PySaxonProcessor(license=False)
-        self.compiler = self.proc.new_xslt30_processor()
-        self.params = params
-        self._compiled: dict[Path, object] = {}
-
-    def executable(self, stylesheet: Path):
-        if stylesheet not in self._compiled:
-            try:
-                exe = self.compiler.compile_stylesheet(stylesheet_file=str(stylesheet))
-            except Exception as exc:  # saxonche raises PySaxonApiError
-                raise TransformError(f"stylesheet does not compile: {exc}",
-                                     str(stylesheet)) from None
-            for name, value in self.params.items():
-                exe.set_parameter(name, self._value(value))
-            self._compiled[stylesheet] = exe
-        return self._compiled[stylesheet]
-
-    def _value(self, value: str | int):
-        if isinstance(value, int):
-            return self.proc.make_integer_value(value)
-        return self.proc.make_string_value(value)
-
-    def apply(self, stylesheet: Path, xml_text: str, where: str) -> str:
-        exe = self.executable(stylesheet)
-        try:
-            node = self.proc.parse_xml(xml_text=xml_text)
-            result = exe.transform_to_string(xdm_node=node)
-        except Exception as exc:
-            raise TransformError(f"transformation failed: {exc}", where) from None
-        if result is None:
-            raise TransformError("transformation produced no output", where)
-        return result
 
 
 def output_path(tei_file: Path, settings: ExportSettings) -> Path:
@@ -106,7 +58,7 @@ def export(files: Iterable[Path], settings: ExportSettings,
     html = settings.fmt == "html"  # only the HTML edition has collection pages
     if html:
         (out_dir / DIGESTS).mkdir(exist_ok=True)
-    if html and settings.index:
+    if html:
         clash = [f for f in files if groups.reserved(output_path(f, settings).name)]
         for tei_file in clash:
             report.failed.append((tei_file, f"{tei_file}: its page "
@@ -131,7 +83,7 @@ def export(files: Iterable[Path], settings: ExportSettings,
                 report.failed.append((tei_file, value))
             tick(tei_file)
         if html:
-            _write_assets(_saxon(settings), settings, report)
+            collection.write_pages(_saxon(settings), out_dir, report)
     return report
 
 
@@ -149,7 +101,7 @@ def export_task(task: tuple[Path, Path, ExportSettings]) -> tuple[bool, object]:
         if settings.fmt == "html":
             doc = digest(tree, tei_file, out)
             facts = _digest_json(doc)
-            record = _pieces(saxon, doc, out.parent)
+            record = pieces.make(doc, saxon, out.parent)
         return True, (result.encode("utf-8"), facts, record)
     except PipelineError as exc:
         return False, str(exc)
@@ -160,75 +112,8 @@ def _digest_json(doc: dict) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
-def _pieces(saxon: "Saxon", doc: dict, out_dir: Path) -> bytes:
-    return pieces.make(doc, saxon.apply, collection.XSLT_DIR, _code(saxon), out_dir)
-
-
-def _code(saxon: "Saxon") -> str:
-    """The fingerprint of the edition stylesheets with this Saxon's parameters."""
-    return code_fingerprint(collection.XSLT_DIR, json.dumps(saxon.params, sort_keys=True))
-
-
-_SAXONS: dict[tuple, Saxon] = {}
-
-
 def _saxon(settings: ExportSettings) -> Saxon:
-    """One Saxon per process and parameter set: stylesheets compile once per worker."""
-    params = settings.stylesheet_params(__version__)
-    key = tuple(sorted(params.items()))
-    if key not in _SAXONS:
-        _SAXONS[key] = Saxon(params)
-    return _SAXONS[key]
-
-
-def digest_path(page: Path) -> Path:
-    return page.parent / DIGESTS / (page.stem + ".json")
-
-
-def pieces_path(page: Path) -> Path:
-    return page.parent / DIGESTS / (page.stem + ".pieces")
-
-
-def _write_assets(saxon: Saxon, settings: ExportSettings, report: ExportReport) -> None:
-    def write(path: Path, chunks: Iterable[bytes]) -> None:
-        changed = write_chunks_if_changed(path, chunks)
-        (report.written if changed else report.unchanged).append(path)
-
-    out_dir = settings.out_dir
-    if not settings.index:
-        for asset in collection.ASSETS:
-            write(out_dir / asset.name, [asset.read_bytes()])
-        return
-    code = _code(saxon)
-    expected = functools.lru_cache(maxsize=8)(
-        lambda authority: pieces.fingerprint(code, groups.authority_ids(out_dir, authority)))
-
-    def remake(src: Source) -> None:
-        try:
-            doc = json.loads(src.digest.read_text(encoding="utf-8"))
-        except ValueError:
-            raise PipelineError("damaged digest; export the documents again",
-                                str(src.digest)) from None
-        atomic_write(src.pieces, _pieces(saxon, doc, out_dir))
-
-    collection.write_pages(saxon.apply, write, report.unchanged.append, out_dir,
-                           _sources(out_dir), expected, remake, code)
-
-
-def _sources(out_dir: Path) -> list[Source]:
-    """The digest and pieces of every page in `out_dir`, by page name; those of a page
-    that is gone are removed."""
-    out = []
-    for path in sorted((out_dir / DIGESTS).glob("*.json")):
-        page = out_dir / (path.stem + ".html")
-        if path.name.startswith("."):
-            continue  # the collection's own records
-        if not page.exists():
-            path.unlink(missing_ok=True)
-            pieces_path(page).unlink(missing_ok=True)
-            continue
-        out.append(Source(path.stem, pieces_path(page), path))
-    return out
+    return saxon_for(settings.stylesheet_params(__version__))
 
 
 @contextlib.contextmanager

@@ -25,6 +25,7 @@ REGISTERS = {"person": ("persons", "listPerson"), "place": ("places", "listPlace
 CHRONOLOGY = "chronology"
 SEARCH_INDEX = "search-index"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+DIGESTS = ".digests"  # beside the pages: each document's digest and pieces
 _YEAR = re.compile(r"-?\d{4,}")
 # The names of the collection's own files: no document page may take one.
 _OWN = re.compile(r"(?:(?:index|search|chronology|persons|places|organisations)(?:-.*)?\.html"
@@ -34,6 +35,16 @@ _OWN = re.compile(r"(?:(?:index|search|chronology|persons|places|organisations)(
 def reserved(file_name: str) -> bool:
     """Is `file_name` one the collection pages use (places-a.html, search-index-3.js)?"""
     return _OWN.fullmatch(file_name) is not None
+
+
+def digest_path(page: Path) -> Path:
+    """The digest of a document page: what its export read from the TEI."""
+    return page.parent / DIGESTS / (page.stem + ".json")
+
+
+def pieces_path(page: Path) -> Path:
+    """The pieces of a document page: its register items, chronology rows and search entry."""
+    return page.parent / DIGESTS / (page.stem + ".pieces")
 
 
 def initial(key: str) -> str:

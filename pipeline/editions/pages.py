@@ -9,31 +9,46 @@ whose key did not change since the last run is neither transformed nor written.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from lxml import etree
 
-Apply = Callable[[Path, str, str], str]  # (stylesheet, xml text, where) -> html
-Write = Callable[[Path, Iterable[bytes]], None]  # a page as a stream of chunks
-Keep = Callable[[Path], None]  # a page left as it is
+from pipeline.core import paths
+from pipeline.core.fsutil import write_chunks_if_changed
+
+if TYPE_CHECKING:
+    from pipeline.editions.saxon import Saxon
+
 Parts = Callable[[], dict[str, Iterable[bytes]]]  # read only if the page is made
 _PART = re.compile(rb"<!--part:(\w+)-->")
 
 
-class Pages:
-    """Writes the collection pages of one edition directory. `known` holds the key of
-    every page as last written; `finish()` removes pages that are no longer made and
-    returns the keys of those that are."""
+@dataclass
+class ExportReport:
+    """What an export did, file by file, for the summary line and the exit code."""
 
-    def __init__(self, out_dir: Path, xslt_dir: Path, apply: Apply, write: Write,
-                 known: dict[str, str], keep: Keep):
-        self.out_dir, self.xslt_dir, self.apply, self.write = out_dir, xslt_dir, apply, write
-        self.known, self.keep = known, keep
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+
+
+class Pages:
+    """Writes the collection pages of one edition directory, transformed by `saxon`,
+    into `report`. `known` holds the key of every page as last written; `finish()`
+    removes pages that are no longer made and returns the keys of those that are."""
+
+    def __init__(self, out_dir: Path, saxon: "Saxon", known: dict[str, str],
+                 report: ExportReport):
+        self.out_dir, self.saxon, self.known, self.report = out_dir, saxon, known, report
         self.made: dict[str, str] = {}
+
+    def write(self, path: Path, chunks: Iterable[bytes]) -> None:
+        changed = write_chunks_if_changed(path, chunks)
+        (self.report.written if changed else self.report.unchanged).append(path)
 
     def page(self, name: str, stylesheet: str, shell: etree._Element,
              parts: Parts | None = None, contributors: str = "") -> None:
@@ -42,7 +57,7 @@ class Pages:
         source = etree.tostring(shell, encoding="unicode")
         if self._current(name, content_key(stylesheet, source, contributors)):
             return
-        html = self.apply(self.xslt_dir / stylesheet, source, stylesheet).encode("utf-8")
+        html = self.saxon.apply(paths.HTML_XSLT / stylesheet, source, stylesheet).encode("utf-8")
         self.write(self.out_dir / name, _assemble(stylesheet, html, parts() if parts else {}))
 
     def asset(self, name: str, chunks: list[bytes] | Callable[[], Iterable[bytes]],
@@ -60,7 +75,7 @@ class Pages:
     def _current(self, name: str, key: str) -> bool:
         self.made[name] = key
         if self.known.get(name) == key and (self.out_dir / name).exists():
-            self.keep(self.out_dir / name)
+            self.report.unchanged.append(self.out_dir / name)
             return True
         return False
 
@@ -92,11 +107,3 @@ def content_key(*parts: str) -> str:
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
-
-
-@functools.lru_cache(maxsize=4)
-def code_fingerprint(xslt_dir: Path, params: str) -> str:
-    """A hash of every stylesheet of the editions and of the parameters they run with."""
-    return hashlib.sha256((params + "".join(
-        p.read_text(encoding="utf-8") for p in sorted(xslt_dir.parent.rglob("*.xsl"))
-    )).encode("utf-8")).hexdigest()

@@ -20,14 +20,18 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from lxml import etree
 
+from pipeline.core import paths
 from pipeline.editions.digest import DATE_ATTRS
 from pipeline.editions.groups import authority_ids, chronology_group, register_group
-from pipeline.editions.pages import Apply
 
+if TYPE_CHECKING:
+    from pipeline.editions.saxon import Saxon
+
+Apply = Callable[[Path, str, str], str]  # (stylesheet, xml text, where) -> html
 PIECE = b"<!--piece-->"
 FORMAT = 2  # bump when the header's shape changes
 
@@ -49,8 +53,9 @@ class Header:
             at += sum(size for _, _, size in items)
 
 
-def make(doc: dict, apply: Apply, xslt_dir: Path, code: str, out_dir: Path) -> bytes:
-    """The pieces file of one document, from its digest."""
+def make(doc: dict, saxon: "Saxon", out_dir: Path) -> bytes:
+    """The pieces file of one document, from its digest, rendered by `saxon`."""
+    apply, xslt_dir, code = saxon.apply, paths.HTML_XSLT, saxon.code
     known = authority_ids(out_dir, doc.get("authority", ""))
     spots: dict[tuple[str, str], dict[str, list[int]]] = {}  # (kind, key or "") -> spellings
     for n, kind, key, surface in doc.get("names", []):
