@@ -9,7 +9,7 @@ from pipeline.build.names.authority import load
 from pipeline.build.stage import encode
 from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.core.ns import NS
-from pipeline.build.ocr.checker import Costs, OcrChecker, read_overrides
+from pipeline.build.ocr import Costs, OcrChecker, read_overrides
 from pipeline.build.source import decode_source
 
 from conftest import AUTHORITY, SEEDS

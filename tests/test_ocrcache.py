@@ -27,7 +27,7 @@ def test_kept_readings_give_the_same_tei(tmp_path, monkeypatch):
     data = json.loads(kept.read_text(encoding="utf-8"))
     assert data["rank"] and data["signal"]  # 004 is damaged: there was a search
     assert "Sh6ngjin" in data["signal"] or any("Sh6ngjin" in w for w in data["rank"])
-    from pipeline.build.ocr.checker import OcrChecker
+    from pipeline.build.ocr import OcrChecker
 
     searches = []
     search = OcrChecker._search

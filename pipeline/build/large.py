@@ -19,7 +19,7 @@ from lxml import etree
 
 from pipeline.build.dates import tagger as datetag
 from pipeline.build.names import tagger as names
-from pipeline.build.ocr import checker as ocr
+from pipeline.build import ocr
 from pipeline.build import structure
 from pipeline.build.annotate import annotate
 from pipeline.core.errors import SourceError
@@ -139,7 +139,7 @@ def _write_parts(w: _Writer, first, pieces, path, sha, size, words, albanian, bu
         root = _part(piece, structure.parse(piece), path, build_date)
         _write_body(w, root, Source(path, piece, sha, size), decision, checker, tagger, check)
     w.raw("\n    </body>")
-    notes = ocr.notes(checker)
+    notes = ocr.notes(checker.findings)
     if notes is not None:
         back = etree.Element(tei("back"))
         back.append(notes)

@@ -15,7 +15,7 @@ from lxml import etree
 from pipeline.build.dates import tagger as datetag
 from pipeline.build import large
 from pipeline.build.names import tagger as names
-from pipeline.build.ocr import checker as ocr
+from pipeline.build import ocr
 from pipeline.build.ocr import cache as ocrcache
 from pipeline.build import structure
 from pipeline.build.header import record_correction
@@ -60,7 +60,7 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
     checker = ocr.OcrChecker(_lexicon(authority), overrides, doc=source.name)
     decision = ocr.check(text, checker)
     record_correction(root.find(tei("teiHeader")), ocr.describe(decision, checker.findings))
-    notes = ocr.notes(checker)
+    notes = ocr.notes(checker.findings)
     if notes is not None:
         back = text.find(tei("back"))
         if back is None:

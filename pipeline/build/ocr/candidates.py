@@ -1,0 +1,82 @@
+"""Candidates: the readings of a damaged word, ranked by frequency against edit cost."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.build.ocr.text import (CHEAP_EDIT, DIGIT_LETTERS, JOIN_COST, JOIN_PART_ZIPF,
+                                     STRAY_FLOOR, UNKNOWN_ZIPF, WEIGHT, cached)
+from pipeline.core.fold import fold
+
+
+
+class Candidates:
+    """Readings of a printed word (a mixin of OcrChecker: `self.lex` and `self.costs`
+    are the checker's)."""
+
+    def _rank(self, core: str) -> list[tuple[str, float, float]]:
+        """Readings of a damaged word, best first: (reading, score, cost). Kept on the
+        lexicon, so a collection searches each distinct word once."""
+        return cached(self.lex.rank_cache, core, self._search, self.lex.fresh["rank"])
+
+    def _search(self, core: str) -> list[tuple[str, float, float]]:
+        from rapidfuzz import distance, process
+
+        plain = fold(re.sub(r"[^\w'’ -]", "", core)).lower() or core.lower()
+        # Digits read for letters: ask for the letters too ("a)1" -> "al").
+        lettered = plain.translate(DIGIT_LETTERS)
+        found: dict[str, float] = {}
+        for query in {plain, lettered}:
+            limit = 3 if len(query) >= 8 else 2
+            many = 400 if len(query) <= 4 else 60  # short words have crowds of neighbours
+            for cand, _, _ in process.extract(query, self._near(len(query), limit),
+                                              scorer=distance.Levenshtein.distance,
+                                              score_cutoff=limit, limit=many):
+                found[self.lex.printed(cand)] = self.costs.distance(core, cand)
+        for joined, cost in self._splits(core):
+            found[joined] = cost
+        stripped = re.sub(r"[^\w]", "", core)
+        if stripped and stripped != core and self.lex.zipf(stripped) >= STRAY_FLOOR:
+            found[self.lex.printed(stripped.lower())] = min(
+                found.get(stripped.lower(), 9), 0.3 * (len(core) - len(stripped)))
+        out = []
+        for cand, cost in found.items():
+            if cost > 3.0 or cand.lower() == core.lower():
+                continue
+            freq = min(self.lex.zipf(w.strip(".”\"’»")) for w in cand.split())
+            out.append((cand, freq - WEIGHT * cost, cost))
+        out.sort(key=lambda x: (-x[1], x[0]))
+        # All the checker ever reads: the best two, and every reading one cheap edit
+        # away (_real_word). Short lists keep the caches small enough to keep between runs.
+        return [r for i, r in enumerate(out) if i < 2 or r[2] <= CHEAP_EDIT]
+
+    def _near(self, length: int, spread: int) -> list[str]:
+        key = (length, spread)
+        if key not in self._near_cache:
+            self._near_cache[key] = self.lex.near_length(length, spread)
+        return self._near_cache[key]
+
+    def _splits(self, core: str) -> list[tuple[str, float]]:
+        """"hispost" -> "his post"; "Kruja.was" -> "Kruja. was"; "occupied”Albania"."""
+        out = []
+        m = re.fullmatch(r"([^\W\d_]+)([.”\"’»])([^\W\d_]+)", core)
+        if m and self.lex.known(m.group(1)) and self.lex.known(m.group(3)):
+            out.append((f"{m.group(1)}{m.group(2)} {m.group(3)}", 0.3))
+        if (core.isalpha() and core.islower() and len(core) >= 5
+                and self.lex.zipf(core) < UNKNOWN_ZIPF):
+            for k in range(2, len(core) - 1):
+                a, b = core[:k], core[k:]
+                if min(self.lex.zipf(a), self.lex.zipf(b)) >= JOIN_PART_ZIPF:
+                    out.append((f"{a} {b}", JOIN_COST))
+        return out
+
+    def _confused(self, word: str) -> set[str]:
+        """Every word one confusion of ocr-confusions.txt away from `word`."""
+        low = word.lower()
+        out = set()
+        for (a, b) in self.costs.pairs:
+            start = low.find(a)
+            while start >= 0:
+                out.add(low[:start] + b + low[start + len(a):])
+                start = low.find(a, start + 1)
+        return out

@@ -1,0 +1,199 @@
+"""The rules: what a word in its place is (a stray mark, a split or joined word, a
+misplaced capital, a real word one confusion from a common one, a name) and the
+finding each makes, with @cert from the margin between the best reading and the next."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.build.ocr.lexicon import KNOWN_ZIPF
+from pipeline.build.ocr.text import (ABBREVIATION, ARTICLES, CASE_ERROR_ZIPF, CHEAP_EDIT,
+                                     CONTRACTION, FRAGMENT_ZIPF, FREQUENT, NAME_SUFFIXES,
+                                     NOT_A_WORD, NUMERIC, POSSESSIVE, REAL_WORD_MARGIN,
+                                     SPLIT_PIECE_ZIPF, STRAY, STRAY_FLOOR, UNKNOWN_ZIPF, Finding,
+                                     case_like, word_core)
+from pipeline.core.fold import fold
+
+
+class Rules:
+    """The rules of the checker (a mixin of OcrChecker, which gives `self.lex`,
+    `self.counts`, `self.exact`, `self._memo` and the candidates)."""
+
+    def _word(self, core: str, s: int, initial: bool, case_slot: bool = False
+              ) -> Finding | None:
+        """The finding for one word, if any. It depends on the word, its place and the
+        document's own counts, never on its offset: each is worked out once per
+        document and moved to the offset asked for."""
+        key = (core, initial, case_slot)
+        if key not in self._memo:
+            self._memo[key] = self._word_at_zero(core, initial, case_slot)
+        found = self._memo[key]
+        return None if found is None else replace(found, start=s, end=s + found.end)
+
+    def _word_at_zero(self, core: str, initial: bool, case_slot: bool) -> Finding | None:
+        s = 0
+        core = POSSESSIVE.sub("", core) if len(core) > 3 else core
+        if (sum(c.isalpha() for c in core) < 1 or NUMERIC.match(core)
+                or ABBREVIATION.match(core) or NOT_A_WORD.search(core)):
+            return None
+        if core.isupper() and core.isalpha() and len(core) <= 6 and not self.lex.known(core):
+            return None  # an acronym
+        letters = re.sub(r"[^\w]", "", core)
+        stray = (bool(STRAY.search(core)) or self._glued(core)
+                 or (core[0] == "-" and core[1:2].islower()))
+        accented = (core != fold(core) and not self.lex.known(core)
+                    and not self.lex.is_name(core) and self._english_under_accents(core))
+        if not stray and not accented:
+            if re.fullmatch(r"[^\W\d_]+(?:[-‐–—][^\W\d_]+)+", core) and all(
+                    self.lex.known(p) for p in re.split(r"[-‐–—]", core)):
+                return None  # "anti-fascist", "clear-cut": a compound of known words
+            if self.lex.known(core) or self.counts.get(core.lower(), 0) >= 2:
+                if case_slot and core[:1].isupper():
+                    return self._case_error(core, s)
+                return self._real_word(core.lower(), s, printed=core)
+            if core[0].isupper() and not initial:
+                return self._unknown_capital(core, s) if len(core) > 3 else None
+            if core.isupper() and len(core) <= 6:
+                return None  # an acronym
+            if self.lex.zipf(core) >= UNKNOWN_ZIPF:
+                return self._real_word(core.lower(), s, printed=core)
+        elif self.lex.is_name(letters):
+            return None
+        return self._correct(core, s, "char" if stray else "accent" if accented else "nonword",
+                             strict=not (stray or accented))
+
+    def _english_under_accents(self, core: str) -> bool:
+        """Accents are damage on an English word ("höuse", "wáter"), not on an
+        Albanian one: the word without them must be English, or one cheap edit away,
+        and a word with ë or ç must be English as it stands without them."""
+        plain = fold(core).lower()
+        if self.lex.zipf(plain) >= KNOWN_ZIPF:
+            return True
+        if re.search("[ëçËÇ]", core):
+            return False
+        ranked = self._rank(core)
+        return bool(ranked) and ranked[0][2] <= 1.5
+
+    def _unpaired_opener(self, text: str, start: int, raw: str, core: str, s: int
+                         ) -> Finding | None:
+        """"'bullets", "(Communist": a quote or bracket that nothing closes is a stray mark."""
+        mark = raw[:1]
+        closer = {"'": r"\w['’](?!\w)", "‘": r"\w['’](?!\w)", "(": r"\)"}.get(mark)
+        if (closer is None or s != start + 1 or not core.isalpha()
+                or re.search(closer, text[s:]) or not self.lex.known(core)):
+            return None
+        return Finding(start, s + len(core), mark + core, core, "medium", "char")
+
+    def _case_error(self, core: str, s: int) -> Finding | None:
+        low = core.lower()
+        if self.exact.get(core, 0) >= 2:
+            return None  # capitalised on purpose, as in "This License", "You"
+        if (core[1:].islower() and self.lex.zipf(low) >= CASE_ERROR_ZIPF
+                and not self.lex.is_name(core) and low not in ARTICLES):
+            return Finding(s, s + len(core), core, low, "medium", "case")
+        return None
+
+    def _glued(self, core: str) -> bool:
+        """"s-hedding", "cea'selessly", "t'he": a mark inside that joins no two words."""
+        if CONTRACTION.search(core):
+            return False  # "don't", "we'll"
+        parts = re.split(r"[-'’]", core)
+        if len(parts) < 2:
+            return False
+        if all(self._word_alone(p) for p in parts if p) or self.lex.known(core):
+            return False
+        return self.lex.known("".join(parts))
+
+    def _correct(self, core: str, s: int, kind: str, strict: bool) -> Finding | None:
+        ranked = self._rank(core)
+        if not ranked:
+            if kind == "char" and len(re.sub(r"\W", "", core)) >= 2:
+                return Finding(s, s + len(core), core, None, "low", kind)
+            return None
+        (best, score, cost), runner = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+        longest = 2.5 if len(core) >= 9 else 2.0
+        floor = STRAY_FLOOR if cost <= 0.6 else KNOWN_ZIPF  # a stray mark to drop: rarer words
+        if min(self.lex.zipf(w.strip(".”\"’»")) for w in best.split()) < floor:
+            return None
+        if strict and (cost > longest or self.lex.zipf(core) >= UNKNOWN_ZIPF
+                       or (cost > 0.5 and self._derived(core))):
+            return None  # a derived word ("inspirers") unless one confusion fixes it
+        margin = score - runner[1] if runner else 9.0
+        cert = "high" if margin >= 1.5 else "medium" if margin >= 0.7 else "low"
+        kind = "join" if " " in best and " " not in core else kind
+        return Finding(s, s + len(core), core, case_like(core, best), cert, kind,
+                       runner[0] if runner else None, margin)
+
+    def _split(self, text: str, core: str, s: int, nxt: tuple[int, str]) -> Finding | None:
+        """"resis tance": two pieces that are no words, one word together."""
+        n_start, n_raw = nxt
+        n_core, n_off = word_core(n_raw)
+        if not core.isalpha() or not n_core.isalpha() or text[s + len(core):n_start + n_off] != " ":
+            return None
+        joined = core + n_core
+        if len(n_core) == 1 and n_raw != n_core:
+            return None  # "or e)": an enumeration, not half a word
+        pieces = [self._piece_zipf(p) for p in (core, n_core)]
+        whole = self.lex.zipf(joined.lower())
+        if min(pieces) >= SPLIT_PIECE_ZIPF:
+            return None  # two words in their own right
+        if min(pieces) < FRAGMENT_ZIPF:
+            if whole < KNOWN_ZIPF:  # a fragment ("resis", "Foundat") and a word together
+                return None
+            if min(len(core), len(n_core)) <= 2 and max(pieces) >= 5.0:
+                return None  # "do nt", "of t": more likely a damaged short word
+        elif whole < 4.0 or whole < max(pieces) + 1.0:
+            return None
+        return Finding(s, n_start + n_off + len(n_core), f"{core} {n_core}", joined, "high",
+                       "split")
+
+    def _piece_zipf(self, word: str) -> float:
+        """How much a piece of a possible split looks like a word by itself: one or two
+        letters count only when they are common words ("at", "in"; not "th", "nt")."""
+        z = self.lex.zipf(word) if self._word_alone(word) or len(word) > 1 else 0.0
+        return z if len(word) > 2 or z >= 5.0 else 0.0
+
+    def _word_alone(self, word: str) -> bool:
+        """Known as a word on its own: single letters other than a, I and O are not."""
+        if len(word) == 1:
+            return word in "aAIO"
+        return self.lex.known(word)
+
+    def _real_word(self, core: str, s: int, printed: str | None = None) -> Finding | None:
+        """A rare word one confusion away from a very common one: "meri" for "men"."""
+        if (not core.islower() or not core.isalpha() or len(core) < 3
+                or not UNKNOWN_ZIPF <= self.lex.zipf(core) < FREQUENT):
+            return None
+        if self.lex.is_name(core) or core in self.lex.vocabulary:
+            return None
+        floor = self.lex.zipf(core) + REAL_WORD_MARGIN
+        variants = self._confused(core)  # cheap: dictionary look-ups, no search
+        if not any(self.lex.reaches(v, floor) for v in variants):
+            return None
+        ranked = [r for r in self._rank(core)
+                  if r[2] <= CHEAP_EDIT and self.lex.zipf(r[0]) >= floor]
+        if not ranked:
+            return None
+        best, score, _ = ranked[0]
+        shown = printed or core
+        return Finding(s, s + len(shown), shown, case_like(shown, best), "medium", "realword")
+
+    def _unknown_capital(self, core: str, s: int) -> Finding | None:
+        """A capitalised word no lexicon knows is most likely a name: correct it only
+        to a common word one confusion away ("Gelieral") or to a name of the authority."""
+        if self._derived(core, NAME_SUFFIXES):
+            return None  # "Yugoslavs", "Albanians", "Kosovar": made from a name
+        ranked = self._rank(core)
+        for best, score, cost in ranked[:1]:
+            common = (cost <= 1.0 and self.lex.zipf(best) >= 4.5) or (
+                cost <= 0.5 and self.lex.zipf(best) >= FREQUENT)
+            name = self.lex.is_name(best.lower()) and cost <= 2.0 and len(core) >= 4
+            if common or name:
+                runner = ranked[1] if len(ranked) > 1 else None
+                margin = score - runner[1] if runner else 9.0
+                cert = "high" if margin >= 1.5 else "medium" if margin >= 0.7 else "low"
+                kind = "name" if self.lex.is_name(best.lower()) else "nonword"
+                return Finding(s, s + len(core), core, case_like(core, best), cert, kind,
+                               runner[0] if runner else None, margin)
+        return None
