@@ -52,7 +52,7 @@ def edition(built_seeds, tmp_path_factory) -> Path:
     files = sorted(built_seeds.glob("*.xml"))
     for settings in (ExportSettings(out_dir=out / "html", fmt="html"),
                      ExportSettings(out_dir=out / "text", fmt="text"),
-                     ExportSettings(out_dir=out / "text", fmt="text", diplomatic=True)):
+                     ExportSettings(out_dir=out / "text", fmt="text", view="diplomatic")):
         report = export(files, settings)
         assert not report.failed, report.failed
     return out / "html"

@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import click
 import pytest
 
 from pipeline.cli import cli
@@ -10,11 +11,32 @@ from pipeline.cli import cli
 from conftest import SEEDS
 
 
+def _commands(group, path=()):
+    """Every command of a Click group, subgroups and their commands included."""
+    for name, command in sorted(group.commands.items()):
+        yield path + (name,), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, path + (name,))
+
+
 def test_every_command_has_help_with_an_example(runner):
-    for command in ["build", "validate", "export", "clean", "summary"]:
-        result = runner.invoke(cli, [command, "--help"])
-        assert result.exit_code == 0
-        assert "Example:" in result.output, command
+    walked = list(_commands(cli))
+    assert {" ".join(p) for p, _ in walked} >= {"build", "validate", "export", "entities",
+                                                 "entities suggest", "entities add"}
+    for path, _ in [((), cli)] + walked:
+        result = runner.invoke(cli, [*path, "--help"])
+        assert result.exit_code == 0, path
+        assert re.search(r"\bExamples?:\n", result.output), path
+
+
+def test_a_library_error_is_one_line_and_exit_1(runner, tmp_path):
+    """PipelineError becomes `Error: file: message` in one place, for every command."""
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<TEI>", encoding="utf-8")
+    result = runner.invoke(cli, ["curate", str(bad)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {bad}:1:")
+    assert "Traceback" not in result.output
 
 
 def test_build_missing_file(runner, tmp_path):

@@ -22,7 +22,7 @@ def editions(built_seeds, tmp_path_factory):
     for fmt in ("html", "text"):
         report = export(files, ExportSettings(out_dir=out / fmt, fmt=fmt))
         assert not report.failed
-    report = export(files, ExportSettings(out_dir=out / "text", fmt="text", diplomatic=True))
+    report = export(files, ExportSettings(out_dir=out / "text", fmt="text", view="diplomatic"))
     assert not report.failed
     return out
 
@@ -174,7 +174,7 @@ def test_no_broken_internal_links(built_seeds, tmp_path):
     files = sorted(built_seeds.glob("*.xml"))
     export(files, ExportSettings(out_dir=tmp_path / "html", fmt="html"))
     export(files, ExportSettings(out_dir=tmp_path / "text", fmt="text"))
-    export(files, ExportSettings(out_dir=tmp_path / "text", fmt="text", diplomatic=True))
+    export(files, ExportSettings(out_dir=tmp_path / "text", fmt="text", view="diplomatic"))
     checked = 0
     for page in sorted((tmp_path / "html").glob("*.html")):
         source = page.read_text(encoding="utf-8")

@@ -1,15 +1,25 @@
-"""Settings of the pipeline's commands, as dataclasses with documented defaults."""
+"""Settings of the pipeline's commands: one dataclass per stage, the one source of defaults.
+
+The CLI's options take their defaults from these fields, and the edition stylesheets'
+`xsl:param`s (pipeline/xslt/params.xsl) declare the same values (a test checks that
+the three agree), so a default is changed here and in params.xsl, nowhere else.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
 import os
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
+from typing import Literal
 
 # Release date of this pipeline version: the default generation date, so that the
 # same input gives byte-identical output on any day.
 RELEASE_DATE = "2026-11-20"
+
+View = Literal["reading", "diplomatic"]
+VIEWS: tuple[View, ...] = ("reading", "diplomatic")
+FORMATS = ("html", "text")
 
 
 def default_build_date() -> str:
@@ -39,15 +49,27 @@ class ExportSettings:
     out_dir: Path
     fmt: str = "html"
     build_date: str = RELEASE_DATE
-    line_width: int = 78
-    diplomatic: bool = False  # text edition as printed (NAME.diplomatic.txt)
+    line_width: int = 78  # columns of the text edition
+    view: View = "reading"  # text edition: the reading text, or the text as printed
     site_title: str = "Digital Archive"
     editor: str = "Archive curators"
     base_url: str = ""  # where the edition is published, for "cite this edition"
 
+    # The fields that are parameters of the stylesheets, by xsl:param name.
+    PARAMS = {"build-date": "build_date", "line-width": "line_width", "view": "view",
+              "site-title": "site_title", "editor": "editor", "base-url": "base_url"}
+
     def stylesheet_params(self, version: str) -> dict[str, str | int]:
         """The xsl:params of pipeline/xslt/params.xsl these settings decide."""
-        return {"build-date": self.build_date, "line-width": self.line_width,
-                "pipeline-version": version, "site-title": self.site_title,
-                "editor": self.editor, "base-url": self.base_url,
-                "view": "diplomatic" if self.diplomatic else "reading"}
+        params: dict[str, str | int] = {name: getattr(self, attr)
+                                        for name, attr in self.PARAMS.items()}
+        params["pipeline-version"] = version
+        return params
+
+
+def default(settings: type, name: str):
+    """The default of field `name` of a settings dataclass, for a CLI option."""
+    for f in fields(settings):
+        if f.name == name and f.default is not MISSING:
+            return f.default
+    raise KeyError(f"{settings.__name__}.{name} has no default")

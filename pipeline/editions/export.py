@@ -34,7 +34,7 @@ SUFFIX = {"html": ".html", "text": ".txt"}
 
 
 def output_path(tei_file: Path, settings: ExportSettings) -> Path:
-    view = ".diplomatic" if settings.diplomatic and settings.fmt == "text" else ""
+    view = ".diplomatic" if settings.view == "diplomatic" and settings.fmt == "text" else ""
     return settings.out_dir / (tei_file.stem + view + SUFFIX[settings.fmt])
 
 
@@ -45,7 +45,7 @@ def export(files: Iterable[Path], settings: ExportSettings,
     HTML keep its digest and rebuild the collection pages from all digests."""
     if settings.fmt not in ENTRY:
         raise PipelineError(f"unknown format {settings.fmt!r}; use html or text")
-    if settings.diplomatic and settings.fmt != "text":
+    if settings.view == "diplomatic" and settings.fmt != "text":
         raise PipelineError("--diplomatic is for the text edition; every HTML page "
                             "already has both views")
     if settings.base_url and not settings.base_url.endswith("/"):

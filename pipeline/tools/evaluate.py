@@ -16,8 +16,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.editions.digest import DATE_ATTRS
+from pipeline.core.errors import PipelineError
 from pipeline.core.ns import tei
+from pipeline.editions.digest import DATE_ATTRS
 from pipeline.core.xmlsafe import parse_file
 
 TYPES = {"persName": "person", "placeName": "place", "orgName": "org"}
@@ -276,9 +277,10 @@ def format_ocr(report: OcrReport, synthetic: OcrReport | None = None) -> list[st
         if r is None:
             continue
         d = r.detection
-        accuracy = r.corrected / d.tp if d.tp else 1.0
+        # Nothing detected, nothing to be right or wrong about: no figure, not 1.0.
+        accuracy = f"{r.corrected / d.tp:5.3f}" if d.tp else "  n/a"
         lines.append(f"  {label:<16} {d.precision:5.3f} {d.recall:5.3f} {d.f1:5.3f} |"
-                     f"               {accuracy:5.3f} | {d.gold:5d} {d.pred:7d}")
+                     f"               {accuracy} | {d.gold:5d} {d.pred:7d}")
     flags = ", ".join(f"{doc[:3]} {n}" for doc, n in report.false_flags.items())
     lines.append(f"  flags on documents without OCR gold: {flags or 'none'}")
     return lines
@@ -299,3 +301,41 @@ def format_names(report: NameReport, held_out: set[str]) -> list[str]:
                          f"{s.f1:5.3f} |         {i.precision:5.3f} {i.recall:5.3f} "
                          f"{i.f1:5.3f} | {s.gold:5d} {s.pred:6d}")
     return lines
+
+
+@dataclass
+class Evaluation:
+    """Every score of one `archive eval` run."""
+
+    names: NameReport
+    dates: DateReport
+    ocr: OcrReport
+    synthetic: OcrReport | None
+    gold_dir: Path
+
+    def lines(self) -> list[str]:
+        return (format_names(self.names, read_held_out(self.gold_dir, "names"))
+                + format_dates(self.dates, read_held_out(self.gold_dir, "dates"))
+                + format_ocr(self.ocr, self.synthetic))
+
+    def error_lines(self) -> list[str]:
+        """Every missed and extra mention, each report once."""
+        reports = [self.names, self.dates, self.ocr] + ([self.synthetic] if self.synthetic
+                                                         else [])
+        return [f"  {doc[:3]}: {item}" for report in reports
+                for doc, items in report.errors.items() for item in items]
+
+
+def evaluate_all(gold_dir: Path, tei_dir: Path) -> Evaluation:
+    """Names, dates and OCR of the TEI in `tei_dir` against the gold in `gold_dir`.
+
+    Example:
+
+        evaluate_all(Path("tests/gold"), Path("tei")).lines()
+    """
+    try:
+        return Evaluation(evaluate_names(gold_dir, tei_dir), evaluate_dates(gold_dir, tei_dir),
+                          evaluate_ocr(gold_dir, tei_dir),
+                          evaluate_synthetic(gold_dir, tei_dir / "authority.xml"), gold_dir)
+    except (PipelineError, OSError, KeyError, ValueError) as exc:
+        raise PipelineError(f"cannot evaluate: {exc}") from None

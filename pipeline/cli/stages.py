@@ -1,0 +1,240 @@
+"""The stage commands: build, validate, export, and the TEI bookkeeping around them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pipeline.cli.base import (SILENT, Failed, build_date, cli, executor, executor_options,
+                               expand)
+from pipeline.core import console
+from pipeline.core.settings import FORMATS, VIEWS, BuildSettings, ExportSettings, default
+
+# The stage modules are imported by their commands: each `archive` run (five per
+# make) then loads only what it needs, not the OCR lexicon code to print a summary.
+
+
+@cli.command()
+@click.argument("seeds", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=default(BuildSettings, "out_dir"), show_default=True,
+              help="Directory for the TEI files.")
+@click.option("--force", is_flag=True,
+              help="Rebuild even if up to date, and overwrite hand-edited TEI (a backup "
+                   "copy is kept beside it).")
+@click.option("--date", default=None, metavar="YYYY-MM-DD",
+              help="Generation date for the header [default: $SOURCE_DATE_EPOCH, else the "
+                   "pipeline's release date, so output is reproducible].")
+@click.option("--encoding", default=default(BuildSettings, "encoding"), show_default=True,
+              help="Character encoding of the seeds.")
+@click.option("--authority", "authority_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Authority file of persons, places and organisations "
+                                 "[default: OUT/authority.xml if it exists].")
+@executor_options
+@SILENT
+def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, date: str | None,
+          encoding: str, authority_path: Path | None, jobs: int, executor_kind: str,
+          scheduler: str | None, silent: bool) -> None:
+    """Write one TEI file per SEED into --out, skipping those already up to date.
+
+    Each seed `NAME.txt` becomes `NAME.xml`; a directory stands for its *.txt files. A TEI file that was edited by hand after
+    the pipeline wrote it is never overwritten unless you pass --force. One bad seed
+    does not stop the others; the exit code is 1 if any failed.
+
+    Example:
+
+        archive build seeds/*.txt --out tei/
+    """
+    from pipeline.build import stage as build_mod
+
+    seeds = expand(seeds, "*.txt")
+    settings = BuildSettings(out_dir=out_dir, build_date=build_date(date), encoding=encoding,
+                             force=force, authority=authority_path)
+    where = executor(jobs, executor_kind, scheduler)
+    with console.bar(len(seeds), "Building TEI", silent=silent) as tick:
+        report = build_mod.build(seeds, settings, tick, where)
+    for warning in report.warnings:
+        console.warn(warning)
+    for path in report.kept:
+        console.warn(f"{path}: edited by hand since it was built; kept as it is (mark it final "
+                     "with `archive curate`, or rebuild it with --force)")
+    for _, message in report.failed:
+        console.error(message)
+    extra = "".join(f", {len(x)} {label}" for x, label in ((report.kept, "hand-edited kept"),
+                                                           (report.curated, "curated"))
+                    if x)
+    console.out(f"build: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+                f"{len(report.skipped)} up to date{extra}, {len(report.failed)} failed "
+                f"({report.words} words encoded)")
+    if report.failed:
+        raise Failed(f"{len(report.failed)} of {len(seeds)} seed(s) could not be built")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--schema", "schema_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Directory holding archive.rng and archive.sch "
+                                 "[default: the project's schema/].")
+@executor_options
+@SILENT
+def validate(files: tuple[Path, ...], schema_dir: Path | None, jobs: int, executor_kind: str,
+             scheduler: str | None, silent: bool) -> None:
+    """Check TEI FILES against the project's RELAX NG schema and Schematron rules.
+
+    Every problem is printed as `file:line:col: message`, then one summary line.
+    The exit code is 1 if any file is invalid.
+
+    Example:
+
+        archive validate tei/*.xml
+    """
+    from pipeline.validate import check as val
+
+    files = expand(files, "*.xml")
+    where = executor(jobs, executor_kind, scheduler)
+    bad = problems_total = 0
+    with console.bar(len(files), "Validating", silent=silent) as tick:
+        found = list(val.validate_files(files, schema_dir, where, tick))
+    for _, problems in found:
+        for problem in problems:
+            console.out(str(problem))
+        bad += bool(problems)
+        problems_total += len(problems)
+    console.out(f"validate: {len(files) - bad} of {len(files)} file(s) valid, "
+                f"{problems_total} problem(s)")
+    if bad:
+        raise Failed(f"{bad} file(s) invalid")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="html: one page per document with a reading and a diplomatic view, "
+                   "plus index, registers of persons, places and organisations, chronology "
+                   "and search; text: a plain UTF-8 edition per document.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              required=True, help="Directory for the edition files.")
+@click.option("--view", "views", multiple=True, type=click.Choice(VIEWS),
+              help="Text edition: the reading text (NAME.txt, the default) or the text as "
+                   "printed (NAME.diplomatic.txt: damaged words, web furniture and citation "
+                   "marks kept). Give it twice to write both from one run. HTML pages "
+                   "carry both views.")
+@click.option("--diplomatic", is_flag=True, help="Short for --view diplomatic.")
+@click.option("--date", default=None, metavar="YYYY-MM-DD",
+              help="Date printed in the editions [default as for build]: fix it for "
+                   "byte-identical output.")
+@click.option("--width", "line_width", default=default(ExportSettings, "line_width"),
+              show_default=True,
+              type=click.IntRange(20, 400), help="Line width of the text edition.")
+@click.option("--site-title", default=default(ExportSettings, "site_title"), show_default=True,
+              help="Name of the archive: page titles, headers, citations.")
+@click.option("--editor", default=default(ExportSettings, "editor"), show_default=True,
+              help="Who edits the archive, for the 'cite this edition' line.")
+@click.option("--base-url", default=default(ExportSettings, "base_url"), metavar="URL",
+              help="Where the HTML edition will be published, ending in '/'; the "
+                   "citation then gives each page's full address.")
+@executor_options
+@SILENT
+def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, ...],
+           diplomatic: bool, date: str | None, line_width: int, site_title: str, editor: str,
+           base_url: str, jobs: int, executor_kind: str, scheduler: str | None,
+           silent: bool) -> None:
+    """Publish TEI FILES as an HTML or plain-text edition in --out.
+
+    Stylesheets are compiled once and applied to every file. For HTML the collection
+    pages (index, registers, chronology, search index) cover every document exported
+    to --out so far, not only those given now; they are assembled from what each
+    document's own export left in --out (its digest and its rendered register items
+    and chronology rows), not by rereading the TEI, and only the pages a changed
+    document appears on are written again: a register page per initial
+    (places-a.html), a chronology page per year (chronology-1944.html), a search
+    shard. Every option is a parameter of the stylesheets (pipeline/xslt/params.xsl).
+
+    Example:
+
+    \b
+        archive export --format html tei/*.xml --out editions/html
+        archive export --format text --view reading --view diplomatic \\
+            --out editions/text tei/*.xml
+    """
+    from pipeline.editions import export as transform
+
+    files = expand(files, "*.xml")
+    views = tuple(dict.fromkeys(views + (("diplomatic",) if diplomatic else ()))) or (
+        default(ExportSettings, "view"),)
+    where = executor(jobs, executor_kind, scheduler)
+    report = transform.ExportReport()
+    with console.bar(len(files) * len(views), f"Exporting {fmt}", silent=silent) as tick:
+        for view in views:
+            settings = ExportSettings(
+                out_dir=out_dir, fmt=fmt, build_date=build_date(date), line_width=line_width,
+                view=view, site_title=site_title, editor=editor, base_url=base_url)
+            done = transform.export(files, settings, tick, where)
+            report.written += done.written
+            report.unchanged += done.unchanged
+            report.failed += done.failed
+    for _, message in report.failed:
+        console.error(message)
+    console.out(f"export {fmt}: {len(report.written)} file(s) written, "
+                f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    if report.failed:
+        raise Failed(f"{len(report.failed)} of {len(files) * len(views)} file(s) could not "
+                     "be exported")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--undo", is_flag=True, help="Take the mark off again.")
+def curate(files: tuple[Path, ...], undo: bool) -> None:
+    """Mark TEI FILES as curated: the build leaves them alone from now on.
+
+    A curated file still validates and is still exported. The mark is
+    revisionDesc/@status="curated" in the file itself, so it travels with it.
+
+    Example:
+
+        archive curate tei/004_8f5a6fbfed40dcac.xml
+    """
+    from pipeline.build import stage as build_mod
+
+    for path in files:
+        changed = build_mod.curate(path, undo)
+        state = "not curated" if undo else "curated"
+        console.out(f"{path}: {state}" + ("" if changed else " already"))
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=default(BuildSettings, "out_dir"), show_default=True,
+              help="Directory of built TEI files.")
+def clean(out_dir: Path) -> None:
+    """Delete the TEI files the pipeline built, keeping any that were edited by hand.
+
+    Example:
+
+        archive clean --out tei/
+    """
+    from pipeline.build import stage as build_mod
+
+    removed, kept = build_mod.clean(out_dir)
+    for path in kept:
+        console.warn(f"{path}: edited after it was built; kept")
+    console.out(f"clean: {len(removed)} file(s) removed, {len(kept)} edited file(s) kept")
+
+
+@cli.command()
+@click.option("--tei", "tei_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("tei"), show_default=True)
+@click.option("--editions", "editions_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("editions"), show_default=True)
+def summary(tei_dir: Path, editions_dir: Path) -> None:
+    """Print one line about the collection: documents, words, edition files.
+
+    Example:
+
+        archive summary --tei tei --editions editions
+    """
+    from pipeline.editions.summary import collection_summary
+
+    console.out(collection_summary(tei_dir, editions_dir))
