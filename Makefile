@@ -27,7 +27,13 @@ TEI := $(SEEDS:seeds/%.txt=tei/%.xml)
 HTML := $(SEEDS:seeds/%.txt=editions/html/%.html)
 TEXT := $(SEEDS:seeds/%.txt=editions/text/%.txt)
 DIPLOMATIC := $(SEEDS:seeds/%.txt=editions/text/%.diplomatic.txt)
-CODE := $(shell find pipeline -name "*.py" ! -path "*/__pycache__/*") $(wildcard pipeline/data/*)
+# The Python code each stage runs (the CLI is part of every stage); tools/ is none.
+# The TEI does not depend on stylesheets, CSS or JS; the editions do on export code.
+py = $(shell find $(1) -name '*.py' ! -path '*/__pycache__/*')
+CLI_CODE := pipeline/__init__.py $(call py,pipeline/cli pipeline/core)
+BUILD_CODE := $(CLI_CODE) $(call py,pipeline/build) $(wildcard pipeline/data/*)
+VALIDATE_CODE := $(CLI_CODE) $(call py,pipeline/validate)
+EXPORT_CODE := $(CLI_CODE) $(call py,pipeline/editions)
 AUTHORITY := $(wildcard tei/authority.xml)
 OVERRIDES := $(wildcard tei/ocr-overrides.tsv)
 SCHEMA := schema/archive.rng schema/archive.sch
@@ -48,7 +54,7 @@ $(INSTALLED): pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask]'
 	touch $@
 
-tei/.stamp: $(SEEDS) $(CODE) $(AUTHORITY) $(OVERRIDES) $(if $(call missing,$(TEI))$(SPACED),FORCE) | $(INSTALLED)
+tei/.stamp: $(SEEDS) $(BUILD_CODE) $(AUTHORITY) $(OVERRIDES) $(if $(call missing,$(TEI))$(SPACED),FORCE) | $(INSTALLED)
 	$(ARCHIVE) build $(QUIET) --jobs $(JOBS) --out tei $(if $(SPACED),seeds,$(call changed,$(SEEDS),seeds/%,$(TEI)))
 	touch $@
 
@@ -60,18 +66,18 @@ $(HTML): editions/html/%.html: tei/%.xml editions/html/.stamp ;
 $(TEXT): editions/text/%.txt: tei/%.xml editions/text/.stamp ;
 $(DIPLOMATIC): editions/text/%.diplomatic.txt: tei/%.xml editions/text/.stamp ;
 
-tei/.valid: $(TEI) $(AUTHORITY) $(SCHEMA) $(if $(SPACED),FORCE) | $(INSTALLED)
+tei/.valid: $(TEI) $(AUTHORITY) $(SCHEMA) $(VALIDATE_CODE) $(if $(SPACED),FORCE) | $(INSTALLED)
 	$(ARCHIVE) validate $(QUIET) --jobs $(JOBS) $(if $(SPACED),tei/*.xml,$(call changed,$(TEI) $(AUTHORITY),tei/%,))
 	touch $@
 
 # The registers show the authority file's entries, so it is an input of the HTML too.
-editions/html/.stamp: $(TEI) $(XSL_HTML) $(AUTHORITY) $(if $(call missing,$(HTML))$(SPACED),FORCE) | $(INSTALLED)
+editions/html/.stamp: $(TEI) $(XSL_HTML) $(EXPORT_CODE) $(AUTHORITY) $(if $(call missing,$(HTML))$(SPACED),FORCE) | $(INSTALLED)
 	$(ARCHIVE) export $(QUIET) --jobs $(JOBS) --format html --out editions/html \
 	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(HTML)))
 	touch $@
 
 # Two views of the text edition: the reading text and the text as printed.
-editions/text/.stamp: $(TEI) $(XSL_TEXT) $(if $(call missing,$(TEXT) $(DIPLOMATIC))$(SPACED),FORCE) | $(INSTALLED)
+editions/text/.stamp: $(TEI) $(XSL_TEXT) $(EXPORT_CODE) $(if $(call missing,$(TEXT) $(DIPLOMATIC))$(SPACED),FORCE) | $(INSTALLED)
 	$(ARCHIVE) export $(QUIET) --jobs $(JOBS) --format text --view reading --view diplomatic \
 	  --out editions/text $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(TEXT) $(DIPLOMATIC)))
 	touch $@

@@ -129,6 +129,33 @@ def test_changing_a_stylesheet_rebuilds_the_editions(repo):
                            "0 failed"), line
     assert (repo / "editions" / "html" / "archive.css").read_bytes().endswith(b"touched */\n")
     assert "export text:" not in result.stdout
+    assert "archive build" not in result.stdout  # the TEI does not depend on stylesheets
+
+
+def test_changing_export_code_rebuilds_the_editions_not_the_tei(repo):
+    code = repo / "pipeline" / "editions" / "digest.py"
+    before = snapshot(repo)
+    code.write_bytes(code.read_bytes() + b"\n# touched\n")
+    result = make(repo)
+    assert "archive build" not in result.stdout
+    assert "archive validate" not in result.stdout
+    stems = [p.stem for p in sorted((repo / "seeds").glob("*.txt"))]
+    for fmt in ("html", "text"):  # every document handed over again, each found unchanged
+        line = next(l for l in result.stdout.splitlines() if l.startswith(f"export {fmt}:"))
+        assert ", 0 failed" in line and " 0 file(s) written" in line, line
+        command = next(l for l in result.stdout.splitlines() if f"--format {fmt}" in l)
+        assert all(f"tei/{stem}.xml" in result.stdout for stem in stems), command
+    assert snapshot(repo) == before
+
+
+def test_changing_build_code_makes_the_tei_stale(repo):
+    code = repo / "pipeline" / "build" / "words.py"
+    code.write_bytes(code.read_bytes() + b"\n# touched\n")
+    result = make(repo)
+    line = next(l for l in result.stdout.splitlines() if l.startswith("build:"))
+    # Rebuilt from scratch (the fingerprint changed), and the same bytes came out.
+    assert line.startswith(f"build: 0 written, {len(list((repo / 'seeds').glob('*.txt')))} "
+                           "unchanged, 0 up to date"), line
 
 
 def test_parallel_make_gives_the_same_bytes(tmp_path):

@@ -32,11 +32,13 @@ class Entry:
 
 
 def fingerprint(extra: str = "") -> str:
-    """A hash of the pipeline's code, stylesheets and word lists (plus `extra`, the
-    authority file's hash): a change makes every output stale."""
+    """A hash of the code and word lists the build runs (plus `extra`, the authority
+    file's and overrides' hashes): a change makes every output stale. Stylesheets, CSS
+    and JS make editions, not TEI, and are left out, as the Makefile leaves them out."""
     h = hashlib.sha256(extra.encode())
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in {".py", ".xsl", ".css", ".js", ".txt"} and path.is_file():
+    for path in sorted(p for part in paths.BUILD_INPUTS
+                       for p in ([part] if part.is_file() else part.rglob("*"))):
+        if path.suffix in {".py", ".txt", ".tsv"} and path.is_file():
             h.update(path.relative_to(_PACKAGE).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -81,7 +83,7 @@ class Manifest:
     def record(self, output: Path, entry: Entry) -> None:
         self.entries[output.name] = entry
 
-    def status(self, output: Path, source_sha256: str, print_: str) -> str:
+    def status(self, output: Path, source_sha256: str, fingerprint: str) -> str:
         """'missing', 'edited' (bytes differ from what we wrote), 'stale' or 'fresh'."""
         if not output.exists():
             return "missing"
@@ -90,7 +92,7 @@ class Manifest:
             return "edited"  # a file we did not write: treat it as someone's work
         if sha256_bytes(output.read_bytes()) != entry.output_sha256:
             return "edited"
-        if entry.source_sha256 != source_sha256 or entry.fingerprint != print_:
+        if entry.source_sha256 != source_sha256 or entry.fingerprint != fingerprint:
             return "stale"
         return "fresh"
 

@@ -109,12 +109,12 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
     overrides = ocr.read_overrides(overrides_path)
     extra = (authority.sha256 if authority else "") + (
         sha256_file(overrides_path) if overrides_path.exists() else "")
-    print_ = fingerprint(extra)
+    build_fingerprint = fingerprint(extra)
     with Manifest.locked(settings.out_dir) as manifest:
         jobs: list[_Job] = []
         for seed in map(Path, seeds):
             try:
-                job = _stage(seed, settings, manifest, print_, report, authority, overrides)
+                job = _stage(seed, settings, manifest, build_fingerprint, report, authority, overrides)
             except PipelineError as exc:
                 report.failed.append((seed, str(exc)))
                 job = None
@@ -122,7 +122,7 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 tick(seed)
             else:
                 jobs.append(job)
-        cache_key = ocrcache.key(print_)
+        cache_key = ocrcache.key(build_fingerprint)
         if jobs and executor.kind == "local":
             # Loaded once here, with what earlier runs worked out; forked workers share it.
             ocrcache.load(_lexicon(authority), cache_key)
@@ -140,7 +140,7 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 *result, worked_out = value
                 for table, new in worked_out.items():
                     fresh[table].update(new)
-                _finish(job, tuple(result), settings, manifest, print_, report)
+                _finish(job, tuple(result), settings, manifest, build_fingerprint, report)
             except PipelineError as exc:
                 report.failed.append((job.seed, str(exc)))
             tick(job.seed)
@@ -207,7 +207,7 @@ class _Job:
     entry: Entry | None
 
 
-def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, print_: str,
+def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, build_fingerprint: str,
            report: BuildReport, authority: Authority | None,
            overrides: ocr.Overrides) -> _Job | None:
     """Decide what to do with one seed: nothing (fresh, curated, a kept hand edit), a
@@ -219,13 +219,13 @@ def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, print_: str,
         report.curated.append(out)
         return None
     seed_sha = sha256_file(seed)
-    status = manifest.status(out, seed_sha, print_)
+    status = manifest.status(out, seed_sha, build_fingerprint)
     if status == "fresh" and not settings.force:
         report.skipped.append(out)
         return None
     entry = manifest.entries.get(out.name)
     if status == "edited" and entry is not None and not settings.force:
-        if entry.source_sha256 == seed_sha and entry.fingerprint == print_:
+        if entry.source_sha256 == seed_sha and entry.fingerprint == build_fingerprint:
             report.kept.append(out)  # nothing upstream changed: the edit stands
             return None
         raise PipelineError(
@@ -234,14 +234,14 @@ def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, print_: str,
             "ocr-overrides.tsv) and rebuild with --force, which keeps a backup, or mark the "
             f"file final with `archive curate {out}`", str(seed))
     if seed.stat().st_size > large.LARGE_BYTES and settings.encoding == "utf-8":
-        _build_large(seed, seed_sha, out, status, settings, manifest, print_, report,
+        _build_large(seed, seed_sha, out, status, settings, manifest, build_fingerprint, report,
                      authority, overrides)
         return None
     return _Job(seed, out, status, entry)
 
 
 def _finish(job: _Job, value: tuple, settings: BuildSettings, manifest: Manifest,
-            print_: str, report: BuildReport) -> None:
+            build_fingerprint: str, report: BuildReport) -> None:
     """Write what a worker encoded, unless it would replace somebody's work."""
     data, source_sha, warnings, words = value
     out, status = job.out, job.status
@@ -255,30 +255,33 @@ def _finish(job: _Job, value: tuple, settings: BuildSettings, manifest: Manifest
                             "overwritten. Move it away, mark it with `archive curate`, or "
                             "rebuild with --force, which keeps a backup", str(job.seed))
     if status == "edited" and out.read_bytes() != data:
-        backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
-        shutil.copy2(out, backup)
-        report.warnings.append(f"{out}: hand-edited file overwritten; backup in {backup}")
+        _back_up(out, report)
     changed = write_if_changed(out, data)
-    manifest.record(out, Entry(str(job.seed), source_sha, sha256_bytes(data), print_))
+    manifest.record(out, Entry(str(job.seed), source_sha, sha256_bytes(data), build_fingerprint))
     (report.written if changed else report.unchanged).append(out)
     report.words += words
 
 
 def _build_large(seed: Path, seed_sha: str, out: Path, status: str, settings: BuildSettings,
-                 manifest: Manifest, print_: str, report: BuildReport,
+                 manifest: Manifest, build_fingerprint: str, report: BuildReport,
                  authority: Authority | None, overrides: ocr.Overrides) -> None:
     """A seed too large to hold: encoded part by part, straight into the output file."""
     if status == "edited":
-        backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
-        shutil.copy2(out, backup)
-        report.warnings.append(f"{out}: hand-edited file overwritten; backup in {backup}")
+        _back_up(out, report)
     before = sha256_file(out) if out.exists() else None
     digest, words = large.encode_to(seed, out, settings.build_date, authority,
                                     settings.out_dir, overrides, _lexicon(authority),
                                     check_conservation)
-    manifest.record(out, Entry(str(seed), seed_sha, digest, print_))
+    manifest.record(out, Entry(str(seed), seed_sha, digest, build_fingerprint))
     (report.written if digest != before else report.unchanged).append(out)
     report.words += words
+
+
+def _back_up(out: Path, report: BuildReport) -> None:
+    """Keep a hand-edited file, timestamped, beside the output about to replace it."""
+    backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
+    shutil.copy2(out, backup)
+    report.warnings.append(f"{out}: hand-edited file overwritten; backup in {backup}")
 
 
 CURATED = re.compile(rb"<revisionDesc[^>]*\sstatus=[\"']curated[\"']")

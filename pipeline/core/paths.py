@@ -9,3 +9,5 @@ DATA = PACKAGE / "data"  # editable word lists and cue phrases
 XSLT = PACKAGE / "xslt"  # every edition stylesheet: common/, html/, txt/, params.xsl
 HTML_XSLT = XSLT / "html"  # the HTML edition's stylesheets, CSS and script
 SCHEMA_COPY = PACKAGE / "schema"  # the installed copy of the repository's schema/
+# What the build of a TEI file runs and reads: its output is stale when one changes.
+BUILD_INPUTS = (PACKAGE / "__init__.py", PACKAGE / "core", PACKAGE / "build", DATA)
