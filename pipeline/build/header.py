@@ -8,11 +8,9 @@ from lxml import etree
 
 from pipeline import __version__
 from pipeline.core.ns import tei, xml
+from pipeline.build.language import Language, used_in
 from pipeline.build.source import Source
 from pipeline.build.structure.inline import append_text
-
-# Letters that occur in Albanian but hardly ever in English text.
-_ALBANIAN = re.compile(r"[ëËçÇ]")
 
 EDITORIAL = (
     "Generated from a plain-text source by the archive pipeline. Structure is recognised "
@@ -55,8 +53,10 @@ def record_correction(header: etree._Element, text: str) -> None:
     decl.insert(0, correction)
 
 
-def build_header(source: Source, document, words: int, build_date: str) -> etree._Element:
-    """A full teiHeader for `source`; deterministic for the same inputs and date."""
+def build_header(source: Source, document, words: int, build_date: str,
+                 languages: list[Language] | None = None) -> etree._Element:
+    """A full teiHeader for `source`; deterministic for the same inputs and date.
+    `languages` (besides English) default to those whose marks occur in its text."""
     title = document.title
     header = etree.Element(tei("teiHeader"))
     file_desc = sub(header, "fileDesc")
@@ -95,8 +95,8 @@ def build_header(source: Source, document, words: int, build_date: str) -> etree
 
     lang_usage = sub(sub(header, "profileDesc"), "langUsage")
     sub(lang_usage, "language", "English", ident="en")
-    if _ALBANIAN.search(source.text):
-        sub(lang_usage, "language", "Albanian", ident="sq")
+    for lang in used_in(source.text) if languages is None else languages:
+        sub(lang_usage, "language", lang.name, ident=lang.ident)
 
     rev = sub(header, "revisionDesc")
     sub(rev, "change", f"Generated from seeds/{source.path.name} by archive pipeline "
@@ -106,7 +106,8 @@ def build_header(source: Source, document, words: int, build_date: str) -> etree
 
 # “Title”, "Title" or «Title»; "Tirana 1960" or "(London 1947)".
 _QUOTED = re.compile(r"[“\"«]([^”\"»]{2,200})[”\"»]")
-_PLACE_YEAR = re.compile(r"(?<![\w])([A-Z][a-zë]+),?\s+(1[5-9]\d\d|20\d\d)(?!\d)")
+# A place is one capitalised word of any script's letters ("Korçë 1944", "Zürich 1921").
+_PLACE_YEAR = re.compile(r"(?<![\w])([^\W\d_]+),?\s+(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
 def origin_bibl(line: str) -> etree._Element:
@@ -117,6 +118,9 @@ def origin_bibl(line: str) -> etree._Element:
     if q:
         spans.append((q.start(1), q.end(1), "title", {}))
     for m in _PLACE_YEAR.finditer(line):
+        place = m.group(1)
+        if len(place) < 2 or not (place[0].isupper() and place[1:].islower()):
+            continue
         if not q or m.start() >= q.end() or m.end() <= q.start():
             spans.append((m.start(1), m.end(1), "pubPlace", {}))
             spans.append((m.start(2), m.end(2), "date", {"when": m.group(2)}))

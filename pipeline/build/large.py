@@ -24,6 +24,7 @@ from pipeline.build import structure
 from pipeline.build.annotate import annotate
 from pipeline.core.errors import SourceError
 from pipeline.build.header import build_header, record_correction
+from pipeline.build.language import Language, Survey
 from pipeline.core.ns import TEI_NS, TEI_NSMAP, tei
 from pipeline.build.source import REPLACEMENT, Source
 from pipeline.build.teiwriter import SCHEMA_PIS, build_tree, doc_id, indent
@@ -33,22 +34,21 @@ from pipeline.build.words import WORD
 LARGE_BYTES = int(os.environ.get("ARCHIVE_LARGE_BYTES", 4 * 1024 * 1024))
 PART_CHARS = 1024 * 1024
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ALBANIAN = re.compile(r"[ëËçÇ]")
 
 
-def survey(path: Path, encoding: str) -> tuple[str, int, int, bool]:
-    """sha256 of the bytes, size, letter-words and whether Albanian letters occur."""
+def survey(path: Path, encoding: str) -> tuple[str, int, int, list[Language]]:
+    """sha256 of the bytes, size, letter-words and the languages whose marks occur."""
     h = hashlib.sha256()
     size = words = 0
-    albanian = False
+    languages = Survey()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
             size += len(chunk)
     for part in parts(path, encoding):
         words += sum(1 for _ in WORD.finditer(part))
-        albanian = albanian or bool(_ALBANIAN.search(part))
-    return h.hexdigest(), size, words, albanian
+        languages.feed(part)
+    return h.hexdigest(), size, words, languages.found()
 
 
 def parts(path: Path, encoding: str) -> Iterator[str]:
@@ -76,7 +76,7 @@ def parts(path: Path, encoding: str) -> Iterator[str]:
 def encode_to(path: Path, out: Path, build_date: str, authority, tei_dir: Path,
               overrides: ocr.Overrides | None, lexicon, check) -> tuple[str, int]:
     """Encode the seed at `path` into `out` (atomically); return (sha256 of out, words)."""
-    sha, size, words, albanian = survey(path, "utf-8")
+    sha, size, words, languages = survey(path, "utf-8")
     name = path.stem
     pieces = parts(path, "utf-8")
     first = next(pieces)
@@ -89,7 +89,7 @@ def encode_to(path: Path, out: Path, build_date: str, authority, tei_dir: Path,
             fh.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                      + "".join(f"<?xml-model {pi}?>\n" for pi in SCHEMA_PIS)
                      + f'<TEI xmlns="{TEI_NS}" xml:id="{doc_id(name)}" xml:lang="en">')
-            _write_parts(_Writer(fh), first, pieces, path, sha, size, words, albanian,
+            _write_parts(_Writer(fh), first, pieces, path, sha, size, words, languages,
                          build_date, checker, tagger, check)
             fh.write("\n</TEI>\n")
         os.chmod(tmp, 0o644)
@@ -117,12 +117,11 @@ class _Writer:
         self.fh.write("\n" + "  " * depth + text)
 
 
-def _write_parts(w: _Writer, first, pieces, path, sha, size, words, albanian, build_date,
+def _write_parts(w: _Writer, first, pieces, path, sha, size, words, languages, build_date,
                  checker, tagger, check):
     doc = structure.parse(first)
-    sample = Source(path, first + (" ë" if albanian and not _ALBANIAN.search(first) else ""),
-                    sha, size)
-    header = build_header(sample, doc, words, build_date)
+    # The header's facts come from the first part; its languages from every part.
+    header = build_header(Source(path, first, sha, size), doc, words, build_date, languages)
     root = _part(first, doc, path, build_date)
     decision = checker.decide(_texts(root.find(tei("text"))))
     record_correction(header, ocr.describe(decision, None,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.build.language import marker_letters
 from pipeline.build.ocr.lexicon import KNOWN_ZIPF
 from pipeline.build.ocr.text import (ABBREVIATION, ARTICLES, CASE_ERROR_ZIPF, CHEAP_EDIT,
                                      CONTRACTION, FRAGMENT_ZIPF, FREQUENT, NAME_SUFFIXES,
@@ -14,6 +15,9 @@ from pipeline.build.ocr.text import (ABBREVIATION, ARTICLES, CASE_ERROR_ZIPF, CH
                                      SPLIT_PIECE_ZIPF, STRAY, STRAY_FLOOR, UNKNOWN_ZIPF, Finding,
                                      case_like, word_core)
 from pipeline.core.fold import fold
+
+
+FOREIGN = marker_letters()  # letters that mark a language of data/languages.tsv
 
 
 class Rules:
@@ -64,13 +68,14 @@ class Rules:
                              strict=not (stray or accented))
 
     def _english_under_accents(self, core: str) -> bool:
-        """Accents are damage on an English word ("höuse", "wáter"), not on an
-        Albanian one: the word without them must be English, or one cheap edit away,
-        and a word with ë or ç must be English as it stands without them."""
+        """Accents are damage on an English word ("höuse", "wáter"), not on a word of
+        another language of data/languages.tsv: the word without them must be English,
+        or one cheap edit away, and a word with a letter that marks a listed language
+        must be English as it stands without them."""
         plain = fold(core).lower()
         if self.lex.zipf(plain) >= KNOWN_ZIPF:
             return True
-        if re.search("[ëçËÇ]", core):
+        if not FOREIGN.isdisjoint(core):
             return False
         ranked = self._rank(core)
         return bool(ranked) and ranked[0][2] <= 1.5
