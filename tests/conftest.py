@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
 AUTHORITY = ROOT / "tei" / "authority.xml"
+DATA = ROOT / "tests" / "data"  # single-file cases and sample files
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,14 @@
 """Unit tests for the name tagger: matching, disambiguation, evidence for unknown names."""
 
-from pathlib import Path
 
 import pytest
 
+from conftest import DATA
 from pipeline.build.names.authority import key, load
 from pipeline.core.fold import fold
 from pipeline.build.names.tagger import NameTagger
 
-AUTHORITY = Path(__file__).parent / "data" / "authority-sample.xml"
+AUTHORITY = DATA / "authority-sample.xml"
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from lxml import etree, html as lhtml
 
+from conftest import ROOT
 from pipeline.build.stage import encode
 from pipeline.core.ns import tei
 from pipeline.build.source import decode_source
@@ -51,7 +52,7 @@ def test_any_text_gives_valid_tei_and_loses_no_word(project_rng, tei_all, lines)
 
 
 def _seed_blocks() -> list[str]:
-    root = Path(__file__).resolve().parent.parent / "seeds"
+    root = ROOT / "seeds"
     blocks = []
     for seed in sorted(root.glob("*.txt")):
         blocks += [b for b in seed.read_text(encoding="utf-8").split("\n\n") if b.strip()]

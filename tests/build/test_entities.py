@@ -2,16 +2,16 @@
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from conftest import DATA
 from pipeline.build.names.authority import load
 from pipeline.cli import cli
 from pipeline.core.ns import NS
 
-SAMPLE = Path(__file__).parent / "data" / "authority-sample.xml"
+SAMPLE = DATA / "authority-sample.xml"
 TEXT = ("A Visit\n\nKing Farouk came to the village of Borova with Enver Hoxha. Later King "
         "Farouk left Tirana for the Blue Mountain Estates.\n")
 

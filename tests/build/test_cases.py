@@ -1,16 +1,16 @@
 """Expected-output cases: tests/data/cases/NAME.txt is encoded and its <text> compared
 with NAME.xml, written by hand from the encoding manual."""
 
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from conftest import DATA
 from pipeline.build.stage import encode
 from pipeline.core.ns import tei
 from pipeline.build.source import read_source
 
-CASES = Path(__file__).parent / "data" / "cases"
+CASES = DATA / "cases"
 
 
 def _canonical(el: etree._Element) -> str:
