@@ -1,1 +1,4 @@
-"""Stage 1, seeds to TEI: source reading, structure, header, OCR, dates, names, TEI writing, bookkeeping."""
+"""Stage 1, seeds to TEI: reading, structure, header, OCR, dates, names, TEI writing.
+
+stage.py drives it; docs/architecture.md follows one seed through it.
+"""

@@ -7,10 +7,10 @@ import re
 from lxml import etree
 
 from pipeline import __version__
-from pipeline.core.ns import tei, xml
 from pipeline.build.language import Language, used_in
 from pipeline.build.source import Source
 from pipeline.build.structure.inline import append_text
+from pipeline.core.ns import tei, xml
 
 EDITORIAL = (
     "Generated from a plain-text source by the archive pipeline. Structure is recognised "

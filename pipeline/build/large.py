@@ -17,18 +17,18 @@ from typing import Iterator
 
 from lxml import etree
 
-from pipeline.build.dates import tagger as datetag
-from pipeline.build.names import tagger as names
 from pipeline.build import ocr
 from pipeline.build import structure
 from pipeline.build.annotate import annotate
-from pipeline.core.errors import SourceError
+from pipeline.build.dates import tagger as datetag
 from pipeline.build.header import build_header, record_correction
 from pipeline.build.language import Language, Survey
-from pipeline.core.ns import TEI_NS, TEI_NSMAP, tei
+from pipeline.build.names import tagger as names
 from pipeline.build.source import REPLACEMENT, Source
 from pipeline.build.teiwriter import SCHEMA_PIS, build_tree, doc_id, indent
 from pipeline.build.words import WORD
+from pipeline.core.errors import SourceError
+from pipeline.core.ns import TEI_NS, TEI_NSMAP, tei
 
 # Seeds above this are encoded in parts (ARCHIVE_LARGE_BYTES changes it, for tests).
 LARGE_BYTES = int(os.environ.get("ARCHIVE_LARGE_BYTES", 4 * 1024 * 1024))

@@ -12,25 +12,25 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
-from pipeline.build.dates import tagger as datetag
 from pipeline.build import large
-from pipeline.build.names import tagger as names
 from pipeline.build import ocr
-from pipeline.build.ocr import cache as ocrcache
 from pipeline.build import structure
-from pipeline.build.header import record_correction
-from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.build.annotate import annotate
-from pipeline.build.names.authority import Authority, load as load_authority
-from pipeline.core.errors import PipelineError
-from pipeline.core.executor import ExecutorSettings, run
+from pipeline.build.dates import tagger as datetag
+from pipeline.build.header import record_correction
 from pipeline.build.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
-from pipeline.core.ns import tei
-from pipeline.core.settings import BuildSettings
+from pipeline.build.names import tagger as names
+from pipeline.build.names.authority import Authority, load as load_authority
+from pipeline.build.ocr import cache as ocrcache
+from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.build.source import Source, read_source, sha256_file
 from pipeline.build.teiwriter import build_tree, serialise
-from pipeline.core.fsutil import write_if_changed
 from pipeline.build.words import count_words, letter_words, source_text_of
+from pipeline.core.errors import PipelineError
+from pipeline.core.executor import ExecutorSettings, run
+from pipeline.core.fsutil import write_if_changed
+from pipeline.core.ns import tei
+from pipeline.core.settings import BuildSettings
 
 
 @dataclass
@@ -114,7 +114,8 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         jobs: list[_Job] = []
         for seed in map(Path, seeds):
             try:
-                job = _stage(seed, settings, manifest, build_fingerprint, report, authority, overrides)
+                job = _stage(seed, settings, manifest, build_fingerprint, report, authority,
+                             overrides)
             except PipelineError as exc:
                 report.failed.append((seed, str(exc)))
                 job = None

@@ -6,16 +6,16 @@ import re
 
 from lxml import etree
 
+from pipeline.build.dates.calendar import date_span
 from pipeline.build.header import build_header, sub
-from pipeline.core.ns import TEI_NSMAP, tei, xml
 from pipeline.build.source import Source
 from pipeline.build.structure import Document
-from pipeline.build.dates.calendar import date_span
 from pipeline.build.structure.blocks import BIBL, BULLET
 from pipeline.build.structure.inline import render
-from pipeline.build.structure.model import (BiblList, Facts, Fw, Head, ItemList, Note, Para, Section,
-                                      Span)
+from pipeline.build.structure.model import (BiblList, Facts, Fw, Head, ItemList, Note,
+                                            Para, Section, Span)
 from pipeline.build.words import count_words
+from pipeline.core.ns import TEI_NSMAP, tei, xml
 
 SCHEMA_PIS = (
     'href="../schema/archive.rng" type="application/xml" '

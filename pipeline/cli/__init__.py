@@ -8,7 +8,7 @@ click errors in one place, `Command.invoke`.
 
 from __future__ import annotations
 
-from pipeline.cli.base import cli
 from pipeline.cli import entities, stages, tools  # noqa: F401  (they add their commands)
+from pipeline.cli.base import cli
 
 __all__ = ["cli"]

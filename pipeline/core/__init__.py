@@ -1,1 +1,4 @@
-"""Shared by every stage: errors, XML namespaces, safe parsing, atomic files, console, settings, executors. Imports nothing else of the pipeline."""
+"""Shared by every stage: errors, namespaces, safe parsing, files, console, settings.
+
+It imports nothing else of the pipeline (tests/test_architecture.py).
+"""

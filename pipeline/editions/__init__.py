@@ -1,1 +1,4 @@
-"""Stage 3, TEI to editions: XSLT transforms, digests, per-document pieces, the reduce step and collection pages."""
+"""Stage 3, TEI to editions: XSLT, digests, pieces, the reduce step, collection pages.
+
+export.py drives it; docs/architecture.md follows one document through it.
+"""

@@ -1,1 +1,1 @@
-"""Development tools, not run by make: evaluation against gold, the bench corpus, the OCR noise model."""
+"""Development tools that make does not run: eval, the bench corpus, the OCR noise."""

@@ -12,9 +12,9 @@ import random
 import re
 from pathlib import Path
 
-from pipeline.tools import noise
-from pipeline.core.fsutil import atomic_write
 from pipeline.build.words import count_words
+from pipeline.core.fsutil import atomic_write
+from pipeline.tools import noise
 
 WORDS_PER_DOC = 10_000
 OCR_EVERY = 4

@@ -18,8 +18,8 @@ from lxml import etree
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.ns import tei
-from pipeline.editions.digest import DATE_ATTRS
 from pipeline.core.xmlsafe import parse_file
+from pipeline.editions.digest import DATE_ATTRS
 
 TYPES = {"persName": "person", "placeName": "place", "orgName": "org"}
 

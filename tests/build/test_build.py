@@ -3,8 +3,8 @@
 import os
 
 from pipeline.build.stage import build, clean
-from pipeline.core.settings import BuildSettings
 from pipeline.build.words import letter_words, source_text_of
+from pipeline.core.settings import BuildSettings
 from lxml import etree
 from pipeline.core.ns import tei
 

@@ -6,9 +6,9 @@ import pytest
 from lxml import etree
 
 from conftest import DATA
+from pipeline.build.source import read_source
 from pipeline.build.stage import encode
 from pipeline.core.ns import tei
-from pipeline.build.source import read_source
 
 CASES = DATA / "cases"
 

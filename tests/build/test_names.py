@@ -5,8 +5,8 @@ import pytest
 
 from conftest import DATA
 from pipeline.build.names.authority import key, load
-from pipeline.core.fold import fold
 from pipeline.build.names.tagger import NameTagger
+from pipeline.core.fold import fold
 
 AUTHORITY = DATA / "authority-sample.xml"
 

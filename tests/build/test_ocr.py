@@ -6,11 +6,11 @@ import pytest
 from lxml import etree
 
 from pipeline.build.names.authority import load
-from pipeline.build.stage import encode
-from pipeline.build.ocr.lexicon import Lexicon
-from pipeline.core.ns import NS
 from pipeline.build.ocr import Costs, OcrChecker, read_overrides
+from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.build.source import decode_source
+from pipeline.build.stage import encode
+from pipeline.core.ns import NS
 
 from conftest import AUTHORITY, SEEDS
 

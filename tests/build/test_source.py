@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.errors import SourceError
 from pipeline.build.source import decode_source, read_source
+from pipeline.core.errors import SourceError
 
 P = Path("seeds/x.txt")
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.build.stage import encode
-from pipeline.core.ns import NS
 from pipeline.build.source import decode_source
+from pipeline.build.stage import encode
 from pipeline.build.teiwriter import doc_id
+from pipeline.core.ns import NS
 
 
 def tei_of(text: str, name: str = "sample") -> etree._Element:

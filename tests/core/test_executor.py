@@ -7,8 +7,8 @@ import pytest
 from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings, run
 from pipeline.core.settings import ExportSettings
-from pipeline.editions.saxon import Saxon
 from pipeline.editions.export import export
+from pipeline.editions.saxon import Saxon
 
 
 def _slow_square(n: int) -> tuple[int, int]:

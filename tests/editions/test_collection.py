@@ -6,9 +6,9 @@ import re
 import pytest
 from lxml import etree, html as lhtml
 
-from pipeline.editions.digest import fold_term
 from pipeline.core.ns import NS
 from pipeline.core.settings import ExportSettings
+from pipeline.editions.digest import fold_term
 from pipeline.editions.export import export
 from conftest import AUTHORITY
 

@@ -2,11 +2,11 @@
 
 import os
 
-from pipeline.editions import pieces
-from pipeline.editions.groups import chronology_group
 from pipeline.core.fsutil import write_chunks_if_changed
 from pipeline.core.settings import ExportSettings
+from pipeline.editions import pieces
 from pipeline.editions.export import export
+from pipeline.editions.groups import chronology_group
 from pipeline.editions.groups import pieces_path
 
 

@@ -8,12 +8,12 @@ import shutil
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from pipeline.editions.groups import reserved
-from pipeline.editions.pieces import read_header
-from pipeline.editions.reduce import LEDGER, STATE
 from pipeline.core.settings import ExportSettings
 from pipeline.editions.export import export
+from pipeline.editions.groups import reserved
 from pipeline.editions.groups import pieces_path
+from pipeline.editions.pieces import read_header
+from pipeline.editions.reduce import LEDGER, STATE
 
 
 def _pages(out):

@@ -5,10 +5,10 @@ import re
 import pytest
 from lxml import etree, html as lhtml
 
+from pipeline.build.words import letter_words, source_text_of
 from pipeline.core.ns import NS
 from pipeline.core.settings import ExportSettings
 from pipeline.editions.export import export
-from pipeline.build.words import letter_words, source_text_of
 
 INLINE = {"persName", "placeName", "orgName", "date", "choice", "corr", "sic", "quote", "title",
           "author", "hi"}

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from lxml import etree, html as lhtml
 
+from pipeline.build.source import decode_source
 from pipeline.build.stage import build, encode
 from pipeline.cli import cli
 from pipeline.core.settings import BuildSettings, ExportSettings
-from pipeline.build.source import decode_source
 from pipeline.editions.export import export
 from pipeline.validate.check import validate_file
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from pipeline.build.words import letter_words, source_text_of
 from pipeline.core.ns import tei
 from pipeline.validate.check import validate_file
-from pipeline.build.words import letter_words, source_text_of
 
 from conftest import ROOT
 

@@ -7,11 +7,11 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from lxml import etree, html as lhtml
 
 from conftest import ROOT
-from pipeline.build.stage import encode
-from pipeline.core.ns import tei
 from pipeline.build.source import decode_source
-from pipeline.validate.check import schema_dir
+from pipeline.build.stage import encode
 from pipeline.build.words import letter_words, source_text_of
+from pipeline.core.ns import tei
+from pipeline.validate.check import schema_dir
 
 import pytest
 

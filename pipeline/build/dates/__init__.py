@@ -1,1 +1,1 @@
-"""Dates: calendar words and ISO values (calendar), and the tagger that marks them (tagger)."""
+"""Dates: calendar words and ISO values (calendar) and the tagger that marks them."""

@@ -1,1 +1,5 @@
-"""Names: the authority file (authority), the tagger that links names to it (tagger), and the review queue (review)."""
+"""Names: the authority file, the tagger that links names to it, the review queue.
+
+authority.py reads tei/authority.xml; tagger.py marks persName, placeName and
+orgName; review.py is `archive entities` (suggest, add).
+"""

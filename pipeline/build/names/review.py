@@ -9,8 +9,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.build.names.authority import KINDS, LISTS, key, load
 from pipeline.build.dates.calendar import MONTHS
+from pipeline.build.names.authority import KINDS, LISTS, key, load
 from pipeline.core.errors import PipelineError
 from pipeline.core.fsutil import atomic_write
 from pipeline.core.ns import NS, TEI_NS, tei, xml

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.core import cues
 from pipeline.build.annotate import Hit
 from pipeline.build.names.authority import TOKEN, Authority, gap_kind
+from pipeline.core import cues
 from pipeline.core.fold import fold
 
 _POSSESSIVE = re.compile(r"['’]s$", re.I)

@@ -22,8 +22,8 @@ import json
 import os
 from pathlib import Path
 
-from pipeline.core.fsutil import atomic_write
 from pipeline.build.ocr.lexicon import TABLES, Lexicon, cache_dir, wordfreq_version
+from pipeline.core.fsutil import atomic_write
 
 MAX_WORDS = 200_000  # per table; past it the file stops growing
 COMPACT_AT = 1 << 20  # a journal this long (or half the file) is merged into the file

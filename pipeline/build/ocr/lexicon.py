@@ -10,8 +10,8 @@ import os
 import unicodedata
 from pathlib import Path
 
-from pipeline.core import cues
 from pipeline.build.names.authority import TOKEN, Authority
+from pipeline.core import cues
 from pipeline.core.fold import fold
 from pipeline.core.fsutil import atomic_write
 

@@ -11,8 +11,8 @@ import re
 from pipeline.build.structure import furniture, letters, notes
 from pipeline.build.structure.blocks import WIKI_HEAD, classify, is_section_head, split_blocks
 from pipeline.build.structure.inline import mark_citations
-from pipeline.build.structure.model import (BiblList, Break, Document, Fw, Head, ItemList, Para,
-                                      Section)
+from pipeline.build.structure.model import (BiblList, Break, Document, Fw, Head, ItemList,
+                                            Para, Section)
 
 __all__ = ["parse", "Document", "Section", "Head", "Para"]
 

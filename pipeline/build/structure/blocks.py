@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.core import cues
 from pipeline.build.dates.calendar import date_line
 from pipeline.build.structure.model import BiblList, Break, Facts, Fw, Head, ItemList, Note, Para
+from pipeline.core import cues
 
 # `= Title =`, `==Background==`: the level is the number of equals signs.
 WIKI_HEAD = re.compile(r"^\s*(={1,6})\s*([^=\s].*?)\s*\1\s*$")

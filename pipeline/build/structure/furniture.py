@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.core import cues
 from pipeline.build.structure.blocks import is_title_line
 from pipeline.build.structure.model import Fw, Head, Para
+from pipeline.core import cues
 
 # "(London 1947)": a place and year of publication in brackets.
 PLACE_YEAR = re.compile(r"\(\s*([A-Z][\w .'-]{1,40}?),?\s+(1[5-9]\d\d|20\d\d)\s*\)")

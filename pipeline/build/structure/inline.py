@@ -7,8 +7,8 @@ from typing import Callable
 
 from lxml import etree
 
-from pipeline.core.ns import tei
 from pipeline.build.structure.model import Para, Span
+from pipeline.core.ns import tei
 
 # Wiki citation marks "[17]" and editorial remarks "[page needed]", "[better source needed]".
 CITATION = re.compile(r"\[(\d{1,4})\]")

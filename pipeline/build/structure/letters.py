@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.core import cues
 from pipeline.build.structure.blocks import LETTER
 from pipeline.build.structure.model import Break, Fw, Head, Para, Section
+from pipeline.core import cues
 
 SALUTE_MAX = 60
 SIGNED_MAX = 80
