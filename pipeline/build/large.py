@@ -20,10 +20,10 @@ from lxml import etree
 from pipeline.build import ocr
 from pipeline.build import structure
 from pipeline.build.annotate import annotate
-from pipeline.build.dates import tagger as datetag
+from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import build_header, record_correction
 from pipeline.build.language import Language, Survey
-from pipeline.build.names import tagger as names
+from pipeline.build.names import tagger as name_tagger
 from pipeline.build.source import REPLACEMENT, Source
 from pipeline.build.teiwriter import SCHEMA_PIS, build_tree, doc_id, indent
 from pipeline.build.words import WORD
@@ -81,7 +81,7 @@ def encode_to(path: Path, out: Path, build_date: str, authority, tei_dir: Path,
     pieces = parts(path, "utf-8")
     first = next(pieces)
     checker = ocr.OcrChecker(lexicon, overrides, doc=name)
-    tagger = names.NameTagger(authority, tei_dir)
+    tagger = name_tagger.NameTagger(authority, tei_dir)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(fd)
     try:
@@ -162,8 +162,8 @@ def _write_body(w: _Writer, root, source, decision, checker, tagger, check) -> N
     text = root.find(tei("text"))
     if decision.is_ocr:
         annotate(text, checker.find, ocr.skip)
-    annotate(text, datetag.find, datetag.skip)
-    annotate(text, tagger.find, names.skip)
+    annotate(text, date_tagger.find, date_tagger.skip)
+    annotate(text, tagger.find, name_tagger.skip)
     check(source, root)  # every word of this part is in its TEI
     blocks = [el for side in ("front", "body", "back")
               for holder in text.iterfind(tei(side)) for el in holder]

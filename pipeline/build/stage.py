@@ -16,10 +16,10 @@ from pipeline.build import large
 from pipeline.build import ocr
 from pipeline.build import structure
 from pipeline.build.annotate import annotate
-from pipeline.build.dates import tagger as datetag
+from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import record_correction
 from pipeline.build.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
-from pipeline.build.names import tagger as names
+from pipeline.build.names import tagger as name_tagger
 from pipeline.build.names.authority import Authority, load as load_authority
 from pipeline.build.ocr import cache as ocrcache
 from pipeline.build.ocr.lexicon import Lexicon
@@ -66,9 +66,9 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
         if back is None:
             back = etree.SubElement(text, tei("back"))
         back.append(notes)
-    annotate(text, datetag.find, datetag.skip)
-    tagger = names.NameTagger(authority, tei_dir or Path("tei"))
-    annotate(text, tagger.find, names.skip)
+    annotate(text, date_tagger.find, date_tagger.skip)
+    tagger = name_tagger.NameTagger(authority, tei_dir or Path("tei"))
+    annotate(text, tagger.find, name_tagger.skip)
     check_conservation(source, root)
     return serialise(root)
 

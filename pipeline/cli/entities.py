@@ -45,9 +45,9 @@ def entities_suggest(files: tuple[Path, ...], authority_path: Path, fmt: str) ->
     """
     import json
 
-    from pipeline.build.names import review as entity_mod
+    from pipeline.build.names import review
 
-    candidates = entity_mod.suggest(list(files), authority_path)
+    candidates = review.suggest(list(files), authority_path)
     if fmt == "json":
         console.out(json.dumps([c.__dict__ for c in candidates], ensure_ascii=False, indent=1))
         return
@@ -82,8 +82,8 @@ def entities_add(surface: str, kind: str, variant_of: str | None, entry_id: str 
 
         archive entities add "Enveri" --kind person --variant-of hoxha-enver
     """
-    from pipeline.build.names import review as entity_mod
+    from pipeline.build.names import review
 
-    done = entity_mod.add(authority_path, surface, kind, variant_of=variant_of,
+    done = review.add(authority_path, surface, kind, variant_of=variant_of,
                           entry_id=entry_id, note=note)
     console.out(done)

@@ -46,14 +46,14 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, date: str | None,
 
         archive build seeds/*.txt --out tei/
     """
-    from pipeline.build import stage as build_mod
+    from pipeline.build import stage as build_stage
 
     seeds = expand(seeds, "*.txt")
     settings = BuildSettings(out_dir=out_dir, build_date=build_date(date), encoding=encoding,
                              force=force, authority=authority_path)
     where = executor(jobs, executor_kind, scheduler)
     with console.bar(len(seeds), "Building TEI", silent=silent) as tick:
-        report = build_mod.build(seeds, settings, tick, where)
+        report = build_stage.build(seeds, settings, tick, where)
     for warning in report.warnings:
         console.warn(warning)
     for path in report.kept:
@@ -89,13 +89,13 @@ def validate(files: tuple[Path, ...], schema_dir: Path | None, jobs: int, execut
 
         archive validate tei/*.xml
     """
-    from pipeline.validate import check as val
+    from pipeline.validate import check
 
     files = expand(files, "*.xml")
     where = executor(jobs, executor_kind, scheduler)
     bad = problems_total = 0
     with console.bar(len(files), "Validating", silent=silent) as tick:
-        found = list(val.validate_files(files, schema_dir, where, tick))
+        found = list(check.validate_files(files, schema_dir, where, tick))
     for _, problems in found:
         for problem in problems:
             console.out(str(problem))
@@ -158,19 +158,19 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, .
         archive export --format text --view reading --view diplomatic \\
             --out editions/text tei/*.xml
     """
-    from pipeline.editions import export as transform
+    from pipeline.editions import export as export_stage
 
     files = expand(files, "*.xml")
     views = tuple(dict.fromkeys(views + (("diplomatic",) if diplomatic else ()))) or (
         default(ExportSettings, "view"),)
     where = executor(jobs, executor_kind, scheduler)
-    report = transform.ExportReport()
+    report = export_stage.ExportReport()
     with console.bar(len(files) * len(views), f"Exporting {fmt}", silent=silent) as tick:
         for view in views:
             settings = ExportSettings(
                 out_dir=out_dir, fmt=fmt, build_date=build_date(date), line_width=line_width,
                 view=view, site_title=site_title, editor=editor, base_url=base_url)
-            done = transform.export(files, settings, tick, where)
+            done = export_stage.export(files, settings, tick, where)
             report.written += done.written
             report.unchanged += done.unchanged
             report.failed += done.failed
@@ -196,10 +196,10 @@ def curate(files: tuple[Path, ...], undo: bool) -> None:
 
         archive curate tei/004_8f5a6fbfed40dcac.xml
     """
-    from pipeline.build import stage as build_mod
+    from pipeline.build import stage as build_stage
 
     for path in files:
-        changed = build_mod.curate(path, undo)
+        changed = build_stage.curate(path, undo)
         state = "not curated" if undo else "curated"
         console.out(f"{path}: {state}" + ("" if changed else " already"))
 
@@ -215,9 +215,9 @@ def clean(out_dir: Path) -> None:
 
         archive clean --out tei/
     """
-    from pipeline.build import stage as build_mod
+    from pipeline.build import stage as build_stage
 
-    removed, kept = build_mod.clean(out_dir)
+    removed, kept = build_stage.clean(out_dir)
     for path in kept:
         console.warn(f"{path}: edited after it was built; kept")
     console.out(f"clean: {len(removed)} file(s) removed, {len(kept)} edited file(s) kept")
