@@ -51,7 +51,7 @@ all: .build/summary.txt
 
 $(INSTALLED): pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask]'
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask,ner]'
 	touch $@
 
 tei/.stamp: $(SEEDS) $(BUILD_CODE) $(AUTHORITY) $(OVERRIDES) $(if $(call missing,$(TEI))$(SPACED),FORCE) | $(INSTALLED)

@@ -53,6 +53,27 @@ def record_correction(header: etree._Element, text: str) -> None:
     decl.insert(0, correction)
 
 
+def record_names(header: etree._Element, model: str | None) -> None:
+    """Say in the header how names the authority file lacks were found: by the
+    statistical model (a respStmt that the names it found point to with @resp), or not."""
+    title_stmt = header.find(f"{tei('fileDesc')}/{tei('titleStmt')}")
+    interpretation = header.find(f"{tei('encodingDesc')}/{tei('editorialDecl')}/"
+                                 f"{tei('interpretation')}")
+    if model:
+        resp_stmt = etree.Element(tei("respStmt"))
+        sub(resp_stmt, "resp", "names not in the authority file, found by a statistical "
+                               "named-entity model")
+        sub(resp_stmt, "name", model, xml_id="ner")
+        title_stmt.append(resp_stmt)
+        sub(interpretation, "p", "Names that carry resp=\"#ner\" were found by the model "
+            "named in the titleStmt (cert=\"medium\"), or are further mentions in the same "
+            "document of a name it found (cert=\"low\"); they have no @ref until an "
+            "archivist adds them to the authority file.")
+    else:
+        sub(interpretation, "p", "No statistical named-entity model was used: names come "
+            "from the authority file and the evidence rules only.")
+
+
 def build_header(source: Source, document, words: int, build_date: str,
                  languages: list[Language] | None = None) -> etree._Element:
     """A full teiHeader for `source`; deterministic for the same inputs and date.

@@ -21,7 +21,7 @@ from pipeline.build import ocr
 from pipeline.build import structure
 from pipeline.build.annotate import annotate
 from pipeline.build.dates import tagger as date_tagger
-from pipeline.build.header import build_header, record_correction
+from pipeline.build.header import build_header, record_correction, record_names
 from pipeline.build.language import Language, Survey
 from pipeline.build.names import tagger as name_tagger
 from pipeline.build.source import REPLACEMENT, Source
@@ -74,14 +74,14 @@ def parts(path: Path, encoding: str) -> Iterator[str]:
 
 
 def encode_to(path: Path, out: Path, build_date: str, authority, tei_dir: Path,
-              overrides: ocr.Overrides | None, lexicon, check) -> tuple[str, int]:
+              overrides: ocr.Overrides | None, lexicon, check, model=None) -> tuple[str, int]:
     """Encode the seed at `path` into `out` (atomically); return (sha256 of out, words)."""
     sha, size, words, languages = survey(path, "utf-8")
     name = path.stem
     pieces = parts(path, "utf-8")
     first = next(pieces)
     checker = ocr.OcrChecker(lexicon, overrides, doc=name)
-    tagger = name_tagger.NameTagger(authority, tei_dir)
+    tagger = name_tagger.NameTagger(authority, tei_dir, model)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(fd)
     try:
@@ -126,6 +126,7 @@ def _write_parts(w: _Writer, first, pieces, path, sha, size, words, languages, b
     decision = checker.decide(_texts(root.find(tei("text"))))
     record_correction(header, ocr.describe(decision, None,
                                            " in the first part of this large seed"))
+    record_names(header, tagger.model.description if tagger.model else None)
     w.block(header, 1)
     w.raw("\n  <text>")
     front = root.find(f"{tei('text')}/{tei('front')}")
@@ -163,7 +164,7 @@ def _write_body(w: _Writer, root, source, decision, checker, tagger, check) -> N
     if decision.is_ocr:
         annotate(text, checker.find, ocr.skip)
     annotate(text, date_tagger.find, date_tagger.skip)
-    annotate(text, tagger.find, name_tagger.skip)
+    name_tagger.tag(text, tagger)
     check(source, root)  # every word of this part is in its TEI
     blocks = [el for side in ("front", "body", "back")
               for holder in text.iterfind(tei(side)) for el in holder]

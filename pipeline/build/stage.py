@@ -17,10 +17,12 @@ from pipeline.build import ocr
 from pipeline.build import structure
 from pipeline.build.annotate import annotate
 from pipeline.build.dates import tagger as date_tagger
-from pipeline.build.header import record_correction
+from pipeline.build.header import record_correction, record_names
 from pipeline.build.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
 from pipeline.build.names import tagger as name_tagger
 from pipeline.build.names.authority import Authority, load as load_authority
+from pipeline.build.names.model import NameModel
+from pipeline.build.names.model import fingerprint as model_fingerprint
 from pipeline.build.ocr import cache as ocrcache
 from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.build.source import Source, read_source, sha256_file
@@ -52,8 +54,10 @@ def output_path(seed: Path, out_dir: Path) -> Path:
 
 
 def encode(source: Source, build_date: str, authority: Authority | None = None,
-           tei_dir: Path | None = None, overrides: ocr.Overrides | None = None) -> bytes:
-    """The TEI bytes for one source; checks that no word was lost on the way."""
+           tei_dir: Path | None = None, overrides: ocr.Overrides | None = None,
+           model: NameModel | None = None) -> bytes:
+    """The TEI bytes for one source; checks that no word was lost on the way. Names
+    the authority lacks are found by `model` too when one is given."""
     document = structure.parse(source.text)
     root = build_tree(source, document, build_date)
     text = root.find(tei("text"))
@@ -67,13 +71,24 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
             back = etree.SubElement(text, tei("back"))
         back.append(notes)
     annotate(text, date_tagger.find, date_tagger.skip)
-    tagger = name_tagger.NameTagger(authority, tei_dir or Path("tei"))
-    annotate(text, tagger.find, name_tagger.skip)
+    tagger = name_tagger.NameTagger(authority, tei_dir or Path("tei"), model)
+    name_tagger.tag(text, tagger)
+    record_names(root.find(tei("teiHeader")), model.description if model else None)
     check_conservation(source, root)
     return serialise(root)
 
 
 _LEXICONS: dict[str, Lexicon] = {}
+_MODELS: dict[str, NameModel] = {}
+
+
+def name_model(name: str | None) -> NameModel | None:
+    """The name model of this process (loaded once per worker), or None for none."""
+    if not name:
+        return None
+    if name not in _MODELS:
+        _MODELS[name] = NameModel(name)
+    return _MODELS[name]
 SAVE_EVERY = 20
 
 
@@ -108,7 +123,8 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
     overrides_path = settings.ocr_overrides or settings.out_dir / "ocr-overrides.tsv"
     overrides = ocr.read_overrides(overrides_path)
     extra = (authority.sha256 if authority else "") + (
-        sha256_file(overrides_path) if overrides_path.exists() else "")
+        sha256_file(overrides_path) if overrides_path.exists() else "") + (
+        model_fingerprint(settings.model))
     build_fingerprint = fingerprint(extra)
     with Manifest.locked(settings.out_dir) as manifest:
         jobs: list[_Job] = []
@@ -131,7 +147,8 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         tasks = (EncodeTask(j.seed.resolve(), settings.encoding, settings.build_date,
                             authority.path if authority else None,
                             settings.out_dir.resolve(),
-                            overrides_path.resolve() if overrides_path.exists() else None)
+                            overrides_path.resolve() if overrides_path.exists() else None,
+                            settings.model)
                  for j in jobs)
         results = run(encode_task, tasks, executor, count=len(jobs))
         for n, (job, (ok, value)) in enumerate(zip(jobs, results), start=1):
@@ -174,6 +191,7 @@ class EncodeTask:
     authority: Path | None
     tei_dir: Path
     overrides: Path | None
+    model: str | None = None  # a spaCy model name, or None for no model
 
 
 def encode_task(task: EncodeTask) -> tuple[bool, object]:
@@ -184,7 +202,7 @@ def encode_task(task: EncodeTask) -> tuple[bool, object]:
         source = read_source(task.seed, task.encoding)
         authority = load_authority(task.authority) if task.authority else None
         data = encode(source, task.build_date, authority, task.tei_dir,
-                      _overrides(task.overrides))
+                      _overrides(task.overrides), name_model(task.model))
         fresh = ocrcache.take(_lexicon(authority))
         return True, (data, source.sha256, source.warnings, count_words(source.text), fresh)
     except PipelineError as exc:
@@ -272,7 +290,7 @@ def _build_large(seed: Path, seed_sha: str, out: Path, status: str, settings: Bu
     before = sha256_file(out) if out.exists() else None
     digest, words = large.encode_to(seed, out, settings.build_date, authority,
                                     settings.out_dir, overrides, _lexicon(authority),
-                                    check_conservation)
+                                    check_conservation, name_model(settings.model))
     manifest.record(out, Entry(str(seed), seed_sha, digest, build_fingerprint))
     (report.written if digest != before else report.unchanged).append(out)
     report.words += words

@@ -31,11 +31,19 @@ from pipeline.core.settings import FORMATS, VIEWS, BuildSettings, ExportSettings
 @click.option("--authority", "authority_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Authority file of persons, places and organisations "
                                  "[default: OUT/authority.xml if it exists].")
+@click.option("--model", "model", default=default(BuildSettings, "model"), show_default=True,
+              metavar="NAME",
+              help="spaCy model that finds names the authority file lacks (an installed "
+                   "package: en_core_web_sm, en_core_web_md, en_core_web_lg or "
+                   "en_core_web_trf where you have them).")
+@click.option("--no-model", is_flag=True,
+              help="Do not run a model: names come from the authority file and the "
+                   "evidence rules only; the TEI header says so.")
 @executor_options
 @SILENT
 def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, date: str | None,
-          encoding: str, authority_path: Path | None, jobs: int, executor_kind: str,
-          scheduler: str | None, silent: bool) -> None:
+          encoding: str, authority_path: Path | None, model: str, no_model: bool, jobs: int,
+          executor_kind: str, scheduler: str | None, silent: bool) -> None:
     """Write one TEI file per SEED into --out, skipping those already up to date.
 
     Each seed `NAME.txt` becomes `NAME.xml`; a directory stands for its *.txt files. A TEI file that was edited by hand after
@@ -50,7 +58,8 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, date: str | None,
 
     seeds = expand(seeds, "*.txt")
     settings = BuildSettings(out_dir=out_dir, build_date=build_date(date), encoding=encoding,
-                             force=force, authority=authority_path)
+                             force=force, authority=authority_path,
+                             model=None if no_model else model)
     where = executor(jobs, executor_kind, scheduler)
     with console.bar(len(seeds), "Building TEI", silent=silent) as tick:
         report = build_stage.build(seeds, settings, tick, where)

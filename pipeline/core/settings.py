@@ -40,6 +40,9 @@ class BuildSettings:
     force: bool = False  # rebuild even if up to date; overwrite hand edits (with a backup)
     authority: Path | None = None  # default: OUT_DIR/authority.xml when it exists
     ocr_overrides: Path | None = None  # default: OUT_DIR/ocr-overrides.tsv when it exists
+    # The spaCy model that finds names the authority lacks (`--model NAME`); None: no
+    # model. Off by default until the layer keeps the seeds' precision (issue 16).
+    model: str | None = None
 
 
 @dataclass

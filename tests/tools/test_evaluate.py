@@ -41,3 +41,42 @@ def test_eval_on_a_malformed_gold_file_is_one_clear_error(runner, built_seeds, t
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot evaluate: ")
     assert "Traceback" not in result.output
+
+
+def _corpus(tmp_path):
+    import json
+
+    folder = tmp_path / "corpus"
+    (folder / "text").mkdir(parents=True)
+    text = "Kofi Annan spoke in Geneva.\n\nThe World Health Organization agreed.\n"
+    (folder / "text" / "d1.txt").write_text(text, encoding="utf-8")
+    gold = [{"doc": "d1", "type": t, "surface": s, "start": text.index(s),
+             "end": text.index(s) + len(s)}
+            for t, s in [("person", "Kofi Annan"), ("place", "Geneva"),
+                         ("org", "World Health Organization")]]
+    (folder / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    return folder
+
+
+def test_eval_scores_any_corpus_next_to_the_model_alone(runner, tmp_path):
+    result = runner.invoke(cli, ["eval", "--silent", "--corpus", str(_corpus(tmp_path))])
+    assert result.exit_code == 0, result.output
+    rows = [l.split() for l in result.stdout.splitlines() if l.startswith("  pipeline ")
+            or l.startswith("  model alone ")]
+    assert len(rows) == 6
+    person = next(r for r in rows if r[0] == "pipeline" and r[1] == "person")
+    assert person[2:5] == ["1.000", "1.000", "1.000"] and person[-2:] == ["1", "1"]
+
+
+def test_eval_without_a_model_scores_the_rules_alone(runner, tmp_path):
+    result = runner.invoke(cli, ["eval", "--silent", "--no-model", "--errors", "--corpus",
+                                 str(_corpus(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert "model alone" not in result.stdout
+    assert "d1: missed person 'Kofi Annan'" in result.stdout
+
+
+def test_eval_refuses_a_folder_that_is_no_corpus(runner, tmp_path):
+    result = runner.invoke(cli, ["eval", "--no-model", "--corpus", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path}: no text/*.txt: not a corpus in the shared format\n"

@@ -91,8 +91,9 @@ def _word_end(text: str, tok: Token) -> int:
 class NameTagger:
     """Tags names in one document at a time, remembering who was mentioned before."""
 
-    def __init__(self, authority: Authority | None, href_dir):
+    def __init__(self, authority: Authority | None, href_dir, model=None):
         self.authority = authority
+        self.model = model  # a NameModel (build/names/model.py), or None for no model
         self.href_dir = href_dir
         self.trie = Trie.build(authority.index) if authority else Trie()
         self.recent: list[str] = []  # entry ids in order of mention, for ambiguous forms
@@ -101,28 +102,87 @@ class NameTagger:
         self.titles = _by_first_word(list(lists["person-titles"]) + list(lists["royal-titles"]))
         self.place_phrases = _by_first_word(lists["place-phrases"])
         self.org_heads = set(lists["org-heads"])
+        self.learned: dict[tuple[str, ...], str] = {}
+        self.longest_learned = 0
         self.first_names = {fold(e.main.split()[0]) for e in
                             (authority.entries.values() if authority else [])
                             if e.kind == "person" and len(e.main.split()) > 1}
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str, predicted=()) -> list[Hit]:
+        """The names in one text node. Layers in order of trust, each keeping only what
+        no earlier layer covers: the authority file, the model's spans (`predicted`,
+        build/names/model.py), the evidence rules, then the document's own names
+        found elsewhere by the model or the rules (`learn`)."""
         toks = tokens(text)
-        hits: list[Hit] = []
+        known: list[Hit] = []
+        evidence: list[Hit] = []
         i = 0
         while i < len(toks):
             match = self.trie.longest(text, toks, i)
             if match:
                 j, ids = match
-                hits.append(self._known(toks, i, j, ids))
+                known.append(self._known(toks, i, j, ids))
                 i = j + 1
                 continue
             found = self._evidence(text, toks, i)
             if found:
-                hits.append(found[0])
+                evidence.append(found[0])
                 i = found[1]
                 continue
             i += 1
-        return hits
+        hits = known
+        for span in predicted:
+            _add(hits, Hit(span.start, span.end, TAGS[span.kind], dict(MODEL_ATTRS)))
+        for hit in evidence:
+            _add(hits, hit)
+        if self.learned:
+            for hit in self._consistent(text, toks):
+                _add(hits, hit)
+        return sorted(hits, key=lambda h: h.start)
+
+    def learn(self, texts: list[str], predicted: dict[int, list]) -> None:
+        """Remember the names the model found anywhere in the document (`texts` are its
+        text nodes, `predicted` the model's spans by node), with the kind most often
+        given, so that its other mentions are tagged alike: the same form, the form
+        in capitals, and a person's surname alone."""
+        votes: dict[tuple[str, ...], dict[str, int]] = {}
+        for n, spans in predicted.items():
+            for span in spans:
+                words = tuple(t.folded for t in tokens(texts[n][span.start:span.end]))
+                if not words:
+                    continue
+                votes.setdefault(words, {}).setdefault(span.kind, 0)
+                votes[words][span.kind] += 1
+                if span.kind == "person" and len(words) > 1 and len(words[-1]) > 2:
+                    votes.setdefault(words[-1:], {}).setdefault("person", 0)
+                    votes[words[-1:]]["person"] += 1
+        self.learned = {}
+        for words, kinds in votes.items():
+            best = max(sorted(kinds), key=kinds.get)
+            if kinds[best] * 2 > sum(kinds.values()):  # a clear majority, else nothing
+                self.learned[words] = best
+        self.longest_learned = max((len(w) for w in self.learned), default=0)
+
+    def _consistent(self, text: str, toks: list[Token]) -> list[Hit]:
+        out = []
+        i = 0
+        while i < len(toks):
+            for n in range(min(self.longest_learned, len(toks) - i), 0, -1):
+                run = toks[i:i + n]
+                if not _capitalised(run[0].text) or not _capitalised(run[-1].text):
+                    continue
+                words = tuple(t.folded.capitalize() if t.folded.isupper() and len(t.folded) > 1
+                              else t.folded for t in run)
+                kind = self.learned.get(words) or self.learned.get(
+                    tuple(t.folded for t in run))
+                if kind and all(gap_kind(text[a.end:b.start]) is not None
+                                for a, b in zip(run, run[1:])):
+                    out.append(Hit(run[0].start, run[-1].end, TAGS[kind],
+                                   {"resp": "#ner", "cert": "low"}))
+                    i += n - 1
+                    break
+            i += 1
+        return out
 
     def _known(self, toks: list[Token], i: int, j: int, ids: list[str]) -> Hit:
         entry_id = self._choose(ids)
@@ -216,6 +276,38 @@ class NameTagger:
         return Hit(start, end, tag)
 
 
+TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
+# A name the model found: @resp points at the header's respStmt for it. spaCy's small
+# model gives no per-entity probability, so its spans are "medium" and the document's
+# other mentions of them "low".
+MODEL_ATTRS = {"resp": "#ner", "cert": "medium"}
+
+
+def _add(hits: list[Hit], hit: Hit) -> None:
+    """Add `hit` unless it overlaps one already there (an earlier layer wins)."""
+    if all(hit.end <= h.start or h.end <= hit.start for h in hits):
+        hits.append(hit)
+
+
+def tag(text_el, tagger: "NameTagger") -> int:
+    """Tag the names under `text_el`: the model reads each block once, the tagger
+    merges its spans with the authority and the rules in every text node."""
+    from pipeline.build.annotate import apply, text_slots
+    from pipeline.build.names.model import predict
+
+    slots = [(p, c) for p, c in text_slots(text_el, skip)
+             if ((p.text if c is None else c.tail) or "").strip()]
+    texts = [(p.text if c is None else c.tail) for p, c in slots]
+    predicted = predict(tagger.model, slots) if tagger.model else {}
+    tagger.learn(texts, predicted)
+    count = 0
+    for n, ((parent, child), text) in enumerate(zip(slots, texts)):
+        hits = tagger.find(text, predicted.get(n, ()))
+        apply(parent, child, hits)
+        count += len(hits)
+    return count
+
+
 def _by_first_word(phrases) -> dict[str, list[tuple[str, ...]]]:
     """Cue phrases indexed by their first word, longest first."""
     index: dict[str, list[tuple[str, ...]]] = {}
@@ -240,7 +332,7 @@ def _capitalised(word: str) -> bool:
                                                           and word.isalpha())
 
 
-SKIP = {"fw", "ref", "listBibl", "persName", "placeName", "orgName", "sic", "corr", "date",
+SKIP = {"fw", "ref", "listBibl", "persName", "placeName", "orgName", "sic", "corr", "date", "label",
         "docDate"}
 
 

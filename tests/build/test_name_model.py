@@ -1,0 +1,139 @@
+"""The statistical name layer: blocks read whole, spans handed back per text node,
+merged under the authority, provenance in the TEI, clear errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree
+
+from pipeline.build.names import model as name_model
+from pipeline.build.names.model import Span, predict
+from pipeline.build.names.tagger import NameTagger, tag
+from pipeline.build.names.authority import load
+from pipeline.cli import cli
+from pipeline.core.ns import NS, tei
+
+from conftest import DATA
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+class Fake:
+    """A model that finds the given (surface, kind) pairs wherever they occur."""
+
+    description = "fake model 1.0"
+
+    def __init__(self, *names):
+        self.names = names
+        self.seen: list[str] = []
+
+    def spans(self, texts):
+        self.seen += texts
+        out = []
+        for text in texts:
+            found = []
+            for surface, kind in self.names:
+                for m in re.finditer(re.escape(surface), text):
+                    found.append(Span(m.start(), m.end(), kind))
+            out.append(tuple(found))
+        return out
+
+
+def _text(xml: str) -> etree._Element:
+    return etree.fromstring(f'<text xmlns="http://www.tei-c.org/ns/1.0"><body>{xml}</body></text>')
+
+
+def _names(el):
+    return [(etree.QName(n).localname, n.text, n.get("resp"), n.get("cert"), n.get("ref"))
+            for n in el.iter(f"{TEI}persName", f"{TEI}placeName", f"{TEI}orgName")]
+
+
+def test_a_block_is_read_whole_and_its_spans_go_back_to_their_text_nodes():
+    text = _text("<p>On <date>12 May</date> Donald Tsang met Li Peng in Beijing.</p>")
+    fake = Fake(("Donald Tsang", "person"), ("Beijing", "place"))
+    tagger = NameTagger(None, ".", fake)
+    tag(text, tagger)
+    assert fake.seen == ["On  Donald Tsang met Li Peng in Beijing."]
+    assert _names(text) == [("persName", "Donald Tsang", "#ner", "medium", None),
+                            ("placeName", "Beijing", "#ner", "medium", None)]
+
+
+def test_a_span_across_two_text_nodes_is_dropped():
+    text = _text("<p>Tsang <date>1996</date> visited.</p>")
+    fake = Fake(("Tsang  visited", "person"))
+    tag(text, NameTagger(None, ".", fake))
+    assert _names(text) == []
+
+
+def test_the_authority_wins_over_the_model_where_they_overlap():
+    authority = load(DATA / "authority-sample.xml")
+    entry = next(e for e in authority.entries.values() if e.kind == "place")
+    text = _text(f"<p>They reached {entry.main} at dawn.</p>")
+    tag(text, NameTagger(authority, DATA, Fake((entry.main, "org"))))
+    kind, surface, resp, _, ref = _names(text)[0]
+    assert (kind, surface, resp) == ("placeName", entry.main, None) and ref
+
+
+def test_the_documents_other_mentions_follow_the_model():
+    text = _text("<p>Donald Tsang spoke.</p><p>Later TSANG and Tsang's aides left.</p>")
+    tag(text, NameTagger(None, ".", Fake(("Donald Tsang", "person"))))
+    assert _names(text) == [("persName", "Donald Tsang", "#ner", "medium", None),
+                            ("persName", "TSANG", "#ner", "low", None),
+                            ("persName", "Tsang", "#ner", "low", None)]
+
+
+def test_no_name_in_a_label_which_tei_keeps_plain():
+    text = _text('<list type="facts"><label>Size Matters</label><item>x</item></list>')
+    tag(text, NameTagger(None, ".", Fake(("Size Matters", "org"))))
+    assert _names(text) == []
+
+
+def test_model_spans_lose_an_article_and_a_possessive():
+    spans = name_model._spans("the Hong Kong's port", [type("E", (), {
+        "label_": "GPE", "start_char": 0, "end_char": 15})()])
+    assert spans == [Span(4, 13, "place")]
+
+
+@pytest.fixture(scope="module")
+def with_model(tmp_path_factory):
+    out = tmp_path_factory.mktemp("model")
+    seed = out / "news.txt"
+    seed.write_text("Talks in Geneva\n\nThe envoy Kofi Annan met officials of the World "
+                    "Health Organization in Geneva on Monday.\n", encoding="utf-8")
+    return out, seed
+
+
+def test_built_with_the_model_the_tei_says_who_found_each_name(runner, with_model, tei_all):
+    out, seed = with_model
+    result = runner.invoke(cli, ["build", "--silent", "--model", name_model.DEFAULT_MODEL,
+                                 "--out", str(out / "tei"), str(seed)])
+    assert result.exit_code == 0, result.output
+    path = out / "tei" / "news.xml"
+    root = etree.parse(str(path)).getroot()
+    found = {(etree.QName(n).localname, n.text) for n in root.iterfind(".//tei:body//*[@resp='#ner']", NS)}
+    assert ("persName", "Kofi Annan") in found and ("placeName", "Geneva") in found
+    name = root.find(".//tei:titleStmt/tei:respStmt/tei:name[@xml:id='ner']", NS)
+    assert name is not None and name.text.startswith("spaCy 3.8")
+    assert runner.invoke(cli, ["validate", "--silent", str(path)]).exit_code == 0
+    assert tei_all.validate(etree.parse(str(path))), tei_all.error_log
+
+
+def test_without_a_model_the_header_says_so(runner, with_model):
+    out, seed = with_model
+    result = runner.invoke(cli, ["build", "--silent", "--no-model", "--out",
+                                 str(out / "plain"), str(seed)])
+    assert result.exit_code == 0, result.output
+    text = (out / "plain" / "news.xml").read_text(encoding="utf-8")
+    assert "No statistical named-entity model was used" in text
+    assert 'resp="#ner"' not in text
+
+
+def test_a_missing_model_is_one_clear_error(runner, with_model):
+    out, seed = with_model
+    result = runner.invoke(cli, ["build", "--silent", "--model", "no_such_model", "--jobs", "1",
+                                 "--out", str(out / "missing"), str(seed)])
+    assert result.exit_code == 1
+    assert "the spaCy model 'no_such_model' is not installed" in result.stderr
+    assert "--no-model" in result.stderr and "Traceback" not in result.output
