@@ -132,7 +132,11 @@ class NameTagger:
             i += 1
         hits = known
         for span in predicted:
-            _add(hits, Hit(span.start, span.end, TAGS[span.kind], dict(MODEL_ATTRS)))
+            # The kind the document gives this name most often ("Shearer" an org once,
+            # a person as the surname of "Alan Shearer" twice: a person).
+            words = tuple(t.folded for t in tokens(text[span.start:span.end]))
+            kind = self.learned.get(words, span.kind)
+            _add(hits, Hit(span.start, span.end, TAGS[kind], dict(MODEL_ATTRS)))
         for hit in evidence:
             _add(hits, hit)
         if self.learned:
@@ -154,8 +158,9 @@ class NameTagger:
                 votes.setdefault(words, {}).setdefault(span.kind, 0)
                 votes[words][span.kind] += 1
                 if span.kind == "person" and len(words) > 1 and len(words[-1]) > 2:
+                    # A full name is strong evidence for its surname alone.
                     votes.setdefault(words[-1:], {}).setdefault("person", 0)
-                    votes[words[-1:]]["person"] += 1
+                    votes[words[-1:]]["person"] += SURNAME_VOTES
         self.learned = {}
         for words, kinds in votes.items():
             best = max(sorted(kinds), key=kinds.get)
@@ -281,6 +286,7 @@ TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 # model gives no per-entity probability, so its spans are "medium" and the document's
 # other mentions of them "low".
 MODEL_ATTRS = {"resp": "#ner", "cert": "medium"}
+SURNAME_VOTES = 2
 
 
 def _add(hits: list[Hit], hit: Hit) -> None:
