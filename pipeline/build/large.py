@@ -74,14 +74,15 @@ def parts(path: Path, encoding: str) -> Iterator[str]:
 
 
 def encode_to(path: Path, out: Path, build_date: str, authority, tei_dir: Path,
-              overrides: ocr.Overrides | None, lexicon, check, model=None) -> tuple[str, int]:
+              overrides: ocr.Overrides | None, lexicon, check, model=None,
+              places=None) -> tuple[str, int]:
     """Encode the seed at `path` into `out` (atomically); return (sha256 of out, words)."""
     sha, size, words, languages = survey(path, "utf-8")
     name = path.stem
     pieces = parts(path, "utf-8")
     first = next(pieces)
     checker = ocr.OcrChecker(lexicon, overrides, doc=name)
-    tagger = name_tagger.NameTagger(authority, tei_dir, model)
+    tagger = name_tagger.NameTagger(authority, tei_dir, model, places)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(fd)
     try:
@@ -126,7 +127,8 @@ def _write_parts(w: _Writer, first, pieces, path, sha, size, words, languages, b
     decision = checker.decide(_texts(root.find(tei("text"))))
     record_correction(header, ocr.describe(decision, None,
                                            " in the first part of this large seed"))
-    record_names(header, tagger.model.description if tagger.model else None)
+    record_names(header, tagger.model.description if tagger.model else None,
+                 tagger.places.description if tagger.places else None)
     w.block(header, 1)
     w.raw("\n  <text>")
     front = root.find(f"{tei('text')}/{tei('front')}")

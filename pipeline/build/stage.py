@@ -21,8 +21,11 @@ from pipeline.build.header import record_correction, record_names
 from pipeline.build.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
 from pipeline.build.names import tagger as name_tagger
 from pipeline.build.names.authority import Authority, load as load_authority
+from pipeline.build.names.gazetteer import Gazetteer
+from pipeline.build.names.gazetteer import fingerprint as gazetteer_fingerprint
 from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
+from pipeline.build.names.places import PlaceLayer
 from pipeline.build.ocr import cache as ocrcache
 from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.build.source import Source, read_source, sha256_file
@@ -55,7 +58,7 @@ def output_path(seed: Path, out_dir: Path) -> Path:
 
 def encode(source: Source, build_date: str, authority: Authority | None = None,
            tei_dir: Path | None = None, overrides: ocr.Overrides | None = None,
-           model: NameModel | None = None) -> bytes:
+           model: NameModel | None = None, places: PlaceLayer | None = None) -> bytes:
     """The TEI bytes for one source; checks that no word was lost on the way. Names
     the authority lacks are found by `model` too when one is given."""
     document = structure.parse(source.text)
@@ -71,15 +74,28 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
             back = etree.SubElement(text, tei("back"))
         back.append(notes)
     annotate(text, date_tagger.find, date_tagger.skip)
-    tagger = name_tagger.NameTagger(authority, tei_dir or Path("tei"), model)
+    tagger = name_tagger.NameTagger(authority, tei_dir or Path("tei"), model, places)
     name_tagger.tag(text, tagger)
-    record_names(root.find(tei("teiHeader")), model.description if model else None)
+    record_names(root.find(tei("teiHeader")), model.description if model else None,
+                 places.description if places else None)
     check_conservation(source, root)
     return serialise(root)
 
 
 _LEXICONS: dict[str, Lexicon] = {}
 _MODELS: dict[str, NameModel] = {}
+
+
+_PLACES: list[PlaceLayer] = []
+
+
+def place_layer(use: bool) -> PlaceLayer | None:
+    """The gazetteer layer of this process (its index opened once), or None."""
+    if not use:
+        return None
+    if not _PLACES:
+        _PLACES.append(PlaceLayer(Gazetteer()))
+    return _PLACES[0]
 
 
 def name_model(name: str | None) -> NameModel | None:
@@ -124,7 +140,8 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
     overrides = ocr.read_overrides(overrides_path)
     extra = (authority.sha256 if authority else "") + (
         sha256_file(overrides_path) if overrides_path.exists() else "") + (
-        model_fingerprint(settings.model))
+        model_fingerprint(settings.model)) + (gazetteer_fingerprint() if settings.gazetteer
+                                              else "")
     build_fingerprint = fingerprint(extra)
     with Manifest.locked(settings.out_dir) as manifest:
         jobs: list[_Job] = []
@@ -148,7 +165,7 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                             authority.path if authority else None,
                             settings.out_dir.resolve(),
                             overrides_path.resolve() if overrides_path.exists() else None,
-                            settings.model)
+                            settings.model, settings.gazetteer)
                  for j in jobs)
         results = run(encode_task, tasks, executor, count=len(jobs))
         for n, (job, (ok, value)) in enumerate(zip(jobs, results), start=1):
@@ -192,6 +209,7 @@ class EncodeTask:
     tei_dir: Path
     overrides: Path | None
     model: str | None = None  # a spaCy model name, or None for no model
+    gazetteer: bool = False
 
 
 def encode_task(task: EncodeTask) -> tuple[bool, object]:
@@ -202,7 +220,8 @@ def encode_task(task: EncodeTask) -> tuple[bool, object]:
         source = read_source(task.seed, task.encoding)
         authority = load_authority(task.authority) if task.authority else None
         data = encode(source, task.build_date, authority, task.tei_dir,
-                      _overrides(task.overrides), name_model(task.model))
+                      _overrides(task.overrides), name_model(task.model),
+                      place_layer(task.gazetteer))
         fresh = ocrcache.take(_lexicon(authority))
         return True, (data, source.sha256, source.warnings, count_words(source.text), fresh)
     except PipelineError as exc:
@@ -290,7 +309,8 @@ def _build_large(seed: Path, seed_sha: str, out: Path, status: str, settings: Bu
     before = sha256_file(out) if out.exists() else None
     digest, words = large.encode_to(seed, out, settings.build_date, authority,
                                     settings.out_dir, overrides, _lexicon(authority),
-                                    check_conservation, name_model(settings.model))
+                                    check_conservation, name_model(settings.model),
+                                    place_layer(settings.gazetteer))
     manifest.record(out, Entry(str(seed), seed_sha, digest, build_fingerprint))
     (report.written if digest != before else report.unchanged).append(out)
     report.words += words

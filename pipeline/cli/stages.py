@@ -39,10 +39,15 @@ from pipeline.core.settings import FORMATS, VIEWS, BuildSettings, ExportSettings
 @click.option("--no-model", is_flag=True,
               help="Do not run a model: names come from the authority file and the "
                    "evidence rules only; the TEI header says so.")
+@click.option("--gazetteer/--no-gazetteer", default=default(BuildSettings, "gazetteer"),
+              show_default=True,
+              help="GeoNames identifiers for places, and places the model missed (the "
+                   "index is built once into the cache directory, ~10 s).")
 @executor_options
 @SILENT
 def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, date: str | None,
-          encoding: str, authority_path: Path | None, model: str, no_model: bool, jobs: int,
+          encoding: str, authority_path: Path | None, model: str, no_model: bool,
+          gazetteer: bool, jobs: int,
           executor_kind: str, scheduler: str | None, silent: bool) -> None:
     """Write one TEI file per SEED into --out, skipping those already up to date.
 
@@ -59,7 +64,7 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, date: str | None,
     seeds = expand(seeds, "*.txt")
     settings = BuildSettings(out_dir=out_dir, build_date=build_date(date), encoding=encoding,
                              force=force, authority=authority_path,
-                             model=None if no_model else model)
+                             model=None if no_model else model, gazetteer=gazetteer)
     where = executor(jobs, executor_kind, scheduler)
     with console.bar(len(seeds), "Building TEI", silent=silent) as tick:
         report = build_stage.build(seeds, settings, tick, where)

@@ -63,11 +63,13 @@ def bench_corpus(out_dir: Path, count: int, words: int, seeds_dir: Path, authori
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="NAME",
               help="With --corpus: the spaCy name model, also scored alone.")
 @click.option("--no-model", is_flag=True, help="With --corpus: encode without a model.")
+@click.option("--gazetteer/--no-gazetteer", default=True, show_default=True,
+              help="With --corpus: the GeoNames layer.")
 @click.option("--errors", is_flag=True, help="Also list every missed and extra mention.")
 @SILENT
 def evaluate(gold_dir: Path, tei_dir: Path, corpora: tuple[Path, ...],
-             authority_path: Path | None, model: str, no_model: bool, errors: bool,
-             silent: bool) -> None:
+             authority_path: Path | None, model: str, no_model: bool, gazetteer: bool,
+             errors: bool, silent: bool) -> None:
     """Print precision, recall and F1 of the markup against gold annotations.
 
     On the project's gold (tests/gold, scored against the built TEI in --tei): names
@@ -86,7 +88,8 @@ def evaluate(gold_dir: Path, tei_dir: Path, corpora: tuple[Path, ...],
         archive eval --corpus ../shared/corpora/names-conll2003-dev
     """
     if corpora:
-        _evaluate_corpora(corpora, authority_path, None if no_model else model, errors, silent)
+        _evaluate_corpora(corpora, authority_path, None if no_model else model, gazetteer,
+                          errors, silent)
         return
     from pipeline.tools import evaluate as ev
 
@@ -96,23 +99,24 @@ def evaluate(gold_dir: Path, tei_dir: Path, corpora: tuple[Path, ...],
 
 
 def _evaluate_corpora(corpora: tuple[Path, ...], authority_path: Path | None,
-                      model: str | None, errors: bool, silent: bool) -> None:
+                      model: str | None, gazetteer: bool, errors: bool, silent: bool) -> None:
     import tempfile
 
     from pipeline.build.names.authority import load
     from pipeline.build.source import decode_source
-    from pipeline.build.stage import encode, name_model
+    from pipeline.build.stage import encode, name_model, place_layer
     from pipeline.core.settings import RELEASE_DATE
     from pipeline.tools import corpus_eval
 
     authority = load(authority_path) if authority_path else None
-    names = name_model(model)
+    names, places = name_model(model), place_layer(gazetteer)
     failed: list[str] = []
     with tempfile.TemporaryDirectory() as tei_dir:
         def encode_text(doc: str, text: str) -> bytes:
             source = decode_source(text.encode("utf-8"), Path(f"{doc}.txt"))
             try:
-                return encode(source, RELEASE_DATE, authority, Path(tei_dir), None, names)
+                return encode(source, RELEASE_DATE, authority, Path(tei_dir), None, names,
+                              places)
             except PipelineError as exc:  # scored as finding nothing, and said
                 failed.append(str(exc))
                 return b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><text/></TEI>"

@@ -43,6 +43,8 @@ class BuildSettings:
     # The spaCy model that finds names the authority lacks (`--model NAME`); None: no
     # model. Off by default until the layer keeps the seeds' precision (issue 16).
     model: str | None = None
+    # GeoNames identifiers for places, and places the model missed (`--gazetteer`).
+    gazetteer: bool = False
 
 
 @dataclass

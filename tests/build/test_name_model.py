@@ -9,11 +9,11 @@ import pytest
 from lxml import etree
 
 from pipeline.build.names import model as name_model
-from pipeline.build.names.model import Span, predict
+from pipeline.build.names.model import Span
 from pipeline.build.names.tagger import NameTagger, tag
 from pipeline.build.names.authority import load
 from pipeline.cli import cli
-from pipeline.core.ns import NS, tei
+from pipeline.core.ns import NS
 
 from conftest import DATA
 

@@ -91,9 +91,10 @@ def _word_end(text: str, tok: Token) -> int:
 class NameTagger:
     """Tags names in one document at a time, remembering who was mentioned before."""
 
-    def __init__(self, authority: Authority | None, href_dir, model=None):
+    def __init__(self, authority: Authority | None, href_dir, model=None, places=None):
         self.authority = authority
         self.model = model  # a NameModel (build/names/model.py), or None for no model
+        self.places = places  # a PlaceLayer (build/names/places.py), or None
         self.href_dir = href_dir
         self.trie = Trie.build(authority.index) if authority else Trie()
         self.recent: list[str] = []  # entry ids in order of mention, for ambiguous forms
@@ -111,8 +112,9 @@ class NameTagger:
     def find(self, text: str, predicted=()) -> list[Hit]:
         """The names in one text node. Layers in order of trust, each keeping only what
         no earlier layer covers: the authority file, the model's spans (`predicted`,
-        build/names/model.py), the evidence rules, then the document's own names
-        found elsewhere by the model or the rules (`learn`)."""
+        build/names/model.py; the gazetteer gives their places an identifier and may
+        make a place of an org "in Moldova"), places of the gazetteer alone, the
+        evidence rules, then the document's other mentions of what the model found."""
         toks = tokens(text)
         known: list[Hit] = []
         evidence: list[Hit] = []
@@ -135,8 +137,13 @@ class NameTagger:
             # The kind the document gives this name most often ("Shearer" an org once,
             # a person as the surname of "Alan Shearer" twice: a person).
             words = tuple(t.folded for t in tokens(text[span.start:span.end]))
-            kind = self.learned.get(words, span.kind)
-            _add(hits, Hit(span.start, span.end, TAGS[kind], dict(MODEL_ATTRS)))
+            kind, attrs = self.learned.get(words, span.kind), dict(MODEL_ATTRS)
+            if self.places:
+                kind, attrs = self.places.refine(text, span.start, span.end, kind, attrs)
+            _add(hits, Hit(span.start, span.end, TAGS[kind], attrs))
+        if self.places:
+            for hit in self.places.find(text, toks):
+                _add(hits, hit)
         for hit in evidence:
             _add(hits, hit)
         if self.learned:
@@ -306,6 +313,9 @@ def tag(text_el, tagger: "NameTagger") -> int:
     texts = [(p.text if c is None else c.tail) for p, c in slots]
     predicted = predict(tagger.model, slots) if tagger.model else {}
     tagger.learn(texts, predicted)
+    if tagger.places:
+        tagger.places.prepare(texts, [texts[n][s.start:s.end] for n, spans in predicted.items()
+                                      for s in spans])
     count = 0
     for n, ((parent, child), text) in enumerate(zip(slots, texts)):
         hits = tagger.find(text, predicted.get(n, ()))

@@ -22,7 +22,8 @@ import json
 import os
 from pathlib import Path
 
-from pipeline.build.ocr.lexicon import TABLES, Lexicon, cache_dir, wordfreq_version
+from pipeline.build.ocr.lexicon import TABLES, Lexicon, wordfreq_version
+from pipeline.core.paths import cache_dir
 from pipeline.core.fsutil import atomic_write
 
 MAX_WORDS = 200_000  # per table; past it the file stops growing

