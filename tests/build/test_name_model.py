@@ -35,7 +35,7 @@ class Fake:
         for text in texts:
             found = []
             for surface, kind in self.names:
-                for m in re.finditer(re.escape(surface), text):
+                for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
                     found.append(Span(m.start(), m.end(), kind))
             out.append(tuple(found))
         return out
@@ -137,3 +137,17 @@ def test_a_missing_model_is_one_clear_error(runner, with_model):
     assert result.exit_code == 1
     assert "the spaCy model 'no_such_model' is not installed" in result.stderr
     assert "--no-model" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_word_the_model_calls_a_nationality_elsewhere_is_no_name_here():
+    text = _text("<p>Ballist bands fled.</p><p>The Ballist units and the Ballists met.</p>"
+                 "<p>A Ballist was seen.</p>")
+    fake = Fake(("Ballist", "other"), ("Ballists", "org"))
+    tag(text, NameTagger(None, ".", fake))
+    assert _names(text) == []  # two votes for a nationality, one for an org (plural shared)
+
+
+def test_a_name_ending_in_an_event_word_is_not_tagged():
+    text = _text("<p>The Albanian Civil War began. Later the Civil War ended.</p>")
+    tag(text, NameTagger(None, ".", Fake(("Albanian Civil War", "org"), ("Civil War", "org"))))
+    assert _names(text) == []

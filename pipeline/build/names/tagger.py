@@ -103,7 +103,9 @@ class NameTagger:
         self.titles = _by_first_word(list(lists["person-titles"]) + list(lists["royal-titles"]))
         self.place_phrases = _by_first_word(lists["place-phrases"])
         self.org_heads = set(lists["org-heads"])
+        self.event_heads = set(lists.get("event-heads", ()))
         self.learned: dict[tuple[str, ...], str] = {}
+        self.forms: set[tuple[str, ...]] = set()
         self.longest_learned = 0
         self.first_names = {fold(e.main.split()[0]) for e in
                             (authority.entries.values() if authority else [])
@@ -137,13 +139,22 @@ class NameTagger:
             # The kind the document gives this name most often ("Shearer" an org once,
             # a person as the surname of "Alan Shearer" twice: a person).
             words = tuple(t.folded for t in tokens(text[span.start:span.end]))
-            kind, attrs = self.learned.get(words, span.kind), dict(MODEL_ATTRS)
+            kind, attrs = self.learned.get(_vote_key(words), span.kind), dict(MODEL_ATTRS)
+            if words and words[-1].lower() in self.event_heads:
+                continue
+            if kind == "other":  # a nationality elsewhere, unless it is a known place
+                if not (self.places and self.places.notable(text[span.start:span.end])):
+                    continue
+                kind = "place"
             if self.places:
                 kind, attrs = self.places.refine(text, span.start, span.end, kind, attrs)
             _add(hits, Hit(span.start, span.end, TAGS[kind], attrs))
         if self.places:
             for hit in self.places.find(text, toks):
-                _add(hits, hit)
+                words = _vote_key(tuple(t.folded for t in tokens(text[hit.start:hit.end])))
+                if self.learned.get(words) != "other" or self.places.notable(
+                        text[hit.start:hit.end]):  # "German": a nationality here
+                    _add(hits, hit)
         for hit in evidence:
             _add(hits, hit)
         if self.learned:
@@ -157,17 +168,22 @@ class NameTagger:
         given, so that its other mentions are tagged alike: the same form, the form
         in capitals, and a person's surname alone."""
         votes: dict[tuple[str, ...], dict[str, int]] = {}
+        self.forms = set()  # the exact forms found: only these are tagged again
         for n, spans in predicted.items():
             for span in spans:
-                words = tuple(t.folded for t in tokens(texts[n][span.start:span.end]))
+                exact = tuple(t.folded for t in tokens(texts[n][span.start:span.end]))
+                words = _vote_key(exact)
                 if not words:
                     continue
-                votes.setdefault(words, {}).setdefault(span.kind, 0)
-                votes[words][span.kind] += 1
+                self.forms.add(exact)
+                kind = "other" if words[-1].lower() in self.event_heads else span.kind
+                votes.setdefault(words, {}).setdefault(kind, 0)
+                votes[words][kind] += 1
                 if span.kind == "person" and len(words) > 1 and len(words[-1]) > 2:
                     # A full name is strong evidence for its surname alone.
                     votes.setdefault(words[-1:], {}).setdefault("person", 0)
                     votes[words[-1:]]["person"] += SURNAME_VOTES
+                    self.forms.add(exact[-1:])
         self.learned = {}
         for words, kinds in votes.items():
             best = max(sorted(kinds), key=kinds.get)
@@ -185,9 +201,10 @@ class NameTagger:
                     continue
                 words = tuple(t.folded.capitalize() if t.folded.isupper() and len(t.folded) > 1
                               else t.folded for t in run)
-                kind = self.learned.get(words) or self.learned.get(
-                    tuple(t.folded for t in run))
-                if kind and all(gap_kind(text[a.end:b.start]) is not None
+                folded = tuple(t.folded for t in run)
+                form = words if words in self.forms else folded if folded in self.forms else None
+                kind = self.learned.get(_vote_key(form)) if form else None
+                if kind and kind != "other" and all(gap_kind(text[a.end:b.start]) is not None
                                 for a, b in zip(run, run[1:])):
                     out.append(Hit(run[0].start, run[-1].end, TAGS[kind],
                                    {"resp": "#ner", "cert": "low"}))
@@ -294,6 +311,14 @@ TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 # other mentions of them "low".
 MODEL_ATTRS = {"resp": "#ner", "cert": "medium"}
 SURNAME_VOTES = 2
+
+
+def _vote_key(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words with a plural's "s" off the last, so that "Ballist" and
+    "Ballists" share their votes."""
+    if words and len(words[-1]) > 3 and words[-1][-1:] in "sS" and words[-1][-2:-1] not in "sS":
+        return words[:-1] + (words[-1][:-1],)
+    return words
 
 
 def _add(hits: list[Hit], hit: Hit) -> None:
