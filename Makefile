@@ -35,7 +35,8 @@ BUILD_CODE := $(CLI_CODE) $(call py,pipeline/build) $(wildcard pipeline/data/*)
 VALIDATE_CODE := $(CLI_CODE) $(call py,pipeline/validate)
 EXPORT_CODE := $(CLI_CODE) $(call py,pipeline/editions)
 AUTHORITY := $(wildcard tei/authority.xml)
-OVERRIDES := $(wildcard tei/ocr-overrides.tsv)
+# Archivists' decisions the build reads: OCR overrides and rejected names.
+DECISIONS := $(wildcard tei/ocr-overrides.tsv tei/rejected-names.tsv)
 SCHEMA := schema/archive.rng schema/archive.sch
 XSL_COMMON := pipeline/xslt/params.xsl $(wildcard pipeline/xslt/common/*.xsl)
 XSL_HTML := $(XSL_COMMON) $(wildcard pipeline/xslt/html/*)
@@ -54,7 +55,7 @@ $(INSTALLED): pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask,ner]'
 	touch $@
 
-tei/.stamp: $(SEEDS) $(BUILD_CODE) $(AUTHORITY) $(OVERRIDES) $(if $(call missing,$(TEI))$(SPACED),FORCE) | $(INSTALLED)
+tei/.stamp: $(SEEDS) $(BUILD_CODE) $(AUTHORITY) $(DECISIONS) $(if $(call missing,$(TEI))$(SPACED),FORCE) | $(INSTALLED)
 	$(ARCHIVE) build $(QUIET) --jobs $(JOBS) --out tei $(if $(SPACED),seeds,$(call changed,$(SEEDS),seeds/%,$(TEI)))
 	touch $@
 

@@ -75,14 +75,14 @@ def parts(path: Path, encoding: str) -> Iterator[str]:
 
 def encode_to(path: Path, out: Path, build_date: str, authority, tei_dir: Path,
               overrides: ocr.Overrides | None, lexicon, check, model=None,
-              places=None) -> tuple[str, int]:
+              places=None, rejected: frozenset = frozenset()) -> tuple[str, int]:
     """Encode the seed at `path` into `out` (atomically); return (sha256 of out, words)."""
     sha, size, words, languages = survey(path, "utf-8")
     name = path.stem
     pieces = parts(path, "utf-8")
     first = next(pieces)
     checker = ocr.OcrChecker(lexicon, overrides, doc=name)
-    tagger = name_tagger.NameTagger(authority, tei_dir, model, places)
+    tagger = name_tagger.NameTagger(authority, tei_dir, model, places, rejected)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(fd)
     try:

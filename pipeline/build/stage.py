@@ -25,6 +25,7 @@ from pipeline.build.names.gazetteer import Gazetteer
 from pipeline.build.names.gazetteer import fingerprint as gazetteer_fingerprint
 from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
+from pipeline.build.names import rejected
 from pipeline.build.names.places import PlaceLayer
 from pipeline.build.ocr import cache as ocrcache
 from pipeline.build.ocr.lexicon import Lexicon
@@ -58,7 +59,8 @@ def output_path(seed: Path, out_dir: Path) -> Path:
 
 def encode(source: Source, build_date: str, authority: Authority | None = None,
            tei_dir: Path | None = None, overrides: ocr.Overrides | None = None,
-           model: NameModel | None = None, places: PlaceLayer | None = None) -> bytes:
+           model: NameModel | None = None, places: PlaceLayer | None = None,
+           rejected: frozenset = frozenset()) -> bytes:
     """The TEI bytes for one source; checks that no word was lost on the way. Names
     the authority lacks are found by `model` too when one is given."""
     document = structure.parse(source.text)
@@ -74,7 +76,8 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
             back = etree.SubElement(text, tei("back"))
         back.append(notes)
     annotate(text, date_tagger.find, date_tagger.skip)
-    tagger = name_tagger.NameTagger(authority, tei_dir or Path("tei"), model, places)
+    tagger = name_tagger.NameTagger(authority, tei_dir or Path("tei"), model, places,
+                                    rejected)
     name_tagger.tag(text, tagger)
     record_names(root.find(tei("teiHeader")), model.description if model else None,
                  places.description if places else None)
@@ -138,8 +141,10 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
     authority = _authority(settings)
     overrides_path = settings.ocr_overrides or settings.out_dir / "ocr-overrides.tsv"
     overrides = ocr.read_overrides(overrides_path)
+    rejected_path = settings.rejected or settings.out_dir / rejected.FILE
     extra = (authority.sha256 if authority else "") + (
         sha256_file(overrides_path) if overrides_path.exists() else "") + (
+        sha256_file(rejected_path) if rejected_path.exists() else "") + (
         model_fingerprint(settings.model)) + (gazetteer_fingerprint() if settings.gazetteer
                                               else "")
     build_fingerprint = fingerprint(extra)
@@ -165,7 +170,8 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                             authority.path if authority else None,
                             settings.out_dir.resolve(),
                             overrides_path.resolve() if overrides_path.exists() else None,
-                            settings.model, settings.gazetteer)
+                            settings.model, settings.gazetteer,
+                            rejected_path.resolve() if rejected_path.exists() else None)
                  for j in jobs)
         results = run(encode_task, tasks, executor, count=len(jobs))
         for n, (job, (ok, value)) in enumerate(zip(jobs, results), start=1):
@@ -210,6 +216,7 @@ class EncodeTask:
     overrides: Path | None
     model: str | None = None  # a spaCy model name, or None for no model
     gazetteer: bool = False
+    rejected: Path | None = None  # tei/rejected-names.tsv, when there is one
 
 
 def encode_task(task: EncodeTask) -> tuple[bool, object]:
@@ -221,7 +228,7 @@ def encode_task(task: EncodeTask) -> tuple[bool, object]:
         authority = load_authority(task.authority) if task.authority else None
         data = encode(source, task.build_date, authority, task.tei_dir,
                       _overrides(task.overrides), name_model(task.model),
-                      place_layer(task.gazetteer))
+                      place_layer(task.gazetteer), rejected.read(task.rejected))
         fresh = ocrcache.take(_lexicon(authority))
         return True, (data, source.sha256, source.warnings, count_words(source.text), fresh)
     except PipelineError as exc:
@@ -310,7 +317,9 @@ def _build_large(seed: Path, seed_sha: str, out: Path, status: str, settings: Bu
     digest, words = large.encode_to(seed, out, settings.build_date, authority,
                                     settings.out_dir, overrides, _lexicon(authority),
                                     check_conservation, name_model(settings.model),
-                                    place_layer(settings.gazetteer))
+                                    place_layer(settings.gazetteer),
+                                    rejected.read(settings.rejected
+                                                  or settings.out_dir / rejected.FILE))
     manifest.record(out, Entry(str(seed), seed_sha, digest, build_fingerprint))
     (report.written if digest != before else report.unchanged).append(out)
     report.words += words

@@ -25,37 +25,88 @@ AUTHORITY = click.option("--authority", "authority_path", type=click.Path(path_t
                          help="The authority file.")
 
 
+COLUMNS = ["surface", "kind", "count", "context1", "context2", "found_by", "geonames_id",
+           "geonames", "decision", "into", "variants"]
+
+
 @entities.command("suggest")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @AUTHORITY
 @click.option("--format", "fmt", type=click.Choice(["tsv", "json"]), default="tsv",
               show_default=True, help="Output format.")
-def entities_suggest(files: tuple[Path, ...], authority_path: Path, fmt: str) -> None:
+@click.option("--gazetteer/--no-gazetteer", default=True, show_default=True,
+              help="Give places and unknown names their GeoNames candidates.")
+def entities_suggest(files: tuple[Path, ...], authority_path: Path, fmt: str,
+                     gazetteer: bool) -> None:
     """List candidate names in FILES that the authority file does not know.
 
-    First the names the tagger found on strong evidence (a title such as King or
-    comrade, a known first name, "the village of X") but could not link; then runs of
-    capitalised words that match no entry (kind "unknown"). Each row gives the
-    surface, the guessed kind, the count and two contexts, most frequent first.
-    Accept one with `archive entities add`.
+    First the names the layers found but could not link: the model (found_by ner),
+    the gazetteer (geonames) or the evidence rules (rules: a title such as King, a
+    known first name, "the village of X"); then runs of capitalised words that match
+    no entry (kind "unknown"). Names in rejected-names.tsv beside the authority file
+    are left out. Each row gives the surface, the kind, the count, two contexts and,
+    for places, up to three GeoNames candidates (id, name, country, coordinates) and
+    the one the documents mean when that was clear (geonames_id), most frequent first.
+
+    Save the list, fill in its `decision` column (accept, reject or merge, with the
+    entry id in `into`), correct `kind` or `geonames_id` where needed, and give it to
+    `archive entities accept`.
 
     Example:
 
-        archive entities suggest tei/*.xml --format json
+    \b
+        archive entities suggest tei/*.xml > names.tsv
+        archive entities accept names.tsv
     """
     import json
 
-    from pipeline.build.names import review
+    from pipeline.build.names import rejected, review
 
-    candidates = review.suggest(list(files), authority_path)
+    places = None
+    if gazetteer:
+        from pipeline.build.names.gazetteer import Gazetteer
+
+        places = Gazetteer()
+    keys = rejected.read(authority_path.parent / rejected.FILE)
+    candidates = review.suggest(list(files), authority_path, keys, places)
     if fmt == "json":
         console.out(json.dumps([c.__dict__ for c in candidates], ensure_ascii=False, indent=1))
         return
-    console.out("surface\tkind\tcount\tcontext1\tcontext2")
+    console.out("\t".join(COLUMNS))
     for c in candidates:
         contexts = (c.contexts + ["", ""])[:2]
-        console.out("\t".join([c.surface, c.kind, str(c.count)]
-                              + [x.replace("\t", " ") for x in contexts]))
+        cells = [c.surface, c.kind, str(c.count), *contexts, c.found_by, c.geonames_id,
+                 " | ".join(c.geonames), "", "", ""]
+        console.out("\t".join(x.replace("\t", " ").replace("\n", " ") for x in cells))
+
+
+@entities.command("accept")
+@click.argument("decisions", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@AUTHORITY
+def entities_accept(decisions: Path, authority_path: Path) -> None:
+    """Carry out the decisions of an edited `archive entities suggest` list.
+
+    accept: a new entry (persons get the id surname-firstname, others a slug), with the
+    spellings of `variants` (separated by |); a place with a geonames_id also gets its
+    coordinates (location/geo) and idno type="geonames". merge: the surface becomes a
+    variant of the entry named in `into`. reject: the name goes to rejected-names.tsv
+    beside the authority file, and is never tagged or suggested again. Rows with no
+    decision are left alone. Every row is checked first (problems as file:line); the
+    authority file is rewritten atomically. Run `make` afterwards.
+
+    Example:
+
+        archive entities accept names.tsv
+    """
+    from pipeline.build.names import accept
+    from pipeline.build.names.gazetteer import Gazetteer
+
+    outcome = accept.apply(decisions, authority_path, Gazetteer())
+    for line in outcome.accepted + outcome.merged:
+        console.out(line)
+    for surface in outcome.rejected:
+        console.out(f"rejected {surface!r}")
+    console.out(outcome.summary())
 
 
 @entities.command("add")

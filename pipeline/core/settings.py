@@ -45,6 +45,7 @@ class BuildSettings:
     model: str | None = None
     # GeoNames identifiers for places, and places the model missed (`--gazetteer`).
     gazetteer: bool = False
+    rejected: Path | None = None  # default: OUT_DIR/rejected-names.tsv when it exists
 
 
 @dataclass

@@ -37,7 +37,8 @@ def test_suggest_lists_unknown_names_with_counts_and_contexts(runner, workspace)
                                  str(workspace / "tei" / "authority.xml"), str(tei_file)])
     assert result.exit_code == 0, result.output
     rows = [line.split("\t") for line in result.stdout.splitlines()]
-    assert rows[0] == ["surface", "kind", "count", "context1", "context2"]
+    assert rows[0][:5] == ["surface", "kind", "count", "context1", "context2"]
+    assert rows[0][5:] == ["found_by", "geonames_id", "geonames", "decision", "into", "variants"]
     assert rows[1][:3] == ["King Farouk", "person", "2"]
     assert "came to the village of Borova" in rows[1][3]
     assert ["Borova", "place", "1"] in [r[:3] for r in rows]

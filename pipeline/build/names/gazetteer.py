@@ -130,6 +130,12 @@ class Gazetteer:
                                   check_same_thread=False)
         self._seen: dict[str, tuple[Place, ...]] = {}
 
+    def place(self, place_id: int) -> Place | None:
+        """The place with this GeoNames identifier, if the index has it."""
+        row = self.db.execute("SELECT id, name, country, lat, lon, population, kind FROM place "
+                              "WHERE id = ?", (place_id,)).fetchone()
+        return Place(*row) if row else None
+
     def places(self, name: str) -> tuple[Place, ...]:
         """Every place the name can mean, largest first."""
         k = key(name)

@@ -25,6 +25,7 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|at|to|from|near|into|across|outside|inside|t
                        r"via|through|of|around|north|south|east|west)\s+(?:the\s+)?)$", re.I)
 _SENTENCE_START = re.compile(r"(^|[.!?:;«“\"]\s*)$")
 ATTRS = {"resp": "#geonames", "cert": "medium"}
+_RUN = re.compile(r"\b[^\W\d_a-z][^\W\d_]+(?:[ -][^\W\d_a-z][^\W\d_]+){0,3}")
 
 
 class PlaceLayer:
@@ -43,6 +44,11 @@ class PlaceLayer:
         about) and the words it prints in lower case (common words, not names)."""
         self.resolver = Resolver(self.gazetteer, surfaces)
         self.lower = {w for text in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+        for text in texts:  # the countries the document names, model or no model
+            for run in _RUN.findall(text):
+                found = self.gazetteer.places(run)
+                if found and found[0].kind == "country" and run.lower() not in self.lower:
+                    self.resolver.countries.add(found[0].country)
 
     def refine(self, text: str, start: int, end: int, kind: str, attrs: dict
                ) -> tuple[str, dict]:

@@ -23,6 +23,7 @@ _CAPITALISED_RUN = re.compile(
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+)+")
 _BLOCKS = ("p", "head", "item", "label", "salute", "signed", "figDesc", "quote", "note")
 NAME_TAGS = {tei(v): k for k, v in KINDS.items()}
+GEONAMES = "https://www.geonames.org/"
 
 
 @dataclass
@@ -31,12 +32,19 @@ class Candidate:
     kind: str
     count: int = 0
     contexts: list[str] = field(default_factory=list)
+    found_by: str = "rules"  # ner (the model), geonames, rules, or unknown (no layer)
+    geonames_id: str = ""  # the place the documents mean, when the choice was clear
+    geonames: list[str] = field(default_factory=list)  # "ID name, CC (lat lon)", largest first
 
 
-def suggest(files: list[Path], authority_path: Path | None) -> list[Candidate]:
-    """Names tagged without @ref, then capitalised runs the authority does not know."""
+def suggest(files: list[Path], authority_path: Path | None, rejected_keys: frozenset = frozenset(),
+            gazetteer=None) -> list[Candidate]:
+    """Names tagged without @ref (by the model, the gazetteer or the rules), then
+    capitalised runs the authority does not know; never a rejected name. With a
+    gazetteer, places and unknown names get their GeoNames candidates."""
     known = set(load(authority_path).index) if authority_path and authority_path.exists() \
         else set()
+    known |= rejected_keys
     found: dict[tuple[str, str], Candidate] = {}
     for path in files:
         root = parse_file(path).getroot()
@@ -45,15 +53,26 @@ def suggest(files: list[Path], authority_path: Path | None) -> list[Candidate]:
             continue
         for block in text.iter(*(tei(b) for b in _BLOCKS)):
             _from_block(block, known, found)
+    if gazetteer is not None:
+        for cand in found.values():
+            if cand.kind in ("place", "unknown"):
+                cand.geonames = [f"{p.id} {p.name}, {p.country or p.kind} ({p.lat:g} {p.lon:g})"
+                                 for p in gazetteer.places(cand.surface)[:3]]
     return sorted(found.values(), key=lambda c: (-c.count, c.surface.lower(), c.kind))
 
 
 def _from_block(block: etree._Element, known: set, found: dict) -> None:
     flat = " ".join("".join(block.itertext()).split())
     for el in block:
-        if el.tag in NAME_TAGS and not el.get("ref"):
+        ref = el.get("ref", "")
+        if el.tag in NAME_TAGS and (not ref or ref.startswith(GEONAMES)):
             surface = " ".join("".join(el.itertext()).split())
-            _note(found, surface, NAME_TAGS[el.tag], flat, flat.find(surface))
+            if key(surface) in known:
+                continue  # rejected
+            cand = _note(found, surface, NAME_TAGS[el.tag], flat, flat.find(surface))
+            cand.found_by = (el.get("resp") or "#rules")[1:]
+            if ref.startswith(GEONAMES):
+                cand.geonames_id = ref[len(GEONAMES):]
     untagged = " ".join(" ".join(_untagged_text(block)).split())
     for m in _CAPITALISED_RUN.finditer(untagged):
         surface = m.group().rstrip("'’-")
@@ -80,14 +99,17 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?:;|«“\""
 
 
-def _note(found: dict, surface: str, kind: str, flat: str, at: int) -> None:
-    cand = found.setdefault((surface, kind), Candidate(surface, kind))
+def _note(found: dict, surface: str, kind: str, flat: str, at: int) -> Candidate:
+    cand = found.setdefault((surface, kind), Candidate(surface, kind,
+                                                       found_by="" if kind != "unknown"
+                                                       else "unknown"))
     cand.count += 1
     at = max(at, 0)
     lo, hi = max(0, at - CONTEXT), at + len(surface) + CONTEXT
     snippet = ("…" if lo else "") + flat[lo:hi] + ("…" if hi < len(flat) else "")
     if len(cand.contexts) < 2 and snippet not in cand.contexts:
         cand.contexts.append(snippet)
+    return cand
 
 
 # --- Adding to the authority --------------------------------------------------------
@@ -103,8 +125,11 @@ def person_id(name: str) -> str:
 
 
 def add(authority_path: Path, surface: str, kind: str, *, variant_of: str | None = None,
-        entry_id: str | None = None, note: str | None = None) -> str:
-    """Add `surface` as a new entry or as a variant of an existing one; return what was done."""
+        entry_id: str | None = None, note: str | None = None,
+        variants: tuple[str, ...] = (), place=None) -> str:
+    """Add `surface` as a new entry or as a variant of an existing one; return what was
+    done. A new entry may get further spellings (`variants`) and, for a place, the
+    GeoNames place it is (`place`: its coordinates and identifier)."""
     if kind not in KINDS:
         raise PipelineError(f"unknown kind {kind!r}; use person, place or org")
     surface = " ".join(surface.split())
@@ -142,6 +167,13 @@ def add(authority_path: Path, surface: str, kind: str, *, variant_of: str | None
         entry = etree.Element(tei(kind))
         entry.set(xml("id"), entry_id)
         etree.SubElement(entry, tei(KINDS[kind]), type="main").text = surface
+        for variant in dict.fromkeys(" ".join(v.split()) for v in variants):
+            if variant and variant != surface:
+                etree.SubElement(entry, tei(KINDS[kind]), type="variant").text = variant
+        if place is not None and kind == "place":
+            location = etree.SubElement(entry, tei("location"))
+            etree.SubElement(location, tei("geo")).text = f"{place.lat:g} {place.lon:g}"
+            etree.SubElement(entry, tei("idno"), type="geonames").text = str(place.id)
         if note:
             etree.SubElement(entry, tei("note")).text = note
         _append(lst, entry)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.build.annotate import Hit
-from pipeline.build.names.authority import TOKEN, Authority, gap_kind
+from pipeline.build.names.authority import TOKEN, Authority, gap_kind, key
 from pipeline.core import cues
 from pipeline.core.fold import fold
 
@@ -91,8 +91,10 @@ def _word_end(text: str, tok: Token) -> int:
 class NameTagger:
     """Tags names in one document at a time, remembering who was mentioned before."""
 
-    def __init__(self, authority: Authority | None, href_dir, model=None, places=None):
+    def __init__(self, authority: Authority | None, href_dir, model=None, places=None,
+                 rejected: frozenset = frozenset()):
         self.authority = authority
+        self.rejected = rejected  # keys of names an archivist rejected (rejected.py)
         self.model = model  # a NameModel (build/names/model.py), or None for no model
         self.places = places  # a PlaceLayer (build/names/places.py), or None
         self.href_dir = href_dir
@@ -134,7 +136,7 @@ class NameTagger:
                 i = found[1]
                 continue
             i += 1
-        hits = known
+        hits = list(known)
         for span in predicted:
             # The kind the document gives this name most often ("Shearer" an org once,
             # a person as the surname of "Alan Shearer" twice: a person).
@@ -160,6 +162,10 @@ class NameTagger:
         if self.learned:
             for hit in self._consistent(text, toks):
                 _add(hits, hit)
+        if self.rejected:  # the authority's names stay; every other layer's go
+            authority = {id(h) for h in known}
+            hits = [h for h in hits if id(h) in authority
+                    or key(text[h.start:h.end]) not in self.rejected]
         return sorted(hits, key=lambda h: h.start)
 
     def learn(self, texts: list[str], predicted: dict[int, list]) -> None:
