@@ -54,7 +54,7 @@ def record_correction(header: etree._Element, text: str) -> None:
 
 
 def record_names(header: etree._Element, model: str | None,
-                 gazetteer: str | None = None) -> None:
+                 gazetteer: str | None = None, not_english: float | None = None) -> None:
     """Say in the header how names the authority file lacks were found: by the
     statistical model (a respStmt that the names it found point to with @resp), or not."""
     title_stmt = header.find(f"{tei('fileDesc')}/{tei('titleStmt')}")
@@ -70,6 +70,11 @@ def record_names(header: etree._Element, model: str | None,
             "named in the titleStmt (cert=\"medium\"), or are further mentions in the same "
             "document of a name it found (cert=\"low\"); they have no @ref until an "
             "archivist adds them to the authority file.")
+    elif not_english is not None:
+        sub(interpretation, "p", f"The text does not read as English ({not_english:.0%} of "
+            "its words are English function words), so the English named-entity model was "
+            "not applied: names come from the authority file, the gazetteer and the "
+            "evidence rules only.")
     else:
         sub(interpretation, "p", "No statistical named-entity model was used: names come "
             "from the authority file and the evidence rules only.")

@@ -79,3 +79,26 @@ def used_in(text: str, listed: tuple[Language, ...] | None = None) -> list[Langu
     survey = Survey(listed)
     survey.feed(text)
     return survey.found()
+
+
+ENGLISH_SHARE = 0.10  # at least this share of the words are English function words
+
+
+def english_share(text: str) -> float:
+    """The share of the words of `text` that are English function words
+    (pipeline/data/english-words.txt)."""
+    from pipeline.core import cues
+
+    common = set(cues.load("english-words.txt")["function-words"])
+    words = [m.group().lower() for m in _WORD.finditer(text[:200_000])]
+    return sum(w in common for w in words) / len(words) if words else 0.0
+
+
+def is_english(text: str) -> bool:
+    """Is `text` English enough for the English name model?
+
+    Example:
+
+        is_english("The courier rode to the town.")  # True
+    """
+    return english_share(text) >= ENGLISH_SHARE

@@ -18,14 +18,15 @@ from pipeline.build import structure
 from pipeline.build.annotate import annotate
 from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import record_correction, record_names
+from pipeline.build.language import ENGLISH_SHARE, english_share
 from pipeline.build.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
 from pipeline.build.names import tagger as name_tagger
+from pipeline.build.names import rejected
 from pipeline.build.names.authority import Authority, load as load_authority
 from pipeline.build.names.gazetteer import Gazetteer
 from pipeline.build.names.gazetteer import fingerprint as gazetteer_fingerprint
 from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
-from pipeline.build.names import rejected
 from pipeline.build.names.places import PlaceLayer
 from pipeline.build.ocr import cache as ocrcache
 from pipeline.build.ocr.lexicon import Lexicon
@@ -76,11 +77,15 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
             back = etree.SubElement(text, tei("back"))
         back.append(notes)
     annotate(text, date_tagger.find, date_tagger.skip)
+    share = english_share(source.text) if model else 1.0
+    if share < ENGLISH_SHARE:
+        model = None  # the model knows English only: the header says it was not applied
     tagger = name_tagger.NameTagger(authority, tei_dir or Path("tei"), model, places,
                                     rejected)
     name_tagger.tag(text, tagger)
     record_names(root.find(tei("teiHeader")), model.description if model else None,
-                 places.description if places else None)
+                 places.description if places else None,
+                 not_english=share if share < ENGLISH_SHARE else None)
     check_conservation(source, root)
     return serialise(root)
 

