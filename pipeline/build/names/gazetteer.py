@@ -129,6 +129,15 @@ class Gazetteer:
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                   check_same_thread=False)
         self._seen: dict[str, tuple[Place, ...]] = {}
+        self._countries: dict[str, str] | None = None
+
+    def countries(self) -> dict[str, str]:
+        """Every name of a country (by key) and its ISO code, read once."""
+        if self._countries is None:
+            self._countries = dict(self.db.execute(
+                "SELECT n.key, p.country FROM name n JOIN place p ON p.id = n.id "
+                "WHERE p.kind = 'country'").fetchall())
+        return self._countries
 
     def place(self, place_id: int) -> Place | None:
         """The place with this GeoNames identifier, if the index has it."""
@@ -143,8 +152,8 @@ class Gazetteer:
             rows = self.db.execute(
                 "SELECT p.id, p.name, p.country, p.lat, p.lon, p.population, p.kind "
                 "FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? "
-                "ORDER BY p.kind = 'place', p.population DESC, p.id", (k,)).fetchall()
-            if len(self._seen) > 100_000:
+                "ORDER BY p.kind = 'place', p.population DESC, p.id LIMIT 25", (k,)).fetchall()
+            if len(self._seen) > 20_000:
                 self._seen.clear()
             self._seen[k] = tuple(Place(*row) for row in rows)
         return self._seen[k]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from pipeline.build.annotate import Hit
-from pipeline.build.names.gazetteer import Gazetteer, Place, Resolver
+from pipeline.build.names.gazetteer import Gazetteer, Place, Resolver, key
 
 LARGE = 100_000  # people: a place this large needs no other evidence
 LOCAL = 1_000  # people: a place of the document's countries this large needs none either
@@ -44,11 +44,12 @@ class PlaceLayer:
         about) and the words it prints in lower case (common words, not names)."""
         self.resolver = Resolver(self.gazetteer, surfaces)
         self.lower = {w for text in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+        countries = self.gazetteer.countries()
         for text in texts:  # the countries the document names, model or no model
             for run in _RUN.findall(text):
-                found = self.gazetteer.places(run)
-                if found and found[0].kind == "country" and run.lower() not in self.lower:
-                    self.resolver.countries.add(found[0].country)
+                code = countries.get(key(run))
+                if code and run.lower() not in self.lower:
+                    self.resolver.countries.add(code)
 
     def refine(self, text: str, start: int, end: int, kind: str, attrs: dict
                ) -> tuple[str, dict]:
