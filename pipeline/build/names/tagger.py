@@ -193,7 +193,9 @@ class NameTagger:
         self.learned = {}
         for words, kinds in votes.items():
             best = max(sorted(kinds), key=kinds.get)
-            if kinds[best] * 2 > sum(kinds.values()):  # a clear majority, else nothing
+            if kinds.get("other", 0) * 2 >= sum(kinds.values()):
+                self.learned[words] = "other"  # half the votes say no name: none
+            elif kinds[best] * 2 > sum(kinds.values()):  # a clear majority, else nothing
                 self.learned[words] = best
         self.longest_learned = max((len(w) for w in self.learned), default=0)
 
