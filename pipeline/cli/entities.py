@@ -109,6 +109,39 @@ def entities_accept(decisions: Path, authority_path: Path) -> None:
     console.out(outcome.summary())
 
 
+@entities.command("geocode")
+@AUTHORITY
+@click.option("--dry-run", is_flag=True, help="Only say what would be added.")
+def entities_geocode(authority_path: Path, dry_run: bool) -> None:
+    """Give the authority's places their coordinates and GeoNames identifier.
+
+    Homonyms are chosen by the archive itself: the countries its places name or
+    clearly mean, then a place at least five times larger than the next. Each place
+    found is printed with its coordinates; unclear ones are listed with up to three
+    candidates and left alone (accept one with `entities accept` and a geonames_id, or
+    by hand). Places that have a location already are not touched. The file is
+    rewritten atomically, keeping everything else; run `make` afterwards.
+
+    Example:
+
+        archive entities geocode --dry-run
+    """
+    from pipeline.build.names.gazetteer import Gazetteer
+    from pipeline.build.names.geocode import geocode
+
+    report = geocode(authority_path, Gazetteer(), write=not dry_run)
+    for entry_id, place in report.found:
+        console.out(f"{entry_id}: {place.name}, {place.country} ({place.lat:g} {place.lon:g}), "
+                    f"geonames {place.id}")
+    for entry_id, candidates in report.unclear:
+        console.out(f"{entry_id}: unclear, left alone: " + "; ".join(
+            f"{p.id} {p.name}, {p.country}" for p in candidates))
+    verb = "would get" if dry_run else "got"
+    console.out(f"entities geocode: {len(report.found)} place(s) {verb} coordinates, "
+                f"{len(report.unclear)} unclear, {len(report.unknown)} not in GeoNames, "
+                f"{report.already} had them already")
+
+
 @entities.command("add")
 @click.argument("surface")
 @click.option("--kind", type=click.Choice(["person", "place", "org"]), required=True,

@@ -111,3 +111,31 @@ def test_accept_refuses_a_list_without_decisions(runner, tmp_path):
     assert result.exit_code == 1
     assert result.stderr == (f"Error: {decisions}:1:1: no column decision in the header; start "
                              "from `archive entities suggest`\n")
+
+
+def test_geocode_gives_authority_places_coordinates_where_the_choice_is_clear(runner, tmp_path,
+                                                                             tei_all):
+    authority = tmp_path / "authority.xml"
+    text = (DATA / "authority-sample.xml").read_text(encoding="utf-8")
+    places = ('<place xml:id="korce"><placeName type="main">Korçë</placeName>'
+              '<placeName type="variant">Koritza</placeName></place>'
+              '<place xml:id="springfield"><placeName type="main">Springfield</placeName>'
+              '</place>')
+    authority.write_text(text.replace("</listPlace>", places + "</listPlace>", 1),
+                         encoding="utf-8")
+    dry = runner.invoke(cli, ["entities", "geocode", "--dry-run", "--authority", str(authority)])
+    assert dry.exit_code == 0, dry.output
+    assert "korce: Korçë, AL (40.6186 20.7808), geonames 782756" in dry.stdout
+    assert "springfield: unclear, left alone" in dry.stdout
+    assert "would get coordinates" in dry.stdout
+    assert "<location>" not in authority.read_text(encoding="utf-8")
+    result = runner.invoke(cli, ["entities", "geocode", "--authority", str(authority)])
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(authority)).getroot()
+    korce = root.find(".//tei:place[@xml:id='korce']", NS)
+    assert korce.findtext("tei:location/tei:geo", namespaces=NS) == "40.6186 20.7808"
+    assert root.find(".//tei:place[@xml:id='springfield']/tei:location", NS) is None
+    assert runner.invoke(cli, ["validate", "--silent", str(authority)]).exit_code == 0
+    assert tei_all.validate(etree.parse(str(authority))), tei_all.error_log
+    again = runner.invoke(cli, ["entities", "geocode", "--authority", str(authority)])
+    assert "0 place(s) got coordinates" in again.stdout
