@@ -21,7 +21,7 @@ from pipeline.build.header import record_correction, record_names
 from pipeline.build.language import ENGLISH_SHARE, english_share
 from pipeline.build.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
 from pipeline.build.names import tagger as name_tagger
-from pipeline.build.names import rejected
+from pipeline.build.names import rejected, spancache
 from pipeline.build.names.authority import Authority, load as load_authority
 from pipeline.build.names.gazetteer import Gazetteer
 from pipeline.build.names.gazetteer import fingerprint as gazetteer_fingerprint
@@ -170,6 +170,8 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         if jobs and executor.kind == "local":
             # Loaded once here, with what earlier runs worked out; forked workers share it.
             ocrcache.load(_lexicon(authority), cache_key)
+            if settings.model:
+                name_model(settings.model).kept = spancache.read(settings.model)
         fresh: dict[str, dict] = {table: {} for table in ocrcache.TABLES}
         tasks = (EncodeTask(j.seed.resolve(), settings.encoding, settings.build_date,
                             authority.path if authority else None,
@@ -185,7 +187,7 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                     raise PipelineError(value)
                 *result, worked_out = value
                 for table, new in worked_out.items():
-                    fresh[table].update(new)
+                    fresh.setdefault(table, {}).update(new)
                 _finish(job, tuple(result), settings, manifest, build_fingerprint, report)
             except PipelineError as exc:
                 report.failed.append((job.seed, str(exc)))
@@ -196,6 +198,11 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         if key in _LEXICONS:  # large seeds were checked here, in this process
             for table, new in ocrcache.take(_LEXICONS[key]).items():
                 fresh[table].update(new)
+        if settings.model:
+            spans = fresh.pop("ner", {})
+            if settings.model in _MODELS:  # large seeds were tagged here, in this process
+                spans.update(_MODELS[settings.model].take())
+            spancache.save(settings.model, spans)
         ocrcache.save(cache_key, fresh)
     return report
 
@@ -235,6 +242,8 @@ def encode_task(task: EncodeTask) -> tuple[bool, object]:
                       _overrides(task.overrides), name_model(task.model),
                       place_layer(task.gazetteer), rejected.read(task.rejected))
         fresh = ocrcache.take(_lexicon(authority))
+        if task.model:
+            fresh["ner"] = name_model(task.model).take()
         return True, (data, source.sha256, source.warnings, count_words(source.text), fresh)
     except PipelineError as exc:
         return False, str(exc)

@@ -151,3 +151,35 @@ def test_a_name_ending_in_an_event_word_is_not_tagged():
     text = _text("<p>The Albanian Civil War began. Later the Civil War ended.</p>")
     tag(text, NameTagger(None, ".", Fake(("Albanian Civil War", "org"), ("Civil War", "org"))))
     assert _names(text) == []
+
+
+def test_the_models_spans_are_kept_between_runs(tmp_path, monkeypatch):
+    """An authority edit rebuilds every TEI file, but the model reads no block again."""
+    from pipeline.build import stage
+    from pipeline.build.names import spancache
+    from pipeline.core.settings import BuildSettings
+
+    monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path / "cache"))
+    seed = tmp_path / "news.txt"
+    seed.write_text("Talks in Geneva\n\nThe envoy Kofi Annan met officials in Geneva.\n",
+                    encoding="utf-8")
+    settings = BuildSettings(out_dir=tmp_path / "tei", model=name_model.DEFAULT_MODEL)
+    monkeypatch.setattr(stage, "_MODELS", {})
+    assert not stage.build([seed], settings).failed
+    first = (tmp_path / "tei" / "news.xml").read_bytes()
+    assert len(spancache.read(name_model.DEFAULT_MODEL)) == 2  # the heading and the paragraph
+
+    monkeypatch.setattr(stage, "_MODELS", {})  # a new process: nothing in memory
+    model = stage.name_model(name_model.DEFAULT_MODEL)
+    class Unread:
+        meta = model.nlp.meta
+
+        def pipe(self, texts, **_):
+            if texts:
+                pytest.fail(f"the model read {texts}")
+            return iter(())
+
+    monkeypatch.setattr(model, "nlp", Unread())
+    assert not stage.build([seed], BuildSettings(out_dir=tmp_path / "tei", force=True,
+                                                 model=name_model.DEFAULT_MODEL)).failed
+    assert (tmp_path / "tei" / "news.xml").read_bytes() == first

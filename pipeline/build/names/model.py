@@ -11,6 +11,7 @@ document with the same paragraph, or an authority edit, costs no model time.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -77,6 +78,11 @@ def fingerprint(name: str | None) -> str:
     return f"{name}: " + ", ".join(versions)
 
 
+def text_key(text: str) -> str:
+    """A block's key in the kept spans (build/names/spancache.py)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:24]
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -91,6 +97,8 @@ class NameModel:
         self.name = name
         self.nlp = load(name)
         self._cache: dict[str, tuple[Span, ...]] = {}
+        self.kept: dict[str, list] = {}  # spans of earlier runs, by block key (spancache)
+        self.fresh: dict[str, list] = {}  # worked out in this process, to be kept
 
     @property
     def description(self) -> str:
@@ -102,14 +110,27 @@ class NameModel:
                 f"{meta.get('name', self.name)} {meta.get('version', '')}").strip()
 
     def spans(self, texts: list[str]) -> list[tuple[Span, ...]]:
-        """The names in each text, read in batches; cached per text."""
+        """The names in each text, read in batches; cached per text, and kept between
+        runs by the block's key (build/names/spancache.py)."""
         todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if todo:
-            if len(self._cache) + len(todo) > CACHE_SIZE:
-                self._cache.clear()
-            for text, doc in zip(todo, self.nlp.pipe(todo, batch_size=64)):
-                self._cache[text] = tuple(_spans(text, doc.ents))
+        if len(self._cache) + len(todo) > CACHE_SIZE:
+            self._cache.clear()
+        unread = []
+        for text in todo:
+            kept = self.kept.get(text_key(text))
+            if kept is None:
+                unread.append(text)
+            else:
+                self._cache[text] = tuple(Span(*s) for s in kept)
+        for text, doc in zip(unread, self.nlp.pipe(unread, batch_size=64)):
+            spans = self._cache[text] = tuple(_spans(text, doc.ents))
+            self.fresh[text_key(text)] = [[s.start, s.end, s.kind] for s in spans]
         return [self._cache[t] for t in texts]
+
+    def take(self) -> dict[str, list]:
+        """What this process worked out since the last take."""
+        fresh, self.fresh = self.fresh, {}
+        return fresh
 
 
 def _spans(text: str, ents) -> list[Span]:
