@@ -78,9 +78,11 @@ def scratch_tree(seeds: Path) -> Path:
 def make(work: Path, log: Path, jobs: int, *extra: str) -> float:
     timed = f"{sys.executable} {ROOT / 'tests/bench/timed.py'} {log} {work / '.venv/bin/archive'}"
     start = time.perf_counter()
-    subprocess.run(["make", "-C", str(work), f"ARCHIVE={timed}", "QUIET=--silent",
-                    f"JOBS={jobs}", *extra], check=True, stdout=subprocess.DEVNULL,
-                   env=_env(work))
+    # -o: never reinstall into the project's venv from a scratch tree (pip would point
+    # the editable install at the scratch tree, which is deleted afterwards).
+    subprocess.run(["make", "-C", str(work), "-o", ".venv/.installed", f"ARCHIVE={timed}",
+                    "QUIET=--silent", f"JOBS={jobs}", *extra], check=True,
+                   stdout=subprocess.DEVNULL, env=_env(work))
     return time.perf_counter() - start
 
 
