@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import unicodedata
@@ -102,12 +103,6 @@ def build_index(path: Path, data: Path | None = None) -> Path:
         places.append((pid, c["name"], c["iso"], 0.0, 0.0, int(c.get("population") or 0),
                        "country"))
         names.add((key(c["name"]), pid))
-    for c in json.loads((data / "cities500.json").read_text(encoding="utf-8")).values():
-        pid = int(c["geonameid"])
-        places.append((pid, c["name"], c["countrycode"], float(c["latitude"]),
-                       float(c["longitude"]), int(c.get("population") or 0), "place"))
-        names.update((key(n), pid) for n in [c["name"], *c.get("alternatenames", [])]
-                     if _wanted(n))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".geonames-", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -118,6 +113,19 @@ def build_index(path: Path, data: Path | None = None) -> Path:
         db.execute("CREATE TABLE name (key TEXT, id INTEGER)")
         db.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?)", places)
         db.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
+        # The 235,000 places one by one, in batches: the whole file parsed at once, with
+        # its two million names, would take half a gigabyte.
+        batch_places, batch_names = [], []
+        for c in _records(data / "cities500.json"):
+            pid = int(c["geonameid"])
+            batch_places.append((pid, c["name"], c["countrycode"], float(c["latitude"]),
+                                 float(c["longitude"]), int(c.get("population") or 0),
+                                 "place"))
+            batch_names.extend({(key(n), pid) for n in [c["name"], *c.get("alternatenames", [])]
+                                if _wanted(n)})
+            if len(batch_places) >= 10_000:
+                _flush(db, batch_places, batch_names)
+        _flush(db, batch_places, batch_names)
         db.execute("CREATE INDEX name_key ON name (key)")
         db.commit()
         db.close()
@@ -127,6 +135,29 @@ def build_index(path: Path, data: Path | None = None) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+_GAP = re.compile(r"[\s,]*")
+_COLON = re.compile(r"\s*:\s*")
+
+
+def _records(path: Path):
+    """The values of a JSON object file, one at a time (the file is one object)."""
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    at = _GAP.match(text, text.index("{") + 1).end()
+    while text[at] != "}":
+        _, at = decoder.raw_decode(text, at)  # the key
+        value, at = decoder.raw_decode(text, _COLON.match(text, at).end())
+        yield value
+        at = _GAP.match(text, at).end()
+
+
+def _flush(db, places: list, names: list) -> None:
+    db.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO name VALUES (?,?)", names)
+    places.clear()
+    names.clear()
 
 
 class Gazetteer:
