@@ -41,6 +41,11 @@ def text_slots(root: etree._Element, skip: Callable[[etree._Element], bool]
         yield from walk(root)
 
 
+def slot_text(parent: etree._Element, child: etree._Element | None) -> str:
+    """The text of one slot of text_slots: parent.text, or child.tail ("" for none)."""
+    return (parent.text if child is None else child.tail) or ""
+
+
 def apply(parent: etree._Element, child: etree._Element | None, hits: list[Hit]) -> None:
     """Wrap the hits (sorted, not overlapping) inside one text node."""
     if not hits:

@@ -21,10 +21,10 @@ from pipeline.build.header import record_correction, record_names
 from pipeline.build.language import ENGLISH_SHARE, english_share
 from pipeline.build.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
 from pipeline.build.names import tagger as name_tagger
-from pipeline.build.names import rejected, spancache
+from pipeline.build.names import layers, rejected, spancache
 from pipeline.build.names.authority import Authority, load as load_authority
-from pipeline.build.names.gazetteer import Gazetteer
 from pipeline.build.names.gazetteer import fingerprint as gazetteer_fingerprint
+from pipeline.build.names.layers import name_model, place_layer
 from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
 from pipeline.build.names.places import PlaceLayer
@@ -91,28 +91,6 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
 
 
 _LEXICONS: dict[str, Lexicon] = {}
-_MODELS: dict[str, NameModel] = {}
-
-
-_PLACES: list[PlaceLayer] = []
-
-
-def place_layer(use: bool) -> PlaceLayer | None:
-    """The gazetteer layer of this process (its index opened once), or None."""
-    if not use:
-        return None
-    if not _PLACES:
-        _PLACES.append(PlaceLayer(Gazetteer()))
-    return _PLACES[0]
-
-
-def name_model(name: str | None) -> NameModel | None:
-    """The name model of this process (loaded once per worker), or None for none."""
-    if not name:
-        return None
-    if name not in _MODELS:
-        _MODELS[name] = NameModel(name)
-    return _MODELS[name]
 SAVE_EVERY = 20
 
 
@@ -200,8 +178,8 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 fresh[table].update(new)
         if settings.model:
             spans = fresh.pop("ner", {})
-            if settings.model in _MODELS:  # large seeds were tagged here, in this process
-                spans.update(_MODELS[settings.model].take())
+            if settings.model in layers.MODELS:  # large seeds were tagged here
+                spans.update(layers.MODELS[settings.model].take())
             spancache.save(settings.model, spans)
         ocrcache.save(cache_key, fresh)
     return report

@@ -104,7 +104,8 @@ def _evaluate_corpora(corpora: tuple[Path, ...], authority_path: Path | None,
 
     from pipeline.build.names.authority import load
     from pipeline.build.source import decode_source
-    from pipeline.build.stage import encode, name_model, place_layer
+    from pipeline.build.names.layers import name_model, place_layer
+    from pipeline.build.stage import encode
     from pipeline.core.settings import RELEASE_DATE
     from pipeline.tools import corpus_eval
 
@@ -122,9 +123,9 @@ def _evaluate_corpora(corpora: tuple[Path, ...], authority_path: Path | None,
                 return b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><text/></TEI>"
 
         for folder in corpora:
-            count = len(corpus_eval.read_corpus(folder)[0])  # a bad folder: an error first
-            with console.bar(count, f"Encoding {folder.name}", silent=silent) as tick:
-                tallies = corpus_eval.evaluate_corpus(folder, encode_text, model, tick)
+            texts, gold = corpus_eval.read_corpus(folder)  # a bad folder: an error first
+            with console.bar(len(texts), f"Encoding {folder.name}", silent=silent) as tick:
+                tallies = corpus_eval.evaluate_corpus(texts, gold, encode_text, model, tick)
             for line in corpus_eval.format_corpus(folder, tallies):
                 console.out(line)
             if errors:

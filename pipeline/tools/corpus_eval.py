@@ -133,12 +133,11 @@ def model_names(model_name: str, texts: list[str]) -> list[list[tuple[str, str]]
             for doc in nlp.pipe(texts, batch_size=32)]
 
 
-def evaluate_corpus(folder: Path, encode_text: Callable[[str, str], bytes],
-                    model_name: str | None, tick: Callable[[str], None] = lambda _: None
-                    ) -> dict[str, Tally]:
-    """Tallies of the pipeline (and of the model alone, if one is named) on a corpus.
-    `encode_text(doc, text)` gives the TEI bytes of one text."""
-    texts, gold = read_corpus(folder)
+def evaluate_corpus(texts: dict[str, str], gold: dict[str, list[tuple[str, str]]],
+                    encode_text: Callable[[str, str], bytes], model_name: str | None,
+                    tick: Callable[[str], None] = lambda _: None) -> dict[str, Tally]:
+    """Tallies of the pipeline (and of the model alone, if one is named) on a corpus
+    read by read_corpus. `encode_text(doc, text)` gives the TEI bytes of one text."""
     out = {"pipeline": Tally()}
     for doc, text in texts.items():
         out["pipeline"].add(doc, gold[doc], pipeline_names(encode_text(doc, text)))

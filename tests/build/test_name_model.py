@@ -156,7 +156,7 @@ def test_a_name_ending_in_an_event_word_is_not_tagged():
 def test_the_models_spans_are_kept_between_runs(tmp_path, monkeypatch):
     """An authority edit rebuilds every TEI file, but the model reads no block again."""
     from pipeline.build import stage
-    from pipeline.build.names import spancache
+    from pipeline.build.names import layers, spancache
     from pipeline.core.settings import BuildSettings
 
     monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path / "cache"))
@@ -164,13 +164,13 @@ def test_the_models_spans_are_kept_between_runs(tmp_path, monkeypatch):
     seed.write_text("Talks in Geneva\n\nThe envoy Kofi Annan met officials in Geneva.\n",
                     encoding="utf-8")
     settings = BuildSettings(out_dir=tmp_path / "tei", model=name_model.DEFAULT_MODEL)
-    monkeypatch.setattr(stage, "_MODELS", {})
+    monkeypatch.setattr(layers, "MODELS", {})
     assert not stage.build([seed], settings).failed
     first = (tmp_path / "tei" / "news.xml").read_bytes()
     assert len(spancache.read(name_model.DEFAULT_MODEL)) == 2  # the heading and the paragraph
 
-    monkeypatch.setattr(stage, "_MODELS", {})  # a new process: nothing in memory
-    model = stage.name_model(name_model.DEFAULT_MODEL)
+    monkeypatch.setattr(layers, "MODELS", {})  # a new process: nothing in memory
+    model = layers.name_model(name_model.DEFAULT_MODEL)
     class Unread:
         meta = model.nlp.meta
 

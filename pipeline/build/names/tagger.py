@@ -338,12 +338,11 @@ def _add(hits: list[Hit], hit: Hit) -> None:
 def tag(text_el, tagger: "NameTagger") -> int:
     """Tag the names under `text_el`: the model reads each block once, the tagger
     merges its spans with the authority and the rules in every text node."""
-    from pipeline.build.annotate import apply, text_slots
+    from pipeline.build.annotate import apply, slot_text, text_slots
     from pipeline.build.names.model import predict
 
-    slots = [(p, c) for p, c in text_slots(text_el, skip)
-             if ((p.text if c is None else c.tail) or "").strip()]
-    texts = [(p.text if c is None else c.tail) for p, c in slots]
+    slots = [(p, c) for p, c in text_slots(text_el, skip) if slot_text(p, c).strip()]
+    texts = [slot_text(p, c) for p, c in slots]
     predicted = predict(tagger.model, slots) if tagger.model else {}
     tagger.learn(texts, predicted)
     if tagger.places:
