@@ -191,6 +191,7 @@ class NameTagger:
                     votes[words[-1:]]["person"] += SURNAME_VOTES
                     self.forms.add(exact[-1:])
         self.learned = {}
+        self.support = {words: kinds.get("org", 0) for words, kinds in votes.items()}
         for words, kinds in votes.items():
             best = max(sorted(kinds), key=kinds.get)
             if kinds.get("other", 0) * 2 >= sum(kinds.values()):
@@ -212,6 +213,8 @@ class NameTagger:
                 folded = tuple(t.folded for t in run)
                 form = words if words in self.forms else folded if folded in self.forms else None
                 kind = self.learned.get(_vote_key(form)) if form else None
+                if kind == "org" and len(form) == 1 and self.support[_vote_key(form)] < 2:
+                    kind = None  # one sighting of a one-word org is too weak to spread
                 if kind and kind != "other" and all(gap_kind(text[a.end:b.start]) is not None
                                 for a, b in zip(run, run[1:])):
                     out.append(Hit(run[0].start, run[-1].end, TAGS[kind],
@@ -340,10 +343,11 @@ def tag(text_el, tagger: "NameTagger") -> int:
     merges its spans with the authority and the rules in every text node."""
     from pipeline.build.annotate import apply, slot_text, text_slots
     from pipeline.build.names.model import predict
+    from pipeline.build.names.screen import screen
 
     slots = [(p, c) for p, c in text_slots(text_el, skip) if slot_text(p, c).strip()]
     texts = [slot_text(p, c) for p, c in slots]
-    predicted = predict(tagger.model, slots) if tagger.model else {}
+    predicted = screen(texts, predict(tagger.model, slots), tagger.places) if tagger.model else {}
     tagger.learn(texts, predicted)
     if tagger.places:
         tagger.places.prepare(texts, [texts[n][s.start:s.end] for n, spans in predicted.items()

@@ -1,0 +1,82 @@
+"""Rules that overrule the name model where English itself says a span is no name.
+
+The model is trained on news; in other texts it mistakes two kinds of word for names,
+and both can be told by rules that hold for any English text:
+
+- **A group of people named by a plural** ("the Montenegrins", "the Ballists"): the
+  model calls them persons or organisations. One word ending in a suffix of adherents
+  or peoples (`[group-suffixes]` in
+  pipeline/data/name-cues.txt: -ists, -ites, -ians), or a person's plural after "the"
+  (no one person is "the Serbs"), is a group, not a person and not a named
+  organisation ("the Yankees", a team, stays an organisation). The span becomes a vote for "no name", so the document's other
+  mentions of the word (build/names/tagger.py, learn) are not tagged either. A name of
+  several words ("Yugoslav Partisans") is left to the model.
+- **A heading of one common word** ("Background"): capitalised because it is a heading,
+  not because it is a name. A span that is the whole of its text node, one word whose
+  lower-case form is a frequent English word (wordfreq), is dropped, unless the
+  gazetteer knows it as a country or a large place ("China").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from pipeline.build.names.model import Span
+from pipeline.core import cues
+
+COMMON_ZIPF = 3.5  # a word this frequent in lower case is an ordinary English word
+_WORD = re.compile(r"^[^\W\d_]+$")
+_THE = re.compile(r"(?:^|\s)the\s+$")  # lower-case: "The" may begin a name or a sentence
+
+
+@functools.lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    return cues.load("name-cues.txt").get("group-suffixes", ())
+
+
+def screen(texts: list[str], predicted: dict[int, list[Span]], places=None
+           ) -> dict[int, list[Span]]:
+    """The model's spans by text node, with groups turned into "no name" votes and
+    one-word headings dropped. `places` is the gazetteer layer, or None."""
+    out: dict[int, list[Span]] = {}
+    for n, spans in predicted.items():
+        text = texts[n]
+        kept = []
+        for span in spans:
+            surface = text[span.start:span.end]
+            if span.kind in ("person", "org") and group(surface, text[:span.start], span.kind):
+                span = Span(span.start, span.end, "other")
+            elif heading(surface, text, places):
+                continue
+            kept.append(span)
+        out[n] = kept
+    return out
+
+
+def group(surface: str, before: str, kind: str = "person") -> bool:
+    """Is `surface` (one word, after the text `before`) a plural naming a group? After
+    "the", only where the model saw a person: "the Yankees" is a named team."""
+    if not _WORD.match(surface) or surface.isupper():
+        return False
+    lower = surface.lower()
+    if any(lower.endswith(s) and len(lower) > len(s) + 2 for s in _suffixes()):
+        return True
+    return (kind == "person" and lower.endswith("s") and not lower.endswith("ss")
+            and _THE.search(before) is not None)
+
+
+def heading(surface: str, text: str, places=None) -> bool:
+    """Is `surface` a common word standing alone as the whole of its text node?"""
+    if not _WORD.match(surface) or text.strip(" \t\n.:;,–—-=*#") != surface:
+        return False
+    if places is not None and places.notable(surface):
+        return False
+    return _zipf(surface.lower()) >= COMMON_ZIPF
+
+
+@functools.lru_cache(maxsize=4096)
+def _zipf(word: str) -> float:
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en")
