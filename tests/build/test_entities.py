@@ -24,8 +24,8 @@ def workspace(tmp_path):
     return tmp_path
 
 
-def _build(runner, ws):
-    result = runner.invoke(cli, ["build", "--silent", "--out", str(ws / "tei"),
+def _build(runner, ws, *options):
+    result = runner.invoke(cli, ["build", "--silent", *options, "--out", str(ws / "tei"),
                                  str(ws / "visit.txt")])
     assert result.exit_code == 0, result.output
     return ws / "tei" / "visit.xml"
@@ -42,8 +42,19 @@ def test_suggest_lists_unknown_names_with_counts_and_contexts(runner, workspace)
     assert rows[1][:3] == ["King Farouk", "person", "2"]
     assert "came to the village of Borova" in rows[1][3]
     assert ["Borova", "place", "1"] in [r[:3] for r in rows]
-    assert ["Blue Mountain Estates", "unknown", "1"] in [r[:3] for r in rows]
+    assert ["Blue Mountain Estates", "org", "1"] in [r[:3] for r in rows]  # the model's
     assert not any(r[0] in ("Enver Hoxha", "Tirana") for r in rows)
+
+
+def test_without_the_model_suggest_lists_what_the_evidence_rules_found(runner, workspace):
+    tei_file = _build(runner, workspace, "--no-model", "--no-gazetteer")
+    result = runner.invoke(cli, ["entities", "suggest", "--authority",
+                                 str(workspace / "tei" / "authority.xml"), str(tei_file)])
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [r[:3] for r in rows[1:]] == [["King Farouk", "person", "2"],
+                                         ["Blue Mountain Estates", "unknown", "1"],
+                                         ["Borova", "place", "1"]]
+    assert [r[5] for r in rows[1:]] == ["rules", "unknown", "rules"]  # unknown: no tag
 
 
 def test_suggest_json(runner, workspace):

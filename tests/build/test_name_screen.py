@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 from lxml import etree
 
 from pipeline.build.names.model import Span
-from pipeline.build.names.screen import group, heading, screen
+from pipeline.build.names.screen import group, heading, screen, titled
 from pipeline.build.names.tagger import NameTagger, tag
 
 from build.test_name_model import Fake, _names, _text
@@ -93,3 +93,19 @@ def test_screen_keeps_every_span_it_does_not_overrule(text):
     out = screen([text], spans)
     assert all(s.kind == "place" for s in out.get(0, []))
     assert len(out.get(0, [])) <= len(spans.get(0, []))
+
+
+def _titled(text, surface):
+    start = text.index(surface)
+    span = titled(text, Span(start, start + len(surface), "person"))
+    return text[span.start:span.end]
+
+
+def test_a_persons_span_keeps_a_royal_title_and_loses_any_other():
+    assert _titled("Later King Farouk left.", "Later King Farouk") == "King Farouk"
+    assert _titled("Then King Farouk left.", "Farouk") == "King Farouk"
+    assert _titled("Prime Minister Tony Blair spoke.", "Prime Minister Tony Blair") == "Tony Blair"
+    assert _titled("the British General Wilson", "British General Wilson") == "Wilson"
+    assert _titled("John Major spoke.", "John Major") == "John Major"  # a name after it
+    assert _titled("the King spoke", "King") == "King"
+    assert _titled("He met Enver Hoxha.", "Enver Hoxha") == "Enver Hoxha"

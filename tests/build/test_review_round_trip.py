@@ -44,7 +44,7 @@ def test_suggest_decide_accept_rebuild(runner, tmp_path, tei_all):
     tei_file = _build(runner, ws)
     rows = {r["surface"]: r for r in _suggest(runner, ws, tei_file)}
     saranda = rows["Sarandë"]
-    assert saranda["kind"] == "place" and saranda["found_by"] == "geonames"
+    assert saranda["kind"] == "place" and saranda["found_by"] == "ner"  # "to Sarandë"
     assert saranda["geonames_id"] == "363243" and "363243 Sarandë, AL" in saranda["geonames"]
     assert "Red Harbour League" in rows and "Blue Hill Society" in rows
 

@@ -18,8 +18,8 @@ from pipeline.validate.check import validate_file
 
 from conftest import ROOT
 
-KEEP = ["seeds", "schema", "pipeline", "Makefile", "pyproject.toml", "README.md",
-        "tei/authority.xml"]
+KEEP = ["seeds", "schema", "pipeline", "Makefile", "pyproject.toml", "requirements",
+        "README.md", "tei/authority.xml"]
 
 
 def _copy_repo(target: Path) -> Path:
@@ -39,6 +39,7 @@ def _copy_repo(target: Path) -> Path:
     if not installed.exists():
         installed.touch()
     os.utime(target / "pyproject.toml", (0, 0))
+    os.utime(target / "requirements" / "model.txt", (0, 0))
     return target
 
 

@@ -13,7 +13,7 @@ from conftest import ROOT
 GOLD = ROOT / "tests" / "gold"
 
 # (type, precision floor, recall floor), span plus authority id.
-NAME_FLOORS = [("person", 0.98, 0.98), ("place", 0.98, 0.98), ("org", 0.97, 0.97)]
+NAME_FLOORS = [("person", 0.96, 0.98), ("place", 0.98, 0.98), ("org", 0.95, 0.98)]
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,9 @@ Three jobs, each on one document at a time (build/names/tagger.py calls them):
 - a place the model found gets the GeoNames identifier of the place the document
   means (`Resolver`), or, where that is not clear, no identifier and cert="low";
 - a name the model took for an organisation or a person is a place when the
-  gazetteer knows it as a country, a continent or a large place, and the text says
-  where ("in Moldova", "from Bonn"): the context decides, never the gazetteer alone;
+  gazetteer knows it as a country, a continent, a large place or a place of the
+  document's own countries, and the text says where ("in Moldova", "from Bonn", "to
+  Sarandë" in a text on Albania): the context decides, never the gazetteer alone;
 - a run of capitalised words that is, as a whole, a country, a continent, or a place
   of the document's own countries or of LARGE people, and that the document does not
   also print in lower case, is tagged even where the model saw nothing (datelines in
@@ -57,12 +58,17 @@ class PlaceLayer:
         surface = text[start:end]
         place = self.resolver.choose(surface)
         if kind != "place":
-            if place is None or not _locative(text, start) or not _notable(place):
+            if place is None or not _locative(text, start) or not self._local(place):
                 return kind, attrs
             kind = "place"
         if place is None:
             return kind, {**attrs, "cert": "low"} if self.gazetteer.places(surface) else attrs
         return kind, {**attrs, "ref": place.uri}
+
+    def _local(self, place: Place) -> bool:
+        """Notable, or a place of the document's own countries with LOCAL people."""
+        return _notable(place) or (place.country in self.resolver.countries
+                                   and place.population >= LOCAL)
 
     def notable(self, surface: str) -> bool:
         """Is `surface` a country, a continent or a large place, whatever else the

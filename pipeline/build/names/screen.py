@@ -11,6 +11,11 @@ and both can be told by rules that hold for any English text:
   organisation ("the Yankees", a team, stays an organisation). The span becomes a vote for "no name", so the document's other
   mentions of the word (build/names/tagger.py, learn) are not tagged either. A name of
   several words ("Yugoslav Partisans") is left to the model.
+- **Titles** follow the encoding manual, as the evidence rules do: a royal title is
+  part of the name ("King Zog"), any other title is not ("General Mehmet Shehu" tags
+  "Mehmet Shehu"), and words before a title are no part of it ("Later King Farouk").
+  A person's span starts where the manual says, and takes in a royal title just
+  before it.
 - **A heading of one common word** ("Background"): capitalised because it is a heading,
   not because it is a name. A span that is the whole of its text node, one word whose
   lower-case form is a frequent English word (wordfreq), is dropped, unless the
@@ -28,11 +33,22 @@ from pipeline.core import cues
 COMMON_ZIPF = 3.5  # a word this frequent in lower case is an ordinary English word
 _WORD = re.compile(r"^[^\W\d_]+$")
 _THE = re.compile(r"(?:^|\s)the\s+$")  # lower-case: "The" may begin a name or a sentence
+_WORDS = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"([^\W\d_]+) $")
 
 
 @functools.lru_cache(maxsize=1)
 def _suffixes() -> tuple[str, ...]:
     return cues.load("name-cues.txt").get("group-suffixes", ())
+
+
+@functools.lru_cache(maxsize=1)
+def _titles() -> tuple[frozenset, tuple[tuple[str, ...], ...]]:
+    """The royal titles, and every title as a tuple of words, longest first."""
+    lists = cues.load("name-cues.txt")
+    royal = frozenset(lists.get("royal-titles", ()))
+    every = {tuple(t.split()) for t in royal | set(lists.get("person-titles", ()))}
+    return royal, tuple(sorted(every, key=len, reverse=True))
 
 
 def screen(texts: list[str], predicted: dict[int, list[Span]], places=None
@@ -44,6 +60,8 @@ def screen(texts: list[str], predicted: dict[int, list[Span]], places=None
         text = texts[n]
         kept = []
         for span in spans:
+            if span.kind == "person":
+                span = titled(text, span)
             surface = text[span.start:span.end]
             if span.kind in ("person", "org") and group(surface, text[:span.start], span.kind):
                 span = Span(span.start, span.end, "other")
@@ -64,6 +82,25 @@ def group(surface: str, before: str, kind: str = "person") -> bool:
         return True
     return (kind == "person" and lower.endswith("s") and not lower.endswith("ss")
             and _THE.search(before) is not None)
+
+
+def titled(text: str, span: Span) -> Span:
+    """A person's span with its title as the encoding manual has it: a royal title in
+    (also one just before the span), another title and the words before it out."""
+    royal, titles = _titles()
+    words = list(_WORDS.finditer(text, span.start, span.end))
+    lower = [w.group().lower() for w in words]
+    for i in range(len(words) - 1):  # a title must leave a name after it
+        for title in titles:
+            n = len(title)
+            if i + n < len(words) and tuple(lower[i:i + n]) == title:
+                cut = words[i].start() if title[0] in royal else words[i + n].start()
+                return Span(cut, span.end, span.kind)
+    offset = max(0, span.start - 20)
+    before = _LAST_WORD.search(text, offset, span.start)
+    if before and before.group(1).lower() in royal:
+        return Span(before.start(1), span.end, span.kind)
+    return span
 
 
 def heading(surface: str, text: str, places=None) -> bool:
