@@ -2,8 +2,9 @@
 
 Memory stays bounded by the size of a part, not of the seed. A part ends at a blank
 line, so no paragraph is cut. Footnotes are moved to marks within their own part; the
-header's facts (title, site, dates) come from the first part; the OCR decision is made
-on the first part and applies to all.
+header's facts (title, site, dates) come from the first part; the OCR decision, and
+whether the text reads as English (for the name model), are made on the first part
+and apply to all.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pipeline.build import structure
 from pipeline.build.annotate import annotate
 from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import build_header, record_correction, record_names
-from pipeline.build.language import Language, Survey
+from pipeline.build.language import ENGLISH_SHARE, Language, Survey, english_share
 from pipeline.build.names import tagger as name_tagger
 from pipeline.build.source import REPLACEMENT, Source
 from pipeline.build.teiwriter import SCHEMA_PIS, build_tree, doc_id, indent
@@ -82,7 +83,11 @@ def encode_to(path: Path, out: Path, build_date: str, authority, tei_dir: Path,
     pieces = parts(path, "utf-8")
     first = next(pieces)
     checker = ocr.OcrChecker(lexicon, overrides, doc=name)
+    share = english_share(first) if model else 1.0
+    if share < ENGLISH_SHARE:
+        model = None  # the model knows English only: the header says it was not applied
     tagger = name_tagger.NameTagger(authority, tei_dir, model, places, rejected)
+    not_english = share if share < ENGLISH_SHARE else None
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     os.close(fd)
     try:
@@ -91,7 +96,7 @@ def encode_to(path: Path, out: Path, build_date: str, authority, tei_dir: Path,
                      + "".join(f"<?xml-model {pi}?>\n" for pi in SCHEMA_PIS)
                      + f'<TEI xmlns="{TEI_NS}" xml:id="{doc_id(name)}" xml:lang="en">')
             _write_parts(_Writer(fh), first, pieces, path, sha, size, words, languages,
-                         build_date, checker, tagger, check)
+                         build_date, checker, tagger, check, not_english)
             fh.write("\n</TEI>\n")
         os.chmod(tmp, 0o644)
         return _finish(tmp, out), words
@@ -119,7 +124,7 @@ class _Writer:
 
 
 def _write_parts(w: _Writer, first, pieces, path, sha, size, words, languages, build_date,
-                 checker, tagger, check):
+                 checker, tagger, check, not_english=None):
     doc = structure.parse(first)
     # The header's facts come from the first part; its languages from every part.
     header = build_header(Source(path, first, sha, size), doc, words, build_date, languages)
@@ -128,7 +133,8 @@ def _write_parts(w: _Writer, first, pieces, path, sha, size, words, languages, b
     record_correction(header, ocr.describe(decision, None,
                                            " in the first part of this large seed"))
     record_names(header, tagger.model.description if tagger.model else None,
-                 tagger.places.description if tagger.places else None)
+                 tagger.places.description if tagger.places else None,
+                 not_english=not_english)
     w.block(header, 1)
     w.raw("\n  <text>")
     front = root.find(f"{tei('text')}/{tei('front')}")

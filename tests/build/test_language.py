@@ -108,3 +108,23 @@ def test_the_model_is_not_applied_to_a_text_not_in_english(runner, tmp_path):
     text = (tmp_path / "tei" / "letra.xml").read_text(encoding="utf-8")
     assert "does not read as English" in text and "model was not applied" in text
     assert 'resp="#ner"' not in text and 'xml:id="ner"' not in text
+
+
+def test_the_model_is_not_applied_to_a_large_seed_not_in_english(tmp_path, monkeypatch):
+    from pipeline.build import large
+    from pipeline.build.stage import build
+    from pipeline.core.settings import BuildSettings
+
+    monkeypatch.setattr(large, "LARGE_BYTES", 10_000)
+    monkeypatch.setattr(large, "PART_CHARS", 2_000)
+    paragraphs = [f"Paragrafi {n}: Enver Hoxha dhe Mehmet Shehu ishin në Tiranë me shokët "
+                  "e tyre." for n in range(300)]
+    seed = tmp_path / "gjate.txt"
+    seed.write_text("Një rrëfim i gjatë\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    assert seed.stat().st_size > 10_000
+    report = build([seed], BuildSettings(out_dir=tmp_path / "tei"))
+    assert not report.failed, report.failed
+    text = (tmp_path / "tei" / "gjate.xml").read_text(encoding="utf-8")
+    assert "first part of this large seed" in text
+    assert "does not read as English" in text and "model was not applied" in text
+    assert 'resp="#ner"' not in text and 'xml:id="ner"' not in text
