@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 from lxml import etree
 
 from pipeline.build.names.model import Span
-from pipeline.build.names.screen import group, heading, screen, titled
+from pipeline.build.names.screen import group, heading, screen, titled, widened
 from pipeline.build.names.tagger import NameTagger, tag
 
 from build.test_name_model import Fake, _names, _text
@@ -109,3 +109,12 @@ def test_a_persons_span_keeps_a_royal_title_and_loses_any_other():
     assert _titled("John Major spoke.", "John Major") == "John Major"  # a name after it
     assert _titled("the King spoke", "King") == "King"
     assert _titled("He met Enver Hoxha.", "Enver Hoxha") == "Enver Hoxha"
+
+
+def test_a_persons_span_takes_in_a_given_name_the_model_left_out():
+    text = "The brigade under Mehmet Shehu marched. Mehmet Shehu spoke. Yesterday Shehu left."
+    spans = [Span(m, m + 5, "person") for m in (25, 47, 70)]
+    assert [text[s.start:s.end] for s in (widened(text, s) for s in spans)] == [
+        "Mehmet Shehu", "Mehmet Shehu", "Shehu"]  # "Yesterday": a common word
+    assert text[widened(text, spans[0], floor=30).start:][:5] == "Shehu"  # another span's
+    assert _titled("He met General Shehu.", "Shehu") == "Shehu"  # a title is no given name

@@ -15,7 +15,8 @@ and both can be told by rules that hold for any English text:
   part of the name ("King Zog"), any other title is not ("General Mehmet Shehu" tags
   "Mehmet Shehu"), and words before a title are no part of it ("Later King Farouk").
   A person's span starts where the manual says, and takes in a royal title just
-  before it.
+  before it, and a given name the model left out ("Mehmet" of "Mehmet Shehu": a word
+  in title case that is no frequent English word).
 - **A heading of one common word** ("Background"): capitalised because it is a heading,
   not because it is a name. A span that is the whole of its text node, one word whose
   lower-case form is a frequent English word (wordfreq), is dropped, unless the
@@ -62,6 +63,7 @@ def screen(texts: list[str], predicted: dict[int, list[Span]], places=None
         for span in spans:
             if span.kind == "person":
                 span = titled(text, span)
+                span = widened(text, span, kept[-1].end if kept else 0)
             surface = text[span.start:span.end]
             if span.kind in ("person", "org") and group(surface, text[:span.start], span.kind):
                 span = Span(span.start, span.end, "other")
@@ -101,6 +103,25 @@ def titled(text: str, span: Span) -> Span:
     if before and before.group(1).lower() in royal:
         return Span(before.start(1), span.end, span.kind)
     return span
+
+
+_BEFORE = re.compile(r"(?<![^\s(\[\"“‘])([^\W\d_][^\W\d_'’-]*) $")
+
+
+def widened(text: str, span: Span, floor: int = 0) -> Span:
+    """A person's span with the capitalised given name the model left out before it
+    ("under Mehmet Shehu": the model saw "Shehu"): one word, in title case, not a
+    title and not a frequent English word (so not "Yesterday" either), after `floor`
+    (the end of the span before)."""
+    m = _BEFORE.search(text, max(floor, span.start - 40), span.start)
+    if not m or not m.group(1)[:1].isupper() or m.group(1).isupper():
+        return span
+    word = m.group(1)
+    royal, titles = _titles()
+    if ((word.lower(),) in titles
+            or word.lower() in royal or _zipf(word.lower()) >= COMMON_ZIPF):
+        return span
+    return Span(m.start(1), span.end, span.kind)
 
 
 def heading(surface: str, text: str, places=None) -> bool:
