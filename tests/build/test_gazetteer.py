@@ -10,7 +10,7 @@ from lxml import etree
 
 from pipeline.build.names.gazetteer import Gazetteer, Resolver, build_index, key
 from pipeline.build.names.places import PlaceLayer
-from pipeline.build.names.tagger import tokens
+from pipeline.build.names.trie import tokens
 from pipeline.cli import cli
 from pipeline.core.ns import NS
 
@@ -30,6 +30,8 @@ CITIES = {
           "countrycode": "DE", "population": 330579, "alternatenames": []},
     "7": {"geonameid": 7, "name": "Mark", "latitude": 51.0, "longitude": 4.0,
           "countrycode": "BE", "population": 3327, "alternatenames": []},
+    "8": {"geonameid": 8, "name": "August", "latitude": 51.0, "longitude": 4.1,
+          "countrycode": "BE", "population": 150000, "alternatenames": ["Monday"]},
 }
 COUNTRIES = {"AL": {"geonameid": 783754, "name": "Albania", "iso": "AL", "population": 2866376},
              "MD": {"geonameid": 617790, "name": "Moldova", "iso": "MD", "population": 3545883}}
@@ -68,13 +70,30 @@ def _layer(gazetteer, *texts):
     return layer
 
 
-def test_an_org_of_the_model_is_a_place_only_where_the_text_says_where(gazetteer):
+def test_an_org_of_the_model_is_a_place_if_a_country_or_where_the_text_says_where(gazetteer):
     layer = _layer(gazetteer)
-    text = "The talks in Moldova ended; Moldova signed."
-    kind, attrs = layer.refine(text, 13, 20, "org", {"resp": "#ner"})
+    text = "Moldova signed. The talks in Bonn ended; Bonn said no; Mark Bonn spoke."
+    kind, attrs = layer.refine(text, 0, 7, "org", {"resp": "#ner"})  # a country: a place
     assert kind == "place" and attrs["ref"] == "https://www.geonames.org/617790"
-    kind, _ = layer.refine(text, 28, 35, "org", {"resp": "#ner"})
-    assert kind == "org"
+    kind, attrs = layer.refine(text, 29, 33, "org", {"resp": "#ner"})  # "in Bonn"
+    assert kind == "place" and attrs["ref"] == "https://www.geonames.org/6"
+    assert layer.refine(text, 41, 45, "org", {"resp": "#ner"})[0] == "org"  # no context
+    assert layer.refine(text, 0, 7, "person", {"resp": "#ner"})[0] == "person"
+
+
+def test_a_place_of_the_documents_country_needs_the_context_too(gazetteer):
+    layer = _layer(gazetteer, "Letters from Albania")
+    text = "They rode to Sarandë. Sarandë wrote back."
+    assert layer.refine(text, 13, 20, "person", {})[0] == "place"
+    assert layer.refine(text, 22, 29, "person", {})[0] == "person"
+
+
+def test_month_and_weekday_names_are_no_places_of_the_gazetteer(gazetteer):
+    layer = _layer(gazetteer, "Letters from Albania")
+    layer.resolver.countries.add("BE")
+    text = "It rose in August and on Monday, Mark said."
+    found = [text[h.start:h.end] for h in layer.find(text, tokens(text))]
+    assert "August" not in found and "Monday" not in found
 
 
 def test_places_alone_in_capitals_datelines_and_not_common_words(gazetteer):

@@ -118,3 +118,16 @@ def test_a_persons_span_takes_in_a_given_name_the_model_left_out():
         "Mehmet Shehu", "Mehmet Shehu", "Shehu"]  # "Yesterday": a common word
     assert text[widened(text, spans[0], floor=30).start:][:5] == "Shehu"  # another span's
     assert _titled("He met General Shehu.", "Shehu") == "Shehu"  # a title is no given name
+
+
+def test_a_surname_of_a_full_name_is_that_person_whatever_the_model_called_it_alone():
+    text = _text("<p>John Geraghty spoke.</p><p>Geraghty said no.</p><p>So Geraghty left.</p>")
+    fake = Fake(("John Geraghty", "person"), ("Geraghty", "org"))
+    tag(text, NameTagger(None, ".", fake))
+    assert [(n[0], n[1]) for n in _names(text)] == [
+        ("persName", "John Geraghty"), ("persName", "Geraghty"), ("persName", "Geraghty")]
+
+
+def test_month_and_weekday_names_are_never_names_of_the_model():
+    texts = ["It rose in August and on Monday."]
+    assert screen(texts, {0: [Span(11, 17, "place"), Span(25, 31, "person")]}) == {0: []}

@@ -23,6 +23,14 @@ _LINE_FORMS = [
 _PLACE = re.compile(r"^[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3},\s+")
 
 
+_WEEKDAYS = {name.lower() for name in calendar.day_name}
+
+
+def calendar_word(word: str) -> bool:
+    """Is `word` the name of a month or a day of the week ("August", "Monday")?"""
+    return word.lower() in MONTHS or word.lower() in _WEEKDAYS
+
+
 def iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
     """YYYY, YYYY-MM or YYYY-MM-DD, or None if the day does not exist."""
     if month is None:

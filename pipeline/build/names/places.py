@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.build.annotate import Hit
+from pipeline.build.dates.calendar import calendar_word
 from pipeline.build.names.gazetteer import Gazetteer, Place, Resolver, key
 
 LARGE = 100_000  # people: a place this large needs no other evidence
@@ -58,7 +59,8 @@ class PlaceLayer:
         surface = text[start:end]
         place = self.resolver.choose(surface)
         if kind != "place":
-            if place is None or not _locative(text, start) or not self._local(place):
+            if place is None or not ((kind == "org" and place.kind in ("country", "continent"))
+                                     or (_locative(text, start) and self._local(place))):
                 return kind, attrs
             kind = "place"
         if place is None:
@@ -69,6 +71,10 @@ class PlaceLayer:
         """Notable, or a place of the document's own countries with LOCAL people."""
         return _notable(place) or (place.country in self.resolver.countries
                                    and place.population >= LOCAL)
+
+    def known(self, words: tuple[str, ...]) -> bool:
+        """Does the gazetteer know any place of this name?"""
+        return bool(self.gazetteer.places(" ".join(words)))
 
     def notable(self, surface: str) -> bool:
         """Is `surface` a country, a continent or a large place, whatever else the
@@ -98,7 +104,7 @@ class PlaceLayer:
         return out
 
     def _standalone(self, surface: str, text: str, start: int) -> Place | None:
-        if len(surface) < 3 or surface.lower() in self.lower:
+        if len(surface) < 3 or surface.lower() in self.lower or calendar_word(surface):
             return None
         place = self.resolver.choose(surface)
         if place is None:

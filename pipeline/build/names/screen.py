@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import re
 
+from pipeline.build.dates.calendar import calendar_word
 from pipeline.build.names.model import Span
 from pipeline.core import cues
 
@@ -67,8 +68,8 @@ def screen(texts: list[str], predicted: dict[int, list[Span]], places=None
             surface = text[span.start:span.end]
             if span.kind in ("person", "org") and group(surface, text[:span.start], span.kind):
                 span = Span(span.start, span.end, "other")
-            elif heading(surface, text, places):
-                continue
+            elif heading(surface, text, places) or calendar_word(surface):
+                continue  # "August" and "Monday" are dates, whatever the model says
             kept.append(span)
         out[n] = kept
     return out

@@ -10,82 +10,15 @@ without @ref, only on strong evidence (a title, a known first name, "the village
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from pipeline.build.annotate import Hit
-from pipeline.build.names.authority import TOKEN, Authority, gap_kind, key
+from pipeline.build.names.authority import Authority, gap_kind, key
+from pipeline.build.names.trie import Token, Trie, tokens
 from pipeline.core import cues
 from pipeline.core.fold import fold
 
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
 CONNECTORS = {"of", "the", "for", "and", "de", "i", "e", "del", "von", "van", "al"}
 _SENTENCE_START = re.compile(r"(^|[.!?:;«“\"]\s*)$")
-
-
-@dataclass
-class Token:
-    text: str
-    start: int
-    end: int
-    folded: str
-
-
-def tokens(text: str) -> list[Token]:
-    out = []
-    for m in TOKEN.finditer(text):
-        start, end = m.start(), m.end()
-        if _POSSESSIVE.search(m.group()) and end - start > 2:
-            end -= 2  # "Hitler's": the name is "Hitler"
-        out.append(Token(text[start:end], start, end, fold(text[start:end])))
-    return out
-
-
-@dataclass
-class Trie:
-    """Name keys as nested dicts; a node's None entry holds the matching entry ids."""
-
-    root: dict = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, index: dict[tuple[str, ...], list[str]]) -> "Trie":
-        trie = cls()
-        for k, ids in index.items():
-            node = trie.root
-            for part in k:
-                node = node.setdefault(part, {})
-            node[None] = ids
-        return trie
-
-    def longest(self, text: str, toks: list[Token], i: int) -> tuple[int, list[str]] | None:
-        """Longest name starting at token i: (index of its last token, entry ids)."""
-        node = _child(self.root, toks[i])
-        best = None
-        j = i
-        while node is not None:
-            if None in node:
-                best = (j, node[None])
-            if j + 1 >= len(toks):
-                break
-            sep = gap_kind(text[toks[j].end:toks[j + 1].start])
-            if sep is None or toks[j].end != _word_end(text, toks[j]):
-                break
-            node = node.get(sep)
-            node = _child(node, toks[j + 1]) if node is not None else None
-            j += 1
-        return best
-
-
-def _child(node: dict, tok: Token) -> dict | None:
-    """The trie node for a word; a word in capitals ("TIRANA") may match "Tirana"."""
-    found = node.get(tok.folded)
-    if found is None and tok.folded.isupper() and len(tok.folded) > 1:
-        found = node.get(tok.folded.capitalize()) or node.get(tok.folded.lower())
-    return found
-
-
-def _word_end(text: str, tok: Token) -> int:
-    """A possessive ends a name: nothing may follow "Hitler's" inside the same name."""
-    return tok.end if not _POSSESSIVE.match(text[tok.end:tok.end + 2]) else -1
 
 
 class NameTagger:
@@ -175,6 +108,7 @@ class NameTagger:
         in capitals, and a person's surname alone."""
         votes: dict[tuple[str, ...], dict[str, int]] = {}
         self.forms = set()  # the exact forms found: only these are tagged again
+        surnames = set()
         for n, spans in predicted.items():
             for span in spans:
                 exact = tuple(t.folded for t in tokens(texts[n][span.start:span.end]))
@@ -190,12 +124,16 @@ class NameTagger:
                     votes.setdefault(words[-1:], {}).setdefault("person", 0)
                     votes[words[-1:]]["person"] += SURNAME_VOTES
                     self.forms.add(exact[-1:])
+                    surnames.add(words[-1:])
         self.learned = {}
         self.support = {words: kinds.get("org", 0) for words, kinds in votes.items()}
         for words, kinds in votes.items():
             best = max(sorted(kinds), key=kinds.get)
             if kinds.get("other", 0) * 2 >= sum(kinds.values()):
                 self.learned[words] = "other"  # half the votes say no name: none
+            elif words in surnames and (best != "place" or (self.places
+                                                             and not self.places.known(words))):
+                self.learned[words] = "person"  # "said Geraghty", after "John Geraghty"
             elif kinds[best] * 2 > sum(kinds.values()):  # a clear majority, else nothing
                 self.learned[words] = best
         self.longest_learned = max((len(w) for w in self.learned), default=0)
