@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from hypothesis import given, strategies as st
 from lxml import etree
 
 from pipeline.build.dates.tagger import find
@@ -182,3 +183,17 @@ def test_a_date_never_starts_inside_a_word(text):
     for hit in find(text):
         assert hit.start == 0 or not text[hit.start - 1].isalnum(), (text, hit)
     encode(decode_source(f"Title\n\n{text}.\n".encode(), Path("seeds/t.txt")), "2026-01-01")
+
+
+@given(st.lists(st.sampled_from(["by", "in", "the", "spring", "springing", "fall", "fallout",
+                                 "summertime", "May", "Mayor", "1944", "of", "winters",
+                                 "Augusta", "12", "during", "late"]), max_size=8))
+def test_a_date_never_starts_or_ends_inside_a_word(words):
+    text = " ".join(words)
+    for hit in find(text):
+        assert hit.start == 0 or not text[hit.start - 1].isalnum(), (text, hit)
+        assert hit.end == len(text) or not text[hit.end].isalnum(), (text, hit)
+
+
+def test_a_word_that_begins_with_a_season_is_no_date():
+    assert find("whom he might devour by springing upon the unsuspected") == []
