@@ -124,3 +124,14 @@ def test_built_with_the_gazetteer_places_carry_geonames_and_validate(runner, tmp
     assert root.find(".//tei:titleStmt/tei:respStmt/tei:name[@xml:id='geonames']", NS) is not None
     assert runner.invoke(cli, ["validate", "--silent", str(path)]).exit_code == 0
     assert tei_all.validate(etree.parse(str(path))), tei_all.error_log
+
+
+def test_the_gazetteers_view_in_context_votes_so_a_document_gives_a_name_one_kind(gazetteer):
+    from pipeline.build.names.tagger import NameTagger, tag
+    from build.test_name_model import Fake, _names, _text
+
+    text = _text("<p>Letters from Albania.</p><p>They rode to Sarandë at dawn.</p>"
+                 "<p>In Sarandë it rained.</p><p>Sarandë was quiet.</p>")
+    tagger = NameTagger(None, ".", Fake(("Sarandë", "person")), _layer(gazetteer))
+    tag(text, tagger)
+    assert [n[0] for n in _names(text) if n[1] == "Sarandë"] == ["placeName"] * 3

@@ -67,6 +67,14 @@ class PlaceLayer:
             return kind, {**attrs, "cert": "low"} if self.gazetteer.places(surface) else attrs
         return kind, {**attrs, "ref": place.uri}
 
+    def revote(self, text: str, span):
+        """A model span (build/names/model.py Span) as the context makes it: a person or
+        an org that refine() makes a place is a place's vote."""
+        if span.kind not in ("person", "org"):
+            return span
+        kind, _ = self.refine(text, span.start, span.end, span.kind, {})
+        return span if kind == span.kind else type(span)(span.start, span.end, kind)
+
     def _local(self, place: Place) -> bool:
         """Notable, or a place of the document's own countries with LOCAL people."""
         return _notable(place) or (place.country in self.resolver.countries

@@ -74,15 +74,18 @@ class NameTagger:
             # The kind the document gives this name most often ("Shearer" an org once,
             # a person as the surname of "Alan Shearer" twice: a person).
             words = tuple(t.folded for t in tokens(text[span.start:span.end]))
-            kind, attrs = self.learned.get(_vote_key(words), span.kind), dict(MODEL_ATTRS)
+            learned = self.learned.get(_vote_key(words))
+            kind, attrs = learned or span.kind, dict(MODEL_ATTRS)
             if words and words[-1].lower() in self.event_heads:
                 continue
             if kind == "other":  # a nationality elsewhere, unless it is a known place
                 if not (self.places and self.places.notable(text[span.start:span.end])):
                     continue
                 kind = "place"
-            if self.places:
-                kind, attrs = self.places.refine(text, span.start, span.end, kind, attrs)
+            if self.places:  # context may make a place of it, unless the document decided
+                refined, more = self.places.refine(text, span.start, span.end, kind, attrs)
+                if learned is None or refined == kind:
+                    kind, attrs = refined, more
             _add(hits, Hit(span.start, span.end, TAGS[kind], attrs))
         if self.places:
             for hit in self.places.find(text, toks):
@@ -286,10 +289,12 @@ def tag(text_el, tagger: "NameTagger") -> int:
     slots = [(p, c) for p, c in text_slots(text_el, skip) if slot_text(p, c).strip()]
     texts = [slot_text(p, c) for p, c in slots]
     predicted = screen(texts, predict(tagger.model, slots), tagger.places) if tagger.model else {}
-    tagger.learn(texts, predicted)
-    if tagger.places:
+    if tagger.places:  # the gazetteer's view in context votes too ("in Hoti": a place)
         tagger.places.prepare(texts, [texts[n][s.start:s.end] for n, spans in predicted.items()
                                       for s in spans])
+        predicted = {n: [tagger.places.revote(texts[n], s) for s in spans]
+                     for n, spans in predicted.items()}
+    tagger.learn(texts, predicted)
     count = 0
     for n, ((parent, child), text) in enumerate(zip(slots, texts)):
         hits = tagger.find(text, predicted.get(n, ()))
