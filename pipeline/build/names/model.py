@@ -65,6 +65,25 @@ def load(name: str = DEFAULT_MODEL):
     return nlp
 
 
+def _meta(name: str) -> dict:
+    """The model's meta.json, read without importing spaCy; ModelMissing if spaCy or the
+    model is not installed."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    if importlib.util.find_spec("spacy") is None:
+        load(name)  # raises the clear error
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        return load(name).meta  # raises the clear error, or a model that is a path
+    path = Path(spec.origin).parent / "meta.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return load(name).meta
+
+
 def _feeds_ner(nlp, pipe: str) -> bool:
     """Does `ner` listen to this component (a shared tok2vec, as in md and lg models)?"""
     return "ner" in getattr(nlp.get_pipe(pipe), "listening_components", ())
@@ -103,18 +122,28 @@ class NameModel:
 
     def __init__(self, name: str = DEFAULT_MODEL):
         self.name = name
-        self.nlp = load(name)
+        self.meta = _meta(name)  # a missing model is an error now, not mid-build
+        self._nlp = None
         self._cache: dict[str, tuple[Span, ...]] = {}
         self.kept: dict[str, list] = {}  # spans of earlier runs, by block key (spancache)
         self.fresh: dict[str, list] = {}  # worked out in this process, to be kept
 
     @property
+    def nlp(self):
+        """The spaCy pipeline, loaded when a block is first read that no earlier run
+        kept: importing spaCy and loading the model take seconds, and a rebuild whose
+        blocks are all kept (an authority edit, an unchanged paragraph) needs neither."""
+        if self._nlp is None:
+            self._nlp = load(self.name)
+        return self._nlp
+
+    @property
     def description(self) -> str:
         """What the header says: the library and the model, with their versions."""
-        import spacy
+        from importlib import metadata
 
-        meta = self.nlp.meta
-        return (f"spaCy {spacy.__version__} with the model {meta.get('lang', 'en')}_"
+        meta = self.meta
+        return (f"spaCy {metadata.version('spacy')} with the model {meta.get('lang', 'en')}_"
                 f"{meta.get('name', self.name)} {meta.get('version', '')}").strip()
 
     def spans(self, texts: list[str]) -> list[tuple[Span, ...]]:
@@ -130,7 +159,7 @@ class NameModel:
                 unread.append(text)
             else:
                 self._cache[text] = tuple(Span(*s) for s in kept)
-        for text, doc in zip(unread, self.nlp.pipe(unread, batch_size=64)):
+        for text, doc in zip(unread, self.nlp.pipe(unread, batch_size=64) if unread else ()):
             spans = self._cache[text] = tuple(_spans(text, doc.ents))
             self.fresh[text_key(text)] = [[s.start, s.end, s.kind] for s in spans]
         return [self._cache[t] for t in texts]
