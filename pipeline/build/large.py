@@ -18,7 +18,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from pipeline.build import ocr
+from pipeline.build import breaks, ocr
 from pipeline.build import structure
 from pipeline.build.annotate import annotate
 from pipeline.build.dates import tagger as date_tagger
@@ -26,8 +26,9 @@ from pipeline.build.header import build_header, record_correction, record_names
 from pipeline.build.language import ENGLISH_SHARE, Language, Survey, english_share
 from pipeline.build.names import tagger as name_tagger
 from pipeline.build.source import REPLACEMENT, Source
+from pipeline.build.structure.hyphens import JOINING
 from pipeline.build.teiwriter import SCHEMA_PIS, build_tree, doc_id, indent
-from pipeline.build.words import WORD
+from pipeline.build.words import WORD, WordsLost
 from pipeline.core.errors import SourceError
 from pipeline.core.ns import TEI_NS, TEI_NSMAP, tei
 
@@ -77,7 +78,23 @@ def parts(path: Path, encoding: str) -> Iterator[str]:
 def encode_to(path: Path, out: Path, build_date: str, authority, tei_dir: Path,
               overrides: ocr.Overrides | None, lexicon, check, model=None,
               places=None, rejected: frozenset = frozenset()) -> tuple[str, int]:
-    """Encode the seed at `path` into `out` (atomically); return (sha256 of out, words)."""
+    """Encode the seed at `path` into `out` (atomically); return (sha256 of out, words).
+    As for other seeds (build/stage.py encode), a part whose words the line-end joins
+    would not keep makes the seed be encoded again with the line ends as printed."""
+    args = (path, out, build_date, authority, tei_dir, overrides, lexicon, check, model,
+            places, rejected)
+    try:
+        return _encode_to(*args)
+    except WordsLost:
+        token = JOINING.set(False)
+        try:
+            return _encode_to(*args)
+        finally:
+            JOINING.reset(token)
+
+
+def _encode_to(path, out, build_date, authority, tei_dir, overrides, lexicon, check, model,
+               places, rejected) -> tuple[str, int]:
     sha, size, words, languages = survey(path, "utf-8")
     name = path.stem
     pieces = parts(path, "utf-8")
@@ -173,6 +190,7 @@ def _write_body(w: _Writer, root, source, decision, checker, tagger, check) -> N
         annotate(text, checker.find, ocr.skip)
     annotate(text, date_tagger.find, date_tagger.skip)
     name_tagger.tag(text, tagger)
+    breaks.place(text)
     check(source, root)  # every word of this part is in its TEI
     blocks = [el for side in ("front", "body", "back")
               for holder in text.iterfind(tei(side)) for el in holder]

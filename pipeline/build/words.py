@@ -7,6 +7,7 @@ import re
 
 from lxml import etree
 
+from pipeline.core.errors import PipelineError
 from pipeline.core.ns import tei
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -37,3 +38,18 @@ def source_text_of(text_el: etree._Element) -> str:
 
     walk(text_el)
     return " ".join(parts)
+
+
+class WordsLost(PipelineError):
+    """The TEI would not hold every word of the source: nothing is written."""
+
+
+def check_conservation(source, root: etree._Element) -> None:
+    want = letter_words(source.text)
+    got = letter_words(source_text_of(root.find(tei("text"))))
+    if want != got:
+        lost, added = want - got, got - want
+        raise WordsLost(
+            f"internal error: the TEI would not hold the source's words "
+            f"(lost {sorted(lost)[:5]}, added {sorted(added)[:5]}); nothing was written",
+            str(source.path))

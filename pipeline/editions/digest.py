@@ -16,6 +16,7 @@ from lxml import etree
 
 from pipeline.core.fold import fold
 from pipeline.core.ns import NS, tei
+from pipeline.core.surface import reading_words
 
 NAME_TAGS = {tei("persName"): "person", tei("placeName"): "place", tei("orgName"): "org"}
 # Names the reading view does not show: forme work, citation marks, editorial remarks,
@@ -82,7 +83,7 @@ def name_occurrences(text: etree._Element | None) -> list[list]:
             continue
         ref = el.get("ref", "")
         key = ref.split("#", 1)[1] if "#" in ref else ""
-        out.append([n, NAME_TAGS[el.tag], key, " ".join("".join(el.itertext()).split())])
+        out.append([n, NAME_TAGS[el.tag], key, reading_words(el)])
     return out
 
 
@@ -120,7 +121,7 @@ def dated_passages(text: etree._Element | None) -> list[dict]:
         value = {k: el.get(k) for k in DATE_ATTRS if el.get(k)}
         if not value:
             continue
-        surface = " ".join("".join(el.itertext()).split())
+        surface = reading_words(el)
         block = next((a for a in el.iterancestors() if a.tag in _BLOCKS), el.getparent())
         out.append({"n": n, "surface": surface, "context": _sentence(block, el, surface),
                     "key": value.get("when") or value.get("from") or value.get("notBefore"),

@@ -19,6 +19,7 @@ from lxml import etree
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.ns import tei
+from pipeline.core.surface import reading_text
 
 KINDS = ("person", "place", "org")
 _TAGS = {tei("persName"): "person", tei("placeName"): "place", tei("orgName"): "org"}
@@ -54,7 +55,9 @@ def prf(row: list[int]) -> tuple[float, float, float]:
 
 
 def _norm(surface: str) -> str:
-    return " ".join(surface.replace("¬\n", "").split())
+    """A surface as read: a word broken at a line end ("Massachu¬\nsetts") whole, as the
+    pipeline's reading text has it."""
+    return " ".join(surface.replace("¬\n", "").replace("-\n", "").split())
 
 
 def _strict(gold: list[str], pred: list[str]) -> int:
@@ -120,7 +123,7 @@ def pipeline_names(tei_bytes: bytes) -> list[tuple[str, str]]:
     root = etree.fromstring(tei_bytes)
     out = []
     for el in root.find(tei("text")).iter(*_TAGS):
-        out.append((_TAGS[el.tag], "".join(el.itertext())))
+        out.append((_TAGS[el.tag], reading_text(el)))
     return out
 
 

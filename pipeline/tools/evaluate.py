@@ -20,6 +20,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.ns import tei
 from pipeline.core.xmlsafe import parse_file
 from pipeline.editions.digest import DATE_ATTRS
+from pipeline.core.surface import reading_words
 
 TYPES = {"persName": "person", "placeName": "place", "orgName": "org"}
 
@@ -81,7 +82,7 @@ def predicted_names(tei_file: Path) -> list[tuple[str, str, str]]:
     text = root.find(tei("text"))
     out = []
     for el in text.iter(*(tei(t) for t in TYPES)):
-        surface = " ".join("".join(el.itertext()).split())
+        surface = reading_words(el)
         ref = el.get("ref", "")
         out.append((surface, TYPES[etree.QName(el).localname], ref.split("#", 1)[-1] if ref
                     else ""))
@@ -151,7 +152,7 @@ def predicted_dates(tei_file: Path) -> list[tuple[str, str]]:
     for el in text.iter(tei("date"), tei("docDate")):
         value = ";".join(f"{k}={el.get(k)}" for k in DATE_ATTRS if el.get(k))
         if value:
-            out.append((" ".join("".join(el.itertext()).split()), value))
+            out.append((reading_words(el), value))
     return out
 
 

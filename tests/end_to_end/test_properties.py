@@ -26,6 +26,9 @@ PIECES = st.sampled_from([
     "CHAPTER II", "Skip to main content", "Historica Wiki", "April 7, 2014", "- Battles: A, *B, *C",
     '- Dema, Ilir. "Boatmen"', "References", "London, 14th March 1852.", "History",
     "with reaction", "gaining strength.", "The Establishment of the Regime",
+    # line-end hyphens: words broken by the printer, compounds, "¬" of OCR, a page head
+    "the insur-", "gents came", "Massachu¬", "setts", "Tirana-", "Elbasan road", "every-",
+    "thing", "-", "pro-", "42 THE HISTORY OF ALBANIA", "1941-", "1945 was", "Tubo we-",
 ])
 FREE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 LINES = st.lists(st.one_of(PIECES, FREE), min_size=1, max_size=25)

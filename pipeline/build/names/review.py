@@ -15,6 +15,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.fsutil import atomic_write
 from pipeline.core.ns import NS, TEI_NS, tei, xml
 from pipeline.core.xmlsafe import parse_file
+from pipeline.core.surface import reading_words
 
 CONTEXT = 40
 # Two or more capitalised words in a row (with "of", "the" between): a name, perhaps.
@@ -62,11 +63,11 @@ def suggest(files: list[Path], authority_path: Path | None, rejected_keys: froze
 
 
 def _from_block(block: etree._Element, known: set, found: dict) -> None:
-    flat = " ".join("".join(block.itertext()).split())
+    flat = reading_words(block)
     for el in block:
         ref = el.get("ref", "")
         if el.tag in NAME_TAGS and (not ref or ref.startswith(GEONAMES)):
-            surface = " ".join("".join(el.itertext()).split())
+            surface = reading_words(el)
             if key(surface) in known:
                 continue  # rejected
             cand = _note(found, surface, NAME_TAGS[el.tag], flat, flat.find(surface))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.build.dates.calendar import date_line
+from pipeline.build.structure.hyphens import join_lines
 from pipeline.build.structure.model import BiblList, Break, Facts, Fw, Head, ItemList, Note, Para
 from pipeline.core import cues
 
@@ -197,4 +198,8 @@ def paragraphs(lines: list[str]) -> list[Para]:
             paras[-1].append(line)
         else:
             paras.append([line])
-    return [Para(" ".join(l.strip() for l in p)) for p in paras]
+    out = []
+    for p in paras:
+        text, joins = join_lines(p)
+        out.append(Para(text, spans=joins))
+    return out

@@ -10,6 +10,10 @@ from lxml import etree
 from pipeline.build.structure.model import Para, Span
 from pipeline.core.ns import tei
 
+# Temporary attributes for build/breaks.py, gone before the TEI is written: the line-end
+# joins of an element's text ("offset:hyphen ..."), and the inserted notes and furniture.
+JOINS = "{urn:x-archive-pipeline}joins"
+NODE = "{urn:x-archive-pipeline}node"
 # Wiki citation marks "[17]" and editorial remarks "[page needed]", "[better source needed]".
 CITATION = re.compile(r"\[(\d{1,4})\]")
 EDITORIAL = re.compile(r"\[([a-z][a-z\s\u00a0?'-]{1,40})\]")
@@ -36,6 +40,11 @@ def render(parent: etree._Element, text: str, spans: list[Span],
     Wider spans enclose narrower ones; a span that would cross another is left out
     (its text stays, unmarked). Zero-width spans insert `build_node(parent, node)`.
     """
+    joins = [s for s in spans if s.tag == "lb" and s.start == s.end]
+    if joins:  # placed once the text is marked up (build/breaks.py), so rules see words
+        parent.set(JOINS, " ".join(f"{s.start}:{s.node.char if s.node else ''}"
+                                   for s in sorted(joins, key=lambda s: s.start)))
+        spans = [s for s in spans if not (s.tag == "lb" and s.start == s.end)]
     ordered = sorted(enumerate(spans), key=lambda p: (p[1].start, -(p[1].end - p[1].start),
                                                       -p[1].priority, p[0]))
     kept: list[Span] = []
@@ -53,6 +62,7 @@ def render(parent: etree._Element, text: str, spans: list[Span],
         if span.start == span.end:
             if span.node is not None:
                 build_node(el, span.node)
+            el.set(NODE, "")  # not the paragraph's own text: build/breaks.py skips it
             continue
         stack.append((el, span.end))
     while len(stack) > 1:

@@ -21,6 +21,11 @@ def _text(e) -> str | None:
     return None
 
 
+def _as(e, kind: str) -> Para:
+    """`e` as a line of the given kind, its spans (line-end joins) kept."""
+    return Para(_text(e), kind=kind, spans=list(getattr(e, "spans", [])))
+
+
 def _starts_with(text: str | None, section: str) -> bool:
     if not text:
         return False
@@ -85,20 +90,20 @@ def _letter(events: list, start: int) -> tuple[Section | None, int]:
     if close is None or not is_closing(events[close]):
         return None, start
     letter = Section(level=1, type="letter")
-    letter.opener.append(Para(_text(events[start]), kind="salute"))
+    letter.opener.append(_as(events[start], "salute"))
     letter.items = [_as_body(e) for e in events[start + 1:close]]
-    letter.closer.append(Para(_text(events[close]), kind="closer-salute"))
+    letter.closer.append(_as(events[close], "closer-salute"))
     k = close + 1
     while (k < len(events) and len(letter.closer) < 4 and _text(events[k])
            and len(_text(events[k])) <= SIGNED_MAX and LETTER.search(_text(events[k]))
            and not is_postscript(events[k]) and not is_publication(events[k])):
-        letter.closer.append(Para(_text(events[k]), kind="signed"))
+        letter.closer.append(_as(events[k], "signed"))
         k += 1
     if k < len(events) and is_postscript(events[k]) and isinstance(events[k], Para):
         letter.postscript = Para(events[k].text, kind="postscript", spans=events[k].spans)
         k += 1
     if k < len(events) and is_publication(events[k]):
-        letter.trailer.append(Para(_text(events[k]), kind="publication"))
+        letter.trailer.append(_as(events[k], "publication"))
         k += 1
     return letter, k
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.build.structure.blocks import NoteBlock, ends_sentence, starts_lower
+from pipeline.build.structure.hyphens import join_pair, printed as as_printed
 from pipeline.build.structure.model import Fw, Head, Note, Para, Span
 
 WINDOW = 6  # how many blocks after a note may still continue the interrupted sentence
@@ -64,8 +65,10 @@ def _split_inline_notes(events: list) -> list:
     for e in events:
         m = INLINE_NOTE.search(e.text) if _is_text(e) else None
         if m and m.group(1) not in printed and _has_other_mark(events, m.group(1), e, m.start()):
-            out.append(Para(e.text[: m.start()]))
-            out.append(NoteBlock(m.group(1), e.text[m.end():], e.text[m.start():].strip()))
+            out.append(Para(e.text[: m.start()],
+                            spans=[s for s in e.spans if s.end <= m.start()]))
+            rest = as_printed(e.text, e.spans, m.start())
+            out.append(NoteBlock(m.group(1), as_printed(e.text, e.spans, m.end()), rest.strip()))
             printed.add(m.group(1))
         else:
             out.append(e)
@@ -104,7 +107,7 @@ def _join(events: list) -> list:
             target = _resumption(events, j)
             for k in range(j, target):  # paragraphs between are the last note's overflow
                 if _is_text(events[k]):
-                    notes[-1].paras.append(events[k].text)
+                    notes[-1].paras.append(as_printed(events[k].text, events[k].spans))
                 elif isinstance(events[k], NoteBlock):
                     notes.append(events[k])
         elif not starts_lower(events[j].text):
@@ -137,12 +140,12 @@ def _resumption(events: list, j: int) -> int:
 
 
 def _glue(first: Para, heads: list[Head], second: Para) -> Para:
-    cut = len(first.text)
-    text = first.text + " " + second.text
-    spans = list(first.spans)
+    text, join = join_pair(first.text, second.text)  # "pro-" | "perty": one word again
+    cut = join.start if join else len(first.text)
+    spans = list(first.spans) + ([join] if join else [])
     for head in heads:
         spans.append(Span(cut, cut, "fw", node=Fw(head.text, "header")))
-    shift = cut + 1
+    shift = len(text) - len(second.text)
     spans += [Span(s.start + shift, s.end + shift, s.tag, s.attrs, s.node, s.priority)
               for s in second.spans]
     return Para(text, spans=spans)

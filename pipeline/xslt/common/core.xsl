@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI module "core": p, lb, quote, title, author, date, bibl, milestone, and
+  TEI module "core": p, lb, pc, quote, title, author, date, bibl, milestone, and
   the fallback for elements no module handles yet.
 
   Every output format implements these named templates (its "hooks"); they
@@ -79,6 +79,15 @@
 
   <xsl:template match="lb" mode="reading diplomatic">
     <xsl:call-template name="a:make-line-break"/>
+  </xsl:template>
+
+  <!-- A word broken at a line end (lb break="no", after the printed hyphen in a
+       pc force="weak"): whole in the reading view; hyphen and break as printed
+       in the diplomatic view. -->
+  <xsl:template match="lb[@break = 'no']" mode="reading"/>
+  <xsl:template match="pc[@force = 'weak']" mode="reading"/>
+  <xsl:template match="pc" mode="reading diplomatic">
+    <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
   <!-- Phrases with a meaning of their own; the format picks the markup. -->
