@@ -26,9 +26,8 @@ from pipeline.build.header import build_header, record_correction, record_names
 from pipeline.build.language import ENGLISH_SHARE, Language, Survey, english_share
 from pipeline.build.names import tagger as name_tagger
 from pipeline.build.source import REPLACEMENT, Source
-from pipeline.build.structure.hyphens import JOINING
 from pipeline.build.teiwriter import SCHEMA_PIS, build_tree, doc_id, indent
-from pipeline.build.words import WORD, WordsLost
+from pipeline.build.words import WORD, as_printed_if_lost
 from pipeline.core.errors import SourceError
 from pipeline.core.ns import TEI_NS, TEI_NSMAP, tei
 
@@ -81,16 +80,8 @@ def encode_to(path: Path, out: Path, build_date: str, authority, tei_dir: Path,
     """Encode the seed at `path` into `out` (atomically); return (sha256 of out, words).
     As for other seeds (build/stage.py encode), a part whose words the line-end joins
     would not keep makes the seed be encoded again with the line ends as printed."""
-    args = (path, out, build_date, authority, tei_dir, overrides, lexicon, check, model,
-            places, rejected)
-    try:
-        return _encode_to(*args)
-    except WordsLost:
-        token = JOINING.set(False)
-        try:
-            return _encode_to(*args)
-        finally:
-            JOINING.reset(token)
+    return as_printed_if_lost(_encode_to, path, out, build_date, authority, tei_dir,
+                              overrides, lexicon, check, model, places, rejected)
 
 
 def _encode_to(path, out, build_date, authority, tei_dir, overrides, lexicon, check, model,

@@ -19,7 +19,6 @@ from pipeline.build import structure
 from pipeline.build.annotate import annotate
 from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import record_correction, record_names
-from pipeline.build.structure.hyphens import JOINING
 from pipeline.build.language import ENGLISH_SHARE, english_share
 from pipeline.build.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
 from pipeline.build.names import tagger as name_tagger
@@ -34,7 +33,7 @@ from pipeline.build.ocr import cache as ocrcache
 from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.build.source import Source, read_source, sha256_file
 from pipeline.build.teiwriter import build_tree, serialise
-from pipeline.build.words import WordsLost, check_conservation, count_words
+from pipeline.build.words import as_printed_if_lost, check_conservation, count_words
 from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings, run
 from pipeline.core.fsutil import write_if_changed
@@ -66,17 +65,8 @@ def encode(source: Source, build_date: str, authority: Authority | None = None,
            rejected: frozenset = frozenset()) -> bytes:
     """The TEI bytes for one source; checks that no word was lost on the way. Names
     the authority lacks are found by `model` too when one is given."""
-    args = (source, build_date, authority, tei_dir, overrides, model, places, rejected)
-    try:
-        return _encode(*args)
-    except WordsLost:
-        # Joining words broken at line ends is the one rule that moves letters; should
-        # it ever lose one, the document is encoded again with the line ends as printed.
-        token = JOINING.set(False)
-        try:
-            return _encode(*args)
-        finally:
-            JOINING.reset(token)
+    return as_printed_if_lost(_encode, source, build_date, authority, tei_dir, overrides,
+                              model, places, rejected)
 
 
 def _encode(source: Source, build_date: str, authority: Authority | None,

@@ -9,6 +9,7 @@ from lxml import etree
 
 from pipeline.core.errors import PipelineError
 from pipeline.core.ns import tei
+from pipeline.core.surface import text_parts
 
 WORD = re.compile(r"[^\W\d_]+")
 _SKIPPED = {tei("corr"), tei("reg"), tei("expan")}
@@ -24,20 +25,8 @@ def count_words(text: str) -> int:
 
 def source_text_of(text_el: etree._Element) -> str:
     """The words of a TEI <text> as the source had them: sic not corr, no pipeline additions."""
-    parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        if el.get("resp") == "#pipeline" or el.tag in _SKIPPED:
-            return
-        if isinstance(el.tag, str) and el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(text_el)
-    return " ".join(parts)
+    return " ".join(text_parts(text_el, lambda el: el.get("resp") == "#pipeline"
+                               or el.tag in _SKIPPED))
 
 
 class WordsLost(PipelineError):
@@ -53,3 +42,19 @@ def check_conservation(source, root: etree._Element) -> None:
             f"internal error: the TEI would not hold the source's words "
             f"(lost {sorted(lost)[:5]}, added {sorted(added)[:5]}); nothing was written",
             str(source.path))
+
+
+def as_printed_if_lost(encode, *args):
+    """encode(*args); should the TEI not hold every word (WordsLost), encode again with
+    the line ends as printed. Joining words broken at line ends is the one rule that
+    moves letters (build/structure/hyphens.py): a document is never refused for it."""
+    from pipeline.build.structure.hyphens import JOINING
+
+    try:
+        return encode(*args)
+    except WordsLost:
+        token = JOINING.set(False)
+        try:
+            return encode(*args)
+        finally:
+            JOINING.reset(token)

@@ -10,17 +10,13 @@ from pipeline.core.ns import tei
 _PC, _SIC, _CHOICE, _CORR = tei("pc"), tei("sic"), tei("choice"), tei("corr")
 
 
-def reading_text(el: etree._Element) -> str:
-    """The reading text of `el`, white space as it stands.
-
-    Example:
-
-        reading_text(persName)  # "Elbasan" for Elba<pc force="weak">-</pc><lb break="no"/>san
-    """
+def text_parts(el: etree._Element, hidden) -> list[str]:
+    """The text and tails under `el` in document order, leaving out the content (not
+    the tail) of every element for which `hidden(element)` is true."""
     parts: list[str] = []
 
     def walk(e: etree._Element) -> None:
-        if not isinstance(e.tag, str) or _hidden(e):
+        if not isinstance(e.tag, str) or hidden(e):
             return
         if e.text:
             parts.append(e.text)
@@ -30,7 +26,17 @@ def reading_text(el: etree._Element) -> str:
                 parts.append(child.tail)
 
     walk(el)
-    return "".join(parts)
+    return parts
+
+
+def reading_text(el: etree._Element) -> str:
+    """The reading text of `el`, white space as it stands.
+
+    Example:
+
+        reading_text(persName)  # "Elbasan" for Elba<pc force="weak">-</pc><lb break="no"/>san
+    """
+    return "".join(text_parts(el, _hidden))
 
 
 def reading_words(el: etree._Element) -> str:
