@@ -116,7 +116,7 @@ def _item(parent: etree._Element, item) -> None:
     if isinstance(item, Section):
         _section(parent, item)
     elif isinstance(item, Fw):
-        sub(parent, "fw", item.text, type=item.type)
+        page_furniture(sub(parent, "pb" if item.page else "fw"), item)
     elif isinstance(item, Facts):
         _facts(parent, item)
     elif isinstance(item, BiblList):
@@ -163,8 +163,26 @@ def _node(el: etree._Element, node) -> None:
     if isinstance(node, Note):
         _note(el, node)
     elif isinstance(node, Fw):
-        el.set("type", node.type)
-        el.text = node.text
+        page_furniture(el, node)
+
+
+def page_furniture(el: etree._Element, fw: Fw) -> None:
+    """Fill `el` with forme work: an <fw>, or, where a page turns, a <pb n="454"/>
+    followed by what is printed there, in its order: <fw type="pageNum">454</fw> and
+    <fw type="header">M. Edith Durham. — High Albania ...</fw>."""
+    if not fw.page:
+        el.set("type", fw.type)
+        el.text = fw.text
+        return
+    el.set("n", fw.page)
+    parts = [("header", fw.text)] if fw.type == "header" else []
+    if fw.number or fw.type == "pageNum":
+        number = ("pageNum", fw.number or fw.text)
+        parts = [number] + parts if fw.number_first else parts + [number]
+    for kind, text in reversed(parts):
+        made = etree.Element(tei("fw"), type=kind)
+        made.text = text
+        el.addnext(made)
 
 
 def _note(el: etree._Element, note: Note) -> None:

@@ -232,3 +232,25 @@ def test_diary_entries():
     entries = [s for s in doc.sections[0].items if isinstance(s, Section)]
     assert [(e.type, e.head.when, e.items[0].kind) for e in entries] == [
         ("entry", "1939-04-07", "quote"), ("entry", "1939-04-08", "quote")]
+
+
+def test_recurring_lines_without_pagination_are_no_page_furniture():
+    years = parse("Chronology\n\n1939\n\nItaly invaded.\n\n1943\n\nItaly fell.\n\n1944\n\n"
+                  "The war ended.\n")
+    assert [getattr(p, "text", None) for p in paras_of(years)][:2] == ["1939", "Italy invaded."]
+    assert not any(type(p).__name__ == "Fw" for p in paras_of(years))
+    letters = parse("Letters\n\nDear comrades,\n\nWe met.\n\nDear comrades,\n\nWe left.\n")
+    assert "Dear comrades," in [p.text for p in paras_of(letters)] + [
+        getattr(x, "text", "") for s in letters.sections for x in s.items]
+
+
+def test_running_heads_with_page_numbers_become_page_breaks():
+    doc = parse("Title Here\n\nThe men of the tribe came down from the hills to the houses "
+                "of the valley at\n\n12  A Journey in the Hills.\n\n"
+                "dusk, and ate with us by the fire until late in the night, telling of the "
+                "wars of their fathers.\n\nA Journey in the Hills.  13\n\nThey slept.\n")
+    [first, second] = [p for p in paras_of(doc) if type(p).__name__ == "Para"]
+    assert "of the valley at dusk, and ate" in first.text
+    [span] = [s for s in first.spans if s.tag == "pb"]
+    assert (span.node.page, span.node.number, span.node.text) == ("12", "12",
+                                                                   "A Journey in the Hills.")

@@ -26,6 +26,7 @@ def parse(text: str) -> Document:
     events = classify(blocks, wiki)
     events = furniture.mark_edges(events)
     events = furniture.repeated_heads(events)
+    events = furniture.page_furniture(events)
     events = notes.resolve(events)
     events = letters.group(events)
     front, events, back = _edges(events)

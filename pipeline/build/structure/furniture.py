@@ -95,3 +95,100 @@ def origins(events: list) -> list[str]:
                or PLACE_YEAR.fullmatch(line.rstrip(". ")) for line in lines):
             found.append(e.text)  # a head gives the whole title with its imprint
     return found
+
+
+# A page number alone, or beside a running head: "454", "- 12 -", "[12]".
+_NUMBER_ALONE = re.compile(r"^[\s\-–—\[(]*(\d{1,4})[\s\-–—\])]*$")
+_NUMBER_FIRST = re.compile(r"^\s*(\d{1,4})\s{2,}|^\s*(\d{1,4})\s+(?=[^\W\d_])")
+_NUMBER_LAST = re.compile(r"(?:\s{2,}|(?<=[.,;:!?])\s+)(\d{1,4})\s*$")
+HEAD_MAX_CHARS = 100
+# Words a printed page holds at the least, between two page numbers: a number alone
+# needs a real page of text (a chronology's years stand a sentence apart); a number
+# beside a running head that recurs needs less.
+PAGE_WORDS = 100
+PAGE_WORDS_WITH_HEADS = 20
+SAME_HEAD = 0.85  # OCR misreads a letter or two of the same running head
+
+
+def page_furniture(events: list) -> list:
+    """Running heads and page numbers of a scanned book become forme work with a page
+    break: a short line that recurs in the document (its page number aside, OCR slips
+    allowed) or a number alone on its line, where at least two such lines occur. A
+    line that goes on with a sentence begun before it is never furniture."""
+    found: list[tuple[int, str, str, bool]] = []  # index, head text, number, first
+    for i, e in enumerate(events):
+        text = _line_of(e)
+        if text is None or (i and _continues(events[i - 1], text)):
+            continue
+        m = _NUMBER_ALONE.match(text)
+        if m:
+            found.append((i, "", m.group(1), True))
+            continue
+        first, last = _NUMBER_FIRST.search(text), _NUMBER_LAST.search(text)
+        if first:
+            found.append((i, text[first.end():].strip(), first.group(1) or first.group(2), True))
+        elif last:
+            found.append((i, text[:last.start()].strip(), last.group(1), False))
+        else:
+            found.append((i, text.strip(), "", True))
+    heads = [h for _, h, _, _ in found if h]
+    recurring = [(i, h, n, f) for i, h, n, f in found if h and _recurs(h, heads)]
+    alone = [(i, h, n, f) for i, h, n, f in found if not h]
+    out = list(events)
+    # Pages are numbered in order, a page of text apart: a book's pagination, not a
+    # list of years.
+    numbered = sorted((i, n) for i, _, n, _ in recurring + alone if n)
+    heads_numbered = sum(1 for _, h, n, _ in recurring if n)
+    least = PAGE_WORDS_WITH_HEADS if heads_numbered >= 2 else PAGE_WORDS
+    if not _paged([n for _, n in numbered]) or any(
+            _words_between(events, a, b) < least for (a, _), (b, _) in zip(numbered, numbered[1:])):
+        return out
+    if sum(1 for _, _, n, _ in recurring if n) * 2 >= len(recurring):
+        for i, head, number, first in recurring:
+            out[i] = Fw(head, "header", page=number or None, number=number,
+                        number_first=first)
+    for i, _, number, _ in alone:
+        out[i] = Fw(number, "pageNum", page=number)
+    return out
+
+
+def _paged(numbers: list[str]) -> bool:
+    """Numbers that climb as pages do: by one, or by two where only every other page
+    prints its number."""
+    values = [int(n) for n in numbers]
+    return len(values) >= 2 and all(1 <= b - a <= 2 for a, b in zip(values, values[1:]))
+
+
+def _words_between(events: list, a: int, b: int) -> int:
+    return sum(len(e.text.split()) for e in events[a + 1:b] if isinstance(e, Para))
+
+
+def _line_of(e) -> str | None:
+    if isinstance(e, Para) and e.kind == "p" and not e.spans:
+        text = e.text
+    elif isinstance(e, Head) and not e.wiki and len(e.lines) == 1:
+        text = e.text
+    else:
+        return None
+    return text if len(text) <= HEAD_MAX_CHARS else None
+
+
+def _continues(before, text: str) -> bool:
+    from pipeline.build.structure.blocks import ends_sentence
+
+    return (isinstance(before, Para) and before.kind == "p" and not ends_sentence(before.text)
+            and text[:1].islower())
+
+
+def _key(head: str) -> str:
+    return "".join(c for c in head.lower() if c.isalpha())
+
+
+def _recurs(head: str, heads: list[str]) -> bool:
+    """Does `head` stand, near enough, on another page too?"""
+    from rapidfuzz import fuzz
+
+    key = _key(head)
+    if len(key) < 4:
+        return False
+    return sum(1 for other in heads if fuzz.ratio(key, _key(other)) >= SAME_HEAD * 100) >= 2

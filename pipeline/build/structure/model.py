@@ -50,10 +50,14 @@ class Head:
 
 @dataclass
 class Fw:
-    """Forme work: web furniture (boilerplate) or a running head (header)."""
+    """Forme work: web furniture (boilerplate), a running head (header) or a page
+    number (pageNum). `page` is the number of the page it heads: a page break."""
 
     text: str
     type: str = "boilerplate"
+    page: str | None = None
+    number: str = ""  # the page number as printed beside a running head ("454")
+    number_first: bool = True  # printed before the head ("454  M. Edith Durham...")
 
 
 @dataclass

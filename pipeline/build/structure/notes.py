@@ -110,17 +110,20 @@ def _join(events: list) -> list:
                     notes[-1].paras.append(as_printed(events[k].text, events[k].spans))
                 elif isinstance(events[k], NoteBlock):
                     notes.append(events[k])
-        elif not starts_lower(events[j].text):
-            i += 1
-            continue
-        heads = [x for x in between if isinstance(x, Head)]
-        events[i] = _glue(e, heads, events[target])
+        elif not starts_lower(events[j].text) and not any(
+                isinstance(x, Fw) and x.page for x in between):
+            i += 1  # a capital after a mere head may begin a new paragraph; after a
+            continue  # page break that cut a sentence, the sentence goes on
+        furniture = [x if isinstance(x, Fw) else Fw(x.text, "header")
+                     for x in between if isinstance(x, (Head, Fw))]
+        events[i] = _glue(e, furniture, events[target])
         events[i + 1:target + 1] = notes
     return events
 
 
 def _interlude(e) -> bool:
-    return isinstance(e, NoteBlock) or (isinstance(e, Head) and not e.wiki)
+    return (isinstance(e, NoteBlock) or (isinstance(e, Head) and not e.wiki)
+            or (isinstance(e, Fw) and e.type in ("header", "pageNum")))
 
 
 def _resumption(events: list, j: int) -> int:
@@ -139,12 +142,12 @@ def _resumption(events: list, j: int) -> int:
     return j
 
 
-def _glue(first: Para, heads: list[Head], second: Para) -> Para:
+def _glue(first: Para, furniture: list[Fw], second: Para) -> Para:
     text, join = join_pair(first.text, second.text)  # "pro-" | "perty": one word again
     cut = join.start if join else len(first.text)
     spans = list(first.spans) + ([join] if join else [])
-    for head in heads:
-        spans.append(Span(cut, cut, "fw", node=Fw(head.text, "header")))
+    for fw in furniture:  # a running head, a page number: where the page turned
+        spans.append(Span(cut, cut, "pb" if fw.page else "fw", node=fw))
     shift = len(text) - len(second.text)
     spans += [Span(s.start + shift, s.end + shift, s.tag, s.attrs, s.node, s.priority)
               for s in second.spans]
