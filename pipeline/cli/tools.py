@@ -53,9 +53,9 @@ def bench_corpus(out_dir: Path, count: int, words: int, seeds_dir: Path, authori
               default=Path("tei"), show_default=True, help="Built TEI files to score.")
 @click.option("--corpus", "corpora", multiple=True,
               type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Score the names on a corpus in the shared format (text/*.txt and "
-                   "gold.json) instead: its texts are encoded now, with --authority. "
-                   "Give it again for more corpora.")
+              help="Score a corpus in the shared format instead: names (text/*.txt and "
+                   "gold.json) or OCR (ocr/*.txt and gt/*.txt). Its texts are encoded "
+                   "now, with --authority. Give it again for more corpora.")
 @click.option("--authority", "authority_path", type=click.Path(dir_okay=False, exists=True,
                                                                path_type=Path),
               default=None, help="With --corpus: the authority file to encode with "
@@ -80,12 +80,17 @@ def evaluate(gold_dir: Path, tei_dir: Path, corpora: tuple[Path, ...],
 
     With --corpus: names of any corpus in the shared format, strict (same surface)
     and lenient (one surface inside the other), the pipeline next to the model alone.
+    An OCR corpus (ocr/ beside its ground truth gt/, line by line): detection P and R,
+    the share of words wrong in the OCR as it came and in the pipeline's reading text,
+    and for each @cert how many readings were right (the reliability table).
 
     Examples:
 
         archive eval --gold tests/gold --tei tei --errors
 
         archive eval --corpus ../shared/corpora/names-conll2003-dev
+
+        archive eval --corpus ../shared/corpora/ocr-bln600-dev --errors
     """
     if corpora:
         _evaluate_corpora(corpora, authority_path, None if no_model else model, gazetteer,
@@ -123,6 +128,9 @@ def _evaluate_corpora(corpora: tuple[Path, ...], authority_path: Path | None,
                 return b"<TEI xmlns='http://www.tei-c.org/ns/1.0'><text/></TEI>"
 
         for folder in corpora:
+            if (folder / "ocr").is_dir() and (folder / "gt").is_dir():
+                _score_ocr(folder, encode_text, errors, silent)
+                continue
             texts, gold = corpus_eval.read_corpus(folder)  # a bad folder: an error first
             with console.bar(len(texts), f"Encoding {folder.name}", silent=silent) as tick:
                 tallies = corpus_eval.evaluate_corpus(texts, gold, encode_text, model, tick)
@@ -133,3 +141,21 @@ def _evaluate_corpora(corpora: tuple[Path, ...], authority_path: Path | None,
                     console.out(f"  {line}")
     for message in failed:
         console.warn(f"not encoded, scored as no names: {message}")
+
+
+def _score_ocr(folder: Path, encode_text, errors: bool, silent: bool) -> None:
+    """An OCR corpus (ocr/ and gt/): detection, words wrong before and after, and the
+    reliability of each certainty (pipeline/tools/ocr_eval.py)."""
+    from pipeline.tools import ocr_eval
+
+    docs = ocr_eval.read_ocr_corpus(folder)
+    tally = ocr_eval.OcrTally()
+    with console.bar(len(docs), f"Encoding {folder.name}", silent=silent) as tick:
+        for doc, (ocr, truth) in docs.items():
+            tally.add(doc, ocr, truth, encode_text(doc, ocr))
+            tick(doc)
+    for line in ocr_eval.format_ocr_corpus(folder, tally):
+        console.out(line)
+    if errors:
+        for line in tally.errors:
+            console.out(f"  {line}")

@@ -36,7 +36,7 @@ def reading_text(el: etree._Element) -> str:
 
         reading_text(persName)  # "Elbasan" for Elba<pc force="weak">-</pc><lb break="no"/>san
     """
-    return "".join(text_parts(el, _hidden))
+    return "".join(text_parts(el, hidden_in_reading))
 
 
 def reading_words(el: etree._Element) -> str:
@@ -44,7 +44,9 @@ def reading_words(el: etree._Element) -> str:
     return " ".join(reading_text(el).split())
 
 
-def _hidden(e: etree._Element) -> bool:
+def hidden_in_reading(e: etree._Element) -> bool:
+    """Is `e` left out of the reading text: a damaged reading with its correction, a
+    line-end hyphen?"""
     if e.tag == _PC:
         return e.get("force") == "weak"
     if e.tag == _SIC:

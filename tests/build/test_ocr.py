@@ -39,6 +39,8 @@ def findings(lexicon, text, overrides=None):
     ("107 meri, women and children", "meri", "men"),            # real word, one confusion
     ("in Durres, Vlora, Sh6ngjin and", "Sh6ngjin", "Shëngjin"),  # a name of the authority
     ("the Party was s-hedding the blood", "s-hedding", "shedding"),
+    ("the pro- perty of Sir", "pro- perty", "property"),          # a lost line break
+    ("he said 5The court rose", "5The", "The"),                 # case from the first letter
 ])
 def test_damage_is_found_and_read(lexicon, text, sic, corr):
     assert (sic, corr) in [(s, c) for s, c, _ in findings(lexicon, text)]
@@ -52,6 +54,7 @@ def test_damage_is_found_and_read(lexicon, text, sic, corr):
     "the Albanians and Yugoslavs of Kosovo",             # plurals of names
     "Ask about the don't and we'll, P.S. and 6b of WIPO",
     "see https://www.gnu.org/licenses/ and/or <year>",
+    "at half- past forty- four, in pre- and post-war days",   # a hyphen at a word's end
 ])
 def test_correct_text_is_left_alone(lexicon, text):
     assert findings(lexicon, text) == []

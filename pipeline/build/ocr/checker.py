@@ -21,7 +21,7 @@ from pipeline.build.ocr.distance import Costs
 from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.build.ocr.notes import builder, context_of
 from pipeline.build.ocr.overrides import Overrides
-from pipeline.build.ocr.rules import Rules
+from pipeline.build.ocr.rules import Rules, hyphen_end
 from pipeline.build.ocr.text import CHUNK, Finding, in_case_slot, word_core
 from pipeline.core.ns import xml
 
@@ -72,11 +72,17 @@ class OcrChecker(Detection, Candidates, Rules):
                 found = self._split(text, core, s, chunks[i + 1])
                 if found:
                     i += 1
+            if not found and hyphen_end(core) and raw[:1] not in OPENERS:
+                i += 1  # "forty-", "sub-": a word's end at a lost line break, no damage
+                continue  # (after an opening quote, "«liberal-" may be its closing mark)
             found = (found or self._unpaired_opener(text, start, raw, core, s)
                      or self._word(core, s, initial, in_case_slot(chunks, i)))
             if found and not self.overrides.kept(self.doc, found.sic):
                 yield found
             i += 1
+
+
+OPENERS = "«“\"‘'(["
 
 
 # Furniture and apparatus are not checked; nor are elements TEI allows only "limited"

@@ -20,6 +20,14 @@ from pipeline.core.fold import fold
 FOREIGN = marker_letters()  # letters that mark a language of data/languages.tsv
 
 
+HYPHEN_END = "-\u2010\u00ac"
+
+
+def hyphen_end(core: str) -> bool:
+    """A word that ends in a hyphen ("sub-", "forty-")."""
+    return core[-1:] in HYPHEN_END and core[:-1].isalpha()
+
+
 class Rules:
     """The rules of the checker (a mixin of OcrChecker, which gives `self.lex`,
     `self.counts`, `self.exact`, `self._memo` and the candidates)."""
@@ -134,6 +142,8 @@ class Rules:
         """"resis tance": two pieces that are no words, one word together."""
         n_start, n_raw = nxt
         n_core, n_off = word_core(n_raw)
+        if hyphen_end(core):
+            return self._split_at_hyphen(text, core, s, n_start + n_off, n_core)
         if not core.isalpha() or not n_core.isalpha() or text[s + len(core):n_start + n_off] != " ":
             return None
         joined = core + n_core
@@ -152,6 +162,21 @@ class Rules:
             return None
         return Finding(s, n_start + n_off + len(n_core), f"{core} {n_core}", joined, "high",
                        "split")
+
+    def _split_at_hyphen(self, text: str, core: str, s: int, n_at: int, n_core: str
+                         ) -> Finding | None:
+        """"pro- perty" inside a line: a word broken at a line end whose break the OCR
+        lost. Joined when the whole is a known word the first piece alone is not
+        ("sub- sequently"); "forty- four" and "pre- and post-war" are left as printed."""
+        head = core[:-1]
+        if (text[s + len(core):n_at] != " " or not n_core[:1].islower()
+                or not n_core.isalpha()):
+            return None
+        joined = head + n_core
+        if self.lex.zipf(joined.lower()) < KNOWN_ZIPF or self.lex.known(head) and (
+                self.lex.zipf(head.lower()) >= self.lex.zipf(joined.lower())):
+            return None
+        return Finding(s, n_at + len(n_core), f"{core} {n_core}", joined, "high", "split")
 
     def _piece_zipf(self, word: str) -> float:
         """How much a piece of a possible split looks like a word by itself: one or two

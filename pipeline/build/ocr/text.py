@@ -100,6 +100,6 @@ def case_like(model: str, word: str) -> str:
     letters = [c for c in model if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return word.upper()
-    if model[:1].isupper() and not word[:1].isupper():
-        return word[:1].upper() + word[1:]
+    if letters[:1] and letters[0].isupper() and not word[:1].isupper():
+        return word[:1].upper() + word[1:]  # "5The" -> "The": the first letter decides
     return word
