@@ -9,7 +9,8 @@ so that every word is known to be right or damaged. Then:
   corrections in, words broken at line ends joined), and the change;
 - **reliability**: for each @cert, how many readings and how many equal the ground
   truth; "none" counts flags left without a reading.
-Words are compared without the punctuation at their edges; case counts.
+Words are compared without the punctuation at their edges and a possessive's "'s",
+split at hyphens; case counts.
 """
 
 from __future__ import annotations
@@ -26,14 +27,17 @@ from pipeline.core.ns import tei
 from pipeline.core.surface import hidden_in_reading, text_parts
 
 _EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+_BETWEEN = re.compile(r"[\s\-\u2010\u2013\u2014]+")
+_POSSESSIVE = re.compile(r"['’]s$")
 CERTS = ("high", "medium", "low", "none")
 
 
 def words(text: str) -> list[str]:
-    """The words of `text`, without the punctuation at their edges."""
+    """The words of `text`, without the punctuation at their edges and a possessive's
+    "'s"; a hyphen separates words ("police-station": the checker reads each part)."""
     out = []
-    for raw in text.split():
-        w = _EDGE.sub("", raw)
+    for raw in _BETWEEN.split(text):
+        w = _POSSESSIVE.sub("", _EDGE.sub("", raw))
         if w:
             out.append(w)
     return out

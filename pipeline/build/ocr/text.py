@@ -98,8 +98,8 @@ def word_core(raw: str) -> tuple[str, int]:
 
 def case_like(model: str, word: str) -> str:
     letters = [c for c in model if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return word.upper()
+    if len(letters) > 1 and sum(c.isupper() for c in letters) * 3 >= len(letters) * 2:
+        return word.upper()  # "EDWARn", "rORGERY": a word in capitals, one misread
     if letters[:1] and letters[0].isupper() and not word[:1].isupper():
         return word[:1].upper() + word[1:]  # "5The" -> "The": the first letter decides
     return word
