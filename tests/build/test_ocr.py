@@ -200,3 +200,26 @@ def test_reaches_agrees_with_zipf_without_loading_the_table():
     reached[1.5] = [lex.reaches(w, 1.5) for w in words]
     for floor in reached:
         assert reached[floor] == [lex.zipf(w) >= floor for w in words], floor
+
+
+def test_the_reading_is_chosen_in_context(lexicon):
+    """'Tube' is one edit from 'Tubo' and 'Two' two, but 'two weeks' is English."""
+    found = findings(lexicon, "the Central Committee. Tubo weeks after the founding")
+    assert [(s, c) for s, c, _ in found] == [("Tubo", "Two")]
+    alone = findings(lexicon, "the Central Committee. Tubo")
+    assert [(s, c) for s, c, _ in alone] == [("Tubo", "Tube")]  # no context: the cheaper
+
+
+def test_the_language_model_prefers_what_follows_often():
+    from pipeline.build.ocr import context
+
+    bigrams = context.model()
+    zipf = lexicon_zipf()
+    assert bigrams.score("two", None, "weeks", zipf) > bigrams.score("tube", None, "weeks", zipf)
+    assert bigrams.score("the", "of", None, zipf) > bigrams.score("tho", "of", None, zipf)
+
+
+def lexicon_zipf():
+    import wordfreq
+
+    return lambda w: wordfreq.zipf_frequency(w, "en")

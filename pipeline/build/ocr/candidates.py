@@ -10,6 +10,9 @@ from pipeline.core.fold import fold
 
 
 
+KEEP = 12  # readings kept per damaged word
+
+
 class Candidates:
     """Readings of a printed word (a mixin of OcrChecker: `self.lex` and `self.costs`
     are the checker's)."""
@@ -46,9 +49,10 @@ class Candidates:
             freq = min(self.lex.zipf(w.strip(".”\"’»")) for w in cand.split())
             out.append((cand, freq - WEIGHT * cost, cost))
         out.sort(key=lambda x: (-x[1], x[0]))
-        # All the checker ever reads: the best two, and every reading one cheap edit
+        # All the checker ever reads: the best few, which the language model weighs
+        # again in context (build/ocr/context.py), and every reading one cheap edit
         # away (_real_word). Short lists keep the caches small enough to keep between runs.
-        return [r for i, r in enumerate(out) if i < 2 or r[2] <= CHEAP_EDIT]
+        return [r for i, r in enumerate(out) if i < KEEP or r[2] <= CHEAP_EDIT]
 
     def _near(self, length: int, spread: int) -> list[str]:
         key = (length, spread)

@@ -21,8 +21,9 @@ from pipeline.build.ocr.distance import Costs
 from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.build.ocr.notes import builder, context_of
 from pipeline.build.ocr.overrides import Overrides
-from pipeline.build.ocr.rules import Rules, hyphen_end
-from pipeline.build.ocr.text import CHUNK, Finding, in_case_slot, word_core
+from pipeline.build.ocr import context
+from pipeline.build.ocr.rules import Rules, certainty, hyphen_end
+from pipeline.build.ocr.text import CHUNK, Finding, case_like, in_case_slot, word_core
 from pipeline.core.ns import xml
 
 
@@ -77,9 +78,21 @@ class OcrChecker(Detection, Candidates, Rules):
                 continue  # (after an opening quote, "«liberal-" may be its closing mark)
             found = (found or self._unpaired_opener(text, start, raw, core, s)
                      or self._word(core, s, initial, in_case_slot(chunks, i)))
+            if found and found.corr is not None and found.kind in context.RERANKED:
+                found = context.in_context(
+                    found, self._rank(found.sic), None if initial else _neighbour(chunks, i - 1),
+                    _neighbour(chunks, i + 1), self.lex.zipf, certainty, case_like)
             if found and not self.overrides.kept(self.doc, found.sic):
                 yield found
             i += 1
+
+
+def _neighbour(chunks: list, k: int) -> str | None:
+    """The word of chunk k, for the language model; None past the text's ends."""
+    if not 0 <= k < len(chunks):
+        return None
+    core, _ = word_core(chunks[k][1])
+    return core if core.isalpha() else None
 
 
 OPENERS = "«“\"‘'(["

@@ -1,0 +1,137 @@
+"""Readings chosen in context: a noisy channel, the OCR confusion cost times a word-bigram
+language model.
+
+A damaged word's candidates (build/ocr/candidates.py) are scored again with the words
+around it: "Tubo weeks" has "Tube" one edit away and "Two" two, and alone "Tube" wins;
+but "two weeks" is common and "tube weeks" is not, so in context "Two" does. The model
+is symspellpy's English unigram and bigram counts (derived from Google Books n-grams),
+loaded once per process and kept in the cache directory in a compact form.
+
+Score of a reading w between the words a and b (log10, in Zipf units like the
+lexicon's): log P(w | a) + log [P(b | w) / P(b)] − 3 × cost, each conditional
+interpolated with the word's own frequency (LAMBDA), so that a pair the counts never
+saw is no penalty, only no evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import marshal
+import math
+from pathlib import Path
+
+from pipeline.core.fsutil import atomic_write
+from pipeline.core.paths import cache_dir
+
+LAMBDA = 0.5
+COST_WEIGHT = 3.0  # as in the lexicon's scores (docs/ocr.md)
+RERANK = 12  # candidates looked at again in context
+UNIGRAMS = "frequency_dictionary_en_82_765.txt"
+BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> "Bigrams":
+    return Bigrams.load()
+
+
+class Bigrams:
+    """Word and word-pair counts, lower case."""
+
+    def __init__(self, words: dict[str, int], pairs: dict[str, int]):
+        self.words = words
+        self.pairs = pairs
+
+    @classmethod
+    def load(cls) -> "Bigrams":
+        cache = cache_dir() / f"bigrams-symspellpy-{_version()}.marshal"
+        try:
+            words, pairs = marshal.loads(cache.read_bytes())
+            return cls(words, pairs)
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        folder = _data_dir()
+        words = _read(folder / UNIGRAMS, 1)
+        pairs = _read(folder / BIGRAMS, 2)
+        try:
+            atomic_write(cache, marshal.dumps((words, pairs)))
+        except OSError:
+            pass  # a read-only cache costs the parsing again next time
+        return cls(words, pairs)
+
+    def score(self, word: str, before: str | None, after: str | None, zipf) -> float:
+        """How well `word` fits between `before` and `after` (either may be None);
+        `zipf(w)` is the lexicon's frequency of a word."""
+        w = word.lower()
+        own = 10 ** (zipf(w) - 9)
+        if before:
+            b = before.lower()
+            seen = self.words.get(b, 0)
+            cond = self.pairs.get(f"{b} {w}", 0) / seen if seen else 0.0
+            left = math.log10(LAMBDA * cond + (1 - LAMBDA) * own + 1e-12) + 9
+        else:
+            left = zipf(w)
+        right = 0.0
+        if after:
+            a = after.lower()
+            p_after = 10 ** (zipf(a) - 9)
+            seen = self.words.get(w, 0)
+            cond = self.pairs.get(f"{w} {a}", 0) / seen if seen else 0.0
+            right = math.log10((LAMBDA * cond + (1 - LAMBDA) * p_after + 1e-12)
+                               / (p_after + 1e-12))
+        return left + right
+
+
+def _read(path: Path, n: int) -> dict[str, int]:
+    out: dict[str, int] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == n + 1 and parts[-1].isdigit():
+                out[" ".join(parts[:n]).lower()] = int(parts[-1])
+    return out
+
+
+def _data_dir() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("symspellpy")
+    if spec is None or spec.origin is None:
+        from pipeline.core.errors import PipelineError
+
+        raise PipelineError("symspellpy is not installed: pip install symspellpy==6.10.1 "
+                            "(make installs it)")
+    return Path(spec.origin).parent
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("symspellpy")
+    except metadata.PackageNotFoundError:
+        return "missing"
+
+
+RERANKED = {"char", "nonword", "accent", "realword"}  # readings of the edit search
+
+
+def in_context(found, ranked, before: str | None, after: str | None, zipf, certainty,
+               case_like):
+    """`found` (a Finding) with its reading chosen again among `ranked` (reading,
+    score, cost) by the words around it; the same Finding if nothing changes."""
+    from dataclasses import replace
+
+    if found.corr is None or found.kind not in RERANKED or not (before or after) or len(
+            ranked) < 2:
+        return found
+    bigrams = model()
+    scored = sorted(((bigrams.score(r, before, after, zipf) - COST_WEIGHT * cost, r, cost)
+                     for r, _, cost in ranked[:RERANK] if " " not in r),
+                    key=lambda x: -x[0])
+    if len(scored) < 2:
+        return found
+    (score, best, cost), runner = scored[0], scored[1]
+    margin = score - runner[0]
+    return replace(found, corr=case_like(found.sic, best), runner_up=runner[1],
+                   margin=margin, cert=certainty(found.sic, margin, cost))
