@@ -55,6 +55,7 @@ def test_damage_is_found_and_read(lexicon, text, sic, corr):
     "Ask about the don't and we'll, P.S. and 6b of WIPO",
     "see https://www.gnu.org/licenses/ and/or <year>",
     "at half- past forty- four, in pre- and post-war days",   # a hyphen at a word's end
+    "he said ``We will go'' and ``Sometimes'' they did",      # TeX's quotation marks
 ])
 def test_correct_text_is_left_alone(lexicon, text):
     assert findings(lexicon, text) == []

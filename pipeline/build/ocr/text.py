@@ -89,8 +89,10 @@ def in_case_slot(chunks: list[tuple[int, str]], i: int) -> bool:
 def word_core(raw: str) -> tuple[str, int]:
     """The word inside a chunk, without quotes and sentence punctuation around it."""
     start, end = 0, len(raw)
-    while start < end and raw[start] in LEAD:
-        start += 1
+    while start < end and (raw[start] in LEAD or raw.startswith("``", start)):
+        start += 2 if raw.startswith("``", start) else 1  # ``TeX's opening quotes''
+    while end > start and raw.endswith("''", start, end):
+        end -= 2
     while end > start and raw[end - 1] in TRAIL:
         end -= 1
     return raw[start:end], start
