@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 
 CHUNK = re.compile(r"\S+")
+OPENING = "\"'«“‘`"
 LEAD = "\"'«»“”‘’([{<"
 TRAIL = "\"'«»“”‘’)]},.;:!?>"
 LETTER = re.compile(r"[^\W\d_]")
@@ -81,6 +82,8 @@ def in_case_slot(chunks: list[tuple[int, str]], i: int) -> bool:
     if i == 0 or i + 1 >= len(chunks):
         return False
     prev, nxt = chunks[i - 1][1], chunks[i + 1][1]
+    if chunks[i][1][:1] in OPENING:
+        return False  # a quotation begins: its capital is right
     prev_word = word_core(prev)[0]
     return (prev_word.islower() and prev[-1:] not in ".!?:;" and nxt[:1].islower()
             and prev_word not in FUNCTION_WORDS)
