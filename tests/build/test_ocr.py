@@ -224,3 +224,20 @@ def lexicon_zipf():
     import wordfreq
 
     return lambda w: wordfreq.zipf_frequency(w, "en")
+
+
+def test_early_modern_spelling_is_not_modernised(lexicon):
+    text = ("And he did onely ſay that in thoſe daies they came vpon the towne, and "
+            "th.e people fled vnto the hilles.")
+    checker = OcrChecker(lexicon)
+    decision = checker.decide([text])
+    assert decision.historical
+    found = [(f.sic, f.corr) for f in checker._scan(text)]
+    assert ("th.e", "the") in found  # a mark inside a word is still damage
+    assert not any(s in ("onely", "daies", "vpon", "towne", "hilles") for s, _ in found)
+
+
+def test_modern_text_quoting_old_forms_is_not_taken_for_early_modern(lexicon):
+    checker = OcrChecker(lexicon)
+    assert not checker.decide(["He said that the Lord hath spoken, and doth so still."]).historical
+    assert not checker.decide(["Thou shalt not, said the onely sign."]).historical

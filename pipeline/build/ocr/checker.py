@@ -42,6 +42,7 @@ class OcrChecker(Detection, Candidates, Rules):
         self._near_cache: dict[tuple[int, int], list[str]] = {}
         self._memo: dict[tuple, Finding | None] = {}  # per document: its counts matter
         self.findings: list[Finding] = []
+        self.historical = False  # set by decide(): early modern spelling
 
     def find(self, text: str) -> list[Hit]:
         hits = []
@@ -62,6 +63,9 @@ class OcrChecker(Detection, Candidates, Rules):
             if core.startswith("`") and re.search(r"\w'(?!\w)", text[start:]):
                 core, offset = core[1:], offset + 1  # `quoted' in the old typewriter style
             s = start + offset
+            if self.historical and core.isalpha():
+                i += 1  # the period's spelling ("daies", "onely"), not damage
+                continue
             reading = self.overrides.reading(self.doc, core)
             if reading:  # an archivist's decision comes before every rule
                 yield Finding(s, s + len(core), core, reading, "high", "override")

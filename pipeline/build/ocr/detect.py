@@ -21,10 +21,24 @@ class Decision:
     is_ocr: bool
     signals: int
     words: int
+    historical: bool = False  # early modern spelling: plain words are not damage
 
     @property
     def rate(self) -> float:
         return 1000 * self.signals / max(self.words, 1)
+
+
+HISTORICAL_MARKERS = 2  # distinct words of data/historical-spellings.txt
+
+
+def historical_spelling(counts: dict[str, int], texts: list[str]) -> bool:
+    """Is the text printed in early modern spelling ("vpon", "onely", "daies", "ſ")?"""
+    from pipeline.core import cues
+
+    markers = cues.load("historical-spellings.txt").get("early-modern", ())
+    if any("ſ" in text for text in texts):
+        return True
+    return sum(1 for m in markers if counts.get(m)) >= HISTORICAL_MARKERS
 
 
 class Detection:
@@ -41,10 +55,12 @@ class Detection:
                     words += 1
                     self.counts[core.lower()] = self.counts.get(core.lower(), 0) + 1
                     self.exact[core] = self.exact.get(core, 0) + 1
+        self.historical = historical_spelling(self.counts, texts)
         signals = sum(1 for text in texts for m in CHUNK.finditer(text)
-                      if self._signal(word_core(m.group())[0]))
+                      if self._signal(word_core(m.group())[0])
+                      and not (self.historical and word_core(m.group())[0].isalpha()))
         return Decision(signals >= MIN_SIGNALS and 1000 * signals / max(words, 1)
-                        >= RATE_THRESHOLD, signals, words)
+                        >= RATE_THRESHOLD, signals, words, self.historical)
 
     def _signal(self, core: str) -> bool:
         return cached(self.lex.signal_cache, core, self._signal_uncached,

@@ -40,12 +40,15 @@ def describe(decision: Decision, findings: list[Finding] | None, scope: str = ""
     known yet (a large seed writes its header before its parts are checked)."""
     rate = (f"{decision.rate:.1f} damage signals per 1,000 words{scope} (threshold "
             f"{RATE_THRESHOLD:g}, at least {MIN_SIGNALS})")
+    period = (" The text is in early modern spelling (pipeline/data/historical-spellings.txt):"
+              " words of plain letters are taken as the period's spelling and never "
+              "corrected." if decision.historical else "")
     if not decision.is_ocr:
-        return f"Not treated as OCR output: {rate}. No corrections were made."
+        return f"Not treated as OCR output: {rate}. No corrections were made.{period}"
     if findings is None:
         return (f"Treated as OCR output: {rate}. Damaged words are marked in choice/sic/corr "
                 "(corr resp=\"#pipeline\" with @cert), each with a note in "
-                "back/div[@type='ocr-notes'].")
+                "back/div[@type='ocr-notes']." + period)
     certs = [f.cert for f in findings if f.corr]
     return (f"Treated as OCR output: {rate}. {len(findings)} damaged words are marked: "
             f"{len(certs)} with a reading in choice/sic/corr (corr resp=\"#pipeline\", "
@@ -53,7 +56,7 @@ def describe(decision: Decision, findings: list[Finding] | None, scope: str = ""
             f"{certs.count('low')}), {len(findings) - len(certs)} kept as sic with no "
             "credible reading. Every one has a note in back/div[@type='ocr-notes']. Names of "
             "the authority file and words of the project's vocabulary are never corrected; "
-            "an archivist's decisions in ocr-overrides.tsv come first.")
+            "an archivist's decisions in ocr-overrides.tsv come first." + period)
 
 
 def notes(findings: list[Finding]) -> etree._Element | None:
