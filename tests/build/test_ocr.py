@@ -241,3 +241,13 @@ def test_modern_text_quoting_old_forms_is_not_taken_for_early_modern(lexicon):
     checker = OcrChecker(lexicon)
     assert not checker.decide(["He said that the Lord hath spoken, and doth so still."]).historical
     assert not checker.decide(["Thou shalt not, said the onely sign."]).historical
+
+
+@pytest.mark.parametrize("text, found", [
+    ("and the men wore tired after the march", [("wore", "were")]),   # o/e in context
+    ("I think lie was right about it", [("lie", "he")]),               # li/h in context
+    ("she wore a red dress", []),                                      # the word fits
+    ("the lie was told to them", []),
+])
+def test_a_real_word_the_context_rules_out_is_read_as_the_one_it_calls_for(lexicon, text, found):
+    assert [(s, c) for s, c, _ in findings(lexicon, text)] == found

@@ -54,6 +54,10 @@ class OcrChecker(Detection, Candidates, Rules):
                             build=builder(f)))
         return hits
 
+    def _in_context(self, core: str, s: int, chunks: list, i: int, initial: bool):
+        """A real word the words around it say was misread (build/ocr/context.py)."""
+        return _context_finding(self, core, s, chunks, i, initial)
+
     def _scan(self, text: str):
         chunks = [(m.start(), m.group()) for m in CHUNK.finditer(text)]
         i = 0
@@ -86,9 +90,26 @@ class OcrChecker(Detection, Candidates, Rules):
                 found = context.in_context(
                     found, self._rank(found.sic), None if initial else _neighbour(chunks, i - 1),
                     _neighbour(chunks, i + 1), self.lex.zipf, certainty, case_like)
+            if found is None and core.isalpha() and core.islower() and len(core) >= 3:
+                found = self._in_context(core, s, chunks, i, initial)
             if found and not self.overrides.kept(self.doc, found.sic):
                 yield found
             i += 1
+
+
+def _context_finding(checker, core, s, chunks, i, initial):
+    before = None if initial else _neighbour(chunks, i - 1)
+    after = _neighbour(chunks, i + 1)
+    if not (before and after) or checker.lex.is_name(core) or core in checker.lex.vocabulary:
+        return None
+    hit = context.real_word(core, checker._confused(core), before, after, checker.lex.zipf,
+                            lambda v: checker.costs.distance(core, v))
+    if hit is None:
+        return None
+    reading, margin = hit
+    return Finding(s, s + len(core), core, case_like(core, reading),
+                   "medium" if margin >= 2 * context.CONTEXT_MARGIN else "low", "context",
+                   None, margin)
 
 
 def _neighbour(chunks: list, k: int) -> str | None:

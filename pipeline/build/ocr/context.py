@@ -135,3 +135,25 @@ def in_context(found, ranked, before: str | None, after: str | None, zipf, certa
     margin = score - runner[0]
     return replace(found, corr=case_like(found.sic, best), runner_up=runner[1],
                    margin=margin, cert=certainty(found.sic, margin, cost))
+
+
+CONTEXT_MARGIN = 3.0  # log10: the other word must fit the context a thousand times better
+
+
+def real_word(word: str, variants, before: str | None, after: str | None, zipf,
+              cost) -> tuple[str, float] | None:
+    """A real word the context says is a misreading ("bad" in "he bad gone", "lot" in
+    "did lot"): the variant one confusion away (`variants`, with `cost(v)`) that fits
+    the words around it CONTEXT_MARGIN better, net of its cost; (variant, margin)."""
+    if not (before and after) or not word.isalpha():
+        return None
+    bigrams = model()
+    own = bigrams.score(word, before, after, zipf)
+    best = None
+    for v in variants:
+        if v == word.lower() or zipf(v) < 3.0:
+            continue
+        margin = bigrams.score(v, before, after, zipf) - COST_WEIGHT * cost(v) - own
+        if margin >= CONTEXT_MARGIN and (best is None or margin > best[1]):
+            best = (v, margin)
+    return best
