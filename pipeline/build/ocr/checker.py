@@ -11,6 +11,7 @@ archivists' decisions and notes.py the apparatus.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree
 
@@ -54,9 +55,37 @@ class OcrChecker(Detection, Candidates, Rules):
                             build=builder(f)))
         return hits
 
-    def _in_context(self, core: str, s: int, chunks: list, i: int, initial: bool):
-        """A real word the words around it say was misread (build/ocr/context.py)."""
-        return _context_finding(self, core, s, chunks, i, initial)
+    def _reread(self, found: Finding, before: str | None, after: str | None) -> Finding:
+        """`found` with its reading chosen again by the words around it."""
+        best = context.rerank(self._rank(found.sic), before, after, self.lex.zipf)
+        if best is None:
+            return found
+        reading, cost, runner, margin = best
+        return replace(found, corr=case_like(found.sic, reading), runner_up=runner,
+                       margin=margin, cert=certainty(found.sic, margin, cost))
+
+    def _ruled_out(self, core: str, s: int, before: str | None, after: str | None
+                   ) -> Finding | None:
+        """A real word the words around it say was misread ("the men wore tired")."""
+        if not (before and after) or self.lex.is_name(core) or core in self.lex.vocabulary:
+            return None
+        hit = context.real_word(core, self._variants(core), before, after, self.lex.zipf)
+        if hit is None:
+            return None
+        reading, margin = hit
+        return Finding(s, s + len(core), core, case_like(core, reading),
+                       "medium" if margin >= 2 * context.CONTEXT_MARGIN else "low", "context",
+                       None, margin)
+
+    def _variants(self, core: str) -> list[tuple[str, float]]:
+        """The common words one confusion from `core`, with their cost: worked out once
+        per word for the documents of a run (on the lexicon), not at every occurrence."""
+        found = self.lex.variant_cache.get(core)
+        if found is None:
+            found = self.lex.variant_cache[core] = [
+                (v, self.costs.distance(core, v)) for v in sorted(self._confused(core))
+                if v != core.lower() and self.lex.zipf(v) >= context.VARIANT_ZIPF]
+        return found
 
     def _scan(self, text: str):
         chunks = [(m.start(), m.group()) for m in CHUNK.finditer(text)]
@@ -86,30 +115,15 @@ class OcrChecker(Detection, Candidates, Rules):
                 continue  # (after an opening quote, "«liberal-" may be its closing mark)
             found = (found or self._unpaired_opener(text, start, raw, core, s)
                      or self._word(core, s, initial, in_case_slot(chunks, i)))
-            if found and found.corr is not None and found.kind in context.RERANKED:
-                found = context.in_context(
-                    found, self._rank(found.sic), None if initial else _neighbour(chunks, i - 1),
-                    _neighbour(chunks, i + 1), self.lex.zipf, certainty, case_like)
+            before = None if initial else _neighbour(chunks, i - 1)
+            after = _neighbour(chunks, i + 1)
+            if found and found.corr is not None and found.kind in RERANKED:
+                found = self._reread(found, before, after)
             if found is None and core.isalpha() and core.islower() and len(core) >= 3:
-                found = self._in_context(core, s, chunks, i, initial)
+                found = self._ruled_out(core, s, before, after)
             if found and not self.overrides.kept(self.doc, found.sic):
                 yield found
             i += 1
-
-
-def _context_finding(checker, core, s, chunks, i, initial):
-    before = None if initial else _neighbour(chunks, i - 1)
-    after = _neighbour(chunks, i + 1)
-    if not (before and after) or checker.lex.is_name(core) or core in checker.lex.vocabulary:
-        return None
-    hit = context.real_word(core, checker._confused(core), before, after, checker.lex.zipf,
-                            lambda v: checker.costs.distance(core, v))
-    if hit is None:
-        return None
-    reading, margin = hit
-    return Finding(s, s + len(core), core, case_like(core, reading),
-                   "medium" if margin >= 2 * context.CONTEXT_MARGIN else "low", "context",
-                   None, margin)
 
 
 def _neighbour(chunks: list, k: int) -> str | None:
@@ -120,6 +134,7 @@ def _neighbour(chunks: list, k: int) -> str | None:
     return core if core.isalpha() else None
 
 
+RERANKED = {"char", "nonword", "accent", "realword"}  # readings of the edit search
 OPENERS = "«“\"‘'(["
 
 

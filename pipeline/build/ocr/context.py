@@ -2,9 +2,11 @@
 language model.
 
 A damaged word's candidates (build/ocr/candidates.py) are scored again with the words
-around it: "Tubo weeks" has "Tube" one edit away and "Two" two, and alone "Tube" wins;
-but "two weeks" is common and "tube weeks" is not, so in context "Two" does. The model
-is symspellpy's English unigram and bigram counts (derived from Google Books n-grams),
+around it: of two readings, one a single edit away and one two edits away, the cheaper
+wins alone; but when the dearer one goes with the next word as common English does
+and the cheaper one does not, in context the dearer one wins. The same scores find a
+real word that the words around it rule out (build/ocr/checker.py). The model is
+symspellpy's English unigram and bigram counts (derived from Google Books n-grams),
 loaded once per process and kept in the cache directory in a compact form.
 
 Score of a reading w between the words a and b (log10, in Zipf units like the
@@ -113,47 +115,37 @@ def _version() -> str:
         return "missing"
 
 
-RERANKED = {"char", "nonword", "accent", "realword"}  # readings of the edit search
+CONTEXT_MARGIN = 3.0  # log10: the other word must fit the context a thousand times better
+VARIANT_ZIPF = 3.0  # a real word is read as another only if that one is this common
 
 
-def in_context(found, ranked, before: str | None, after: str | None, zipf, certainty,
-               case_like):
-    """`found` (a Finding) with its reading chosen again among `ranked` (reading,
-    score, cost) by the words around it; the same Finding if nothing changes."""
-    from dataclasses import replace
-
-    if found.corr is None or found.kind not in RERANKED or not (before or after) or len(
-            ranked) < 2:
-        return found
+def rerank(ranked, before: str | None, after: str | None, zipf):
+    """The best of `ranked` (reading, score, cost) between `before` and `after`:
+    (reading, cost, runner-up, margin), or None when fewer than two readings compete."""
+    if not (before or after) or len(ranked) < 2:
+        return None
     bigrams = model()
     scored = sorted(((bigrams.score(r, before, after, zipf) - COST_WEIGHT * cost, r, cost)
                      for r, _, cost in ranked[:RERANK] if " " not in r),
                     key=lambda x: -x[0])
     if len(scored) < 2:
-        return found
+        return None
     (score, best, cost), runner = scored[0], scored[1]
-    margin = score - runner[0]
-    return replace(found, corr=case_like(found.sic, best), runner_up=runner[1],
-                   margin=margin, cert=certainty(found.sic, margin, cost))
+    return best, cost, runner[1], score - runner[0]
 
 
-CONTEXT_MARGIN = 3.0  # log10: the other word must fit the context a thousand times better
-
-
-def real_word(word: str, variants, before: str | None, after: str | None, zipf,
-              cost) -> tuple[str, float] | None:
-    """A real word the context says is a misreading ("bad" in "he bad gone", "lot" in
-    "did lot"): the variant one confusion away (`variants`, with `cost(v)`) that fits
-    the words around it CONTEXT_MARGIN better, net of its cost; (variant, margin)."""
-    if not (before and after) or not word.isalpha():
+def real_word(word: str, variants, before: str | None, after: str | None, zipf
+              ) -> tuple[str, float] | None:
+    """A real word the context says is a misreading ("he bad gone"): of `variants`
+    (reading, cost), each one confusion away and common enough, the one that fits the
+    words around it CONTEXT_MARGIN better, net of its cost; (reading, margin)."""
+    if not (before and after):
         return None
     bigrams = model()
     own = bigrams.score(word, before, after, zipf)
     best = None
-    for v in variants:
-        if v == word.lower() or zipf(v) < 3.0:
-            continue
-        margin = bigrams.score(v, before, after, zipf) - COST_WEIGHT * cost(v) - own
+    for v, cost in variants:
+        margin = bigrams.score(v, before, after, zipf) - COST_WEIGHT * cost - own
         if margin >= CONTEXT_MARGIN and (best is None or margin > best[1]):
             best = (v, margin)
     return best

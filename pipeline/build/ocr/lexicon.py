@@ -123,6 +123,7 @@ class Lexicon:
         self.rank_cache: dict[str, list] = {}  # word -> readings, shared by documents
         self.signal_cache: dict[str, bool] = {}  # word -> a sign of damage?
         self.zipf_cache: dict[str, float] = {}  # word not in the list -> wordfreq's zipf
+        self.variant_cache: dict[str, list] = {}  # word -> common words one confusion away
         self.caches = {"rank": self.rank_cache, "signal": self.signal_cache,
                        "zipf": self.zipf_cache}
         # What this process worked out since it last handed it on (pipeline/build/ocr/cache.py).
