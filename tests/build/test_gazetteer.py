@@ -135,3 +135,18 @@ def test_the_gazetteers_view_in_context_votes_so_a_document_gives_a_name_one_kin
     tagger = NameTagger(None, ".", Fake(("Sarandë", "person")), _layer(gazetteer))
     tag(text, tagger)
     assert [n[0] for n in _names(text) if n[1] == "Sarandë"] == ["placeName"] * 3
+
+
+def test_a_document_is_read_with_its_own_countries_not_the_last_ones(gazetteer):
+    """One worker's gazetteer layer serves many documents: each must be prepared with
+    its own countries before any rule asks the gazetteer (a heading "Paris" is kept as
+    the notable Paris of France, whatever the worker read before)."""
+    from pipeline.build.names.tagger import NameTagger, tag
+    from build.test_name_model import Fake, _names, _text
+
+    layer = _layer(gazetteer)
+    before = _text("<p>From Springfield to Moldova they rode.</p>")
+    tag(before, NameTagger(None, ".", Fake(("Springfield", "place"), ("Moldova", "place")), layer))
+    heading = _text("<head>Paris</head><p>They rode on.</p>")
+    tag(heading, NameTagger(None, ".", Fake(("Paris", "place")), layer))
+    assert [n[1] for n in _names(heading)] == ["Paris"]

@@ -288,10 +288,12 @@ def tag(text_el, tagger: "NameTagger") -> int:
 
     slots = [(p, c) for p, c in text_slots(text_el, skip) if slot_text(p, c).strip()]
     texts = [slot_text(p, c) for p, c in slots]
-    predicted = screen(texts, predict(tagger.model, slots), tagger.places) if tagger.model else {}
-    if tagger.places:  # the gazetteer's view in context votes too ("in Hoti": a place)
+    predicted = predict(tagger.model, slots) if tagger.model else {}
+    if tagger.places:  # this document's countries, before any rule asks the gazetteer
         tagger.places.prepare(texts, [texts[n][s.start:s.end] for n, spans in predicted.items()
                                       for s in spans])
+    predicted = screen(texts, predicted, tagger.places)
+    if tagger.places:  # the gazetteer's view in context votes too ("in Hoti": a place)
         predicted = {n: [tagger.places.revote(texts[n], s) for s in spans]
                      for n, spans in predicted.items()}
     tagger.learn(texts, predicted)
