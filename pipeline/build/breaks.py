@@ -20,20 +20,23 @@ _ADDED = {tei("corr"), tei("reg"), tei("expan")}
 
 def place(root: etree._Element) -> int:
     """Put every recorded join under `root` in place; return how many."""
-    count = 0
+    count = marked = 0
+    # One pass in document order: an element's joins are placed before its children are
+    # reached, while the marks of the notes inside it still say what to skip.
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
         joins = el.attrib.pop(JOINS, None)
         if joins:
+            marked += 1
             for item in reversed(joins.split(" ")):  # from the end: earlier offsets hold
                 offset, _, hyphen = item.partition(":")
                 _insert(el, int(offset), hyphen)
                 count += 1
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            el.attrib.pop(NODE, None)
-    etree.cleanup_namespaces(root)  # the temporary attributes' namespace goes too
+        if el.attrib.pop(NODE, None) is not None:
+            marked += 1
+    if marked:
+        etree.cleanup_namespaces(root)  # the temporary attributes' namespace goes too
     return count
 
 

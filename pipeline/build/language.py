@@ -102,3 +102,16 @@ def is_english(text: str) -> bool:
         is_english("The courier rode to the town.")  # True
     """
     return english_share(text) >= ENGLISH_SHARE
+
+
+@functools.lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """How common `word` is in English (wordfreq's Zipf scale: 7 for "the", 0 unknown).
+
+    Example:
+
+        english_zipf("street")  # about 5
+    """
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en")

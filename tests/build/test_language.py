@@ -67,22 +67,28 @@ def test_the_header_lists_the_languages_marked(tmp_path, monkeypatch):
     assert langs == [("en", "English"), ("de", "German"), ("sq", "Albanian")]
 
 
-def test_a_large_seed_lists_a_language_marked_only_in_a_later_part(tmp_path, monkeypatch):
+def _build_large(tmp_path, monkeypatch, title: str, paragraphs: list[str]) -> str:
+    """The TEI of a seed built as a large one, in parts (the limits made small)."""
     from pipeline.build import large
     from pipeline.build.stage import build
     from pipeline.core.settings import BuildSettings
 
     monkeypatch.setattr(large, "LARGE_BYTES", 10_000)
     monkeypatch.setattr(large, "PART_CHARS", 2_000)
-    paragraphs = [f"Paragraph {n} of a long plain English account." for n in range(400)]
-    paragraphs[-1] = "At last they reached Shkodër."
     seed = tmp_path / "long.txt"
-    seed.write_text("A long account\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    seed.write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     assert seed.stat().st_size > 10_000
     report = build([seed], BuildSettings(out_dir=tmp_path / "tei"))
     assert not report.failed, report.failed
     text = (tmp_path / "tei" / "long.xml").read_text(encoding="utf-8")
     assert "first part of this large seed" in text
+    return text
+
+
+def test_a_large_seed_lists_a_language_marked_only_in_a_later_part(tmp_path, monkeypatch):
+    paragraphs = [f"Paragraph {n} of a long plain English account." for n in range(400)]
+    paragraphs[-1] = "At last they reached Shkodër."
+    text = _build_large(tmp_path, monkeypatch, "A long account", paragraphs)
     assert '<language ident="sq">Albanian</language>' in text
 
 
@@ -111,20 +117,8 @@ def test_the_model_is_not_applied_to_a_text_not_in_english(runner, tmp_path):
 
 
 def test_the_model_is_not_applied_to_a_large_seed_not_in_english(tmp_path, monkeypatch):
-    from pipeline.build import large
-    from pipeline.build.stage import build
-    from pipeline.core.settings import BuildSettings
-
-    monkeypatch.setattr(large, "LARGE_BYTES", 10_000)
-    monkeypatch.setattr(large, "PART_CHARS", 2_000)
     paragraphs = [f"Paragrafi {n}: Enver Hoxha dhe Mehmet Shehu ishin në Tiranë me shokët "
                   "e tyre." for n in range(300)]
-    seed = tmp_path / "gjate.txt"
-    seed.write_text("Një rrëfim i gjatë\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    assert seed.stat().st_size > 10_000
-    report = build([seed], BuildSettings(out_dir=tmp_path / "tei"))
-    assert not report.failed, report.failed
-    text = (tmp_path / "tei" / "gjate.xml").read_text(encoding="utf-8")
-    assert "first part of this large seed" in text
+    text = _build_large(tmp_path, monkeypatch, "Një rrëfim i gjatë", paragraphs)
     assert "does not read as English" in text and "model was not applied" in text
     assert 'resp="#ner"' not in text and 'xml:id="ner"' not in text

@@ -20,6 +20,7 @@ import re
 from pipeline.build.annotate import Hit
 from pipeline.build.dates.calendar import calendar_word
 from pipeline.build.names.gazetteer import Gazetteer, Place, Resolver, key
+from pipeline.build.names.model import Span
 
 LARGE = 100_000  # people: a place this large needs no other evidence
 LOCAL = 1_000  # people: a place of the document's countries this large needs none either
@@ -67,13 +68,13 @@ class PlaceLayer:
             return kind, {**attrs, "cert": "low"} if self.gazetteer.places(surface) else attrs
         return kind, {**attrs, "ref": place.uri}
 
-    def revote(self, text: str, span):
-        """A model span (build/names/model.py Span) as the context makes it: a person or
-        an org that refine() makes a place is a place's vote."""
+    def revote(self, text: str, span: Span) -> Span:
+        """A model span as the context makes it: a person or an org that refine() makes
+        a place is a place's vote."""
         if span.kind not in ("person", "org"):
             return span
         kind, _ = self.refine(text, span.start, span.end, span.kind, {})
-        return span if kind == span.kind else type(span)(span.start, span.end, kind)
+        return span if kind == span.kind else Span(span.start, span.end, kind)
 
     def _local(self, place: Place) -> bool:
         """Notable, or a place of the document's own countries with LOCAL people."""

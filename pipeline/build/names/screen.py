@@ -29,6 +29,7 @@ import functools
 import re
 
 from pipeline.build.dates.calendar import calendar_word
+from pipeline.build.language import english_zipf
 from pipeline.build.names.model import Span
 from pipeline.core import cues
 
@@ -120,7 +121,7 @@ def widened(text: str, span: Span, floor: int = 0) -> Span:
     word = m.group(1)
     royal, titles = _titles()
     if ((word.lower(),) in titles
-            or word.lower() in royal or _zipf(word.lower()) >= COMMON_ZIPF):
+            or word.lower() in royal or english_zipf(word.lower()) >= COMMON_ZIPF):
         return span
     return Span(m.start(1), span.end, span.kind)
 
@@ -131,11 +132,4 @@ def heading(surface: str, text: str, places=None) -> bool:
         return False
     if places is not None and places.notable(surface):
         return False
-    return _zipf(surface.lower()) >= COMMON_ZIPF
-
-
-@functools.lru_cache(maxsize=4096)
-def _zipf(word: str) -> float:
-    import wordfreq
-
-    return wordfreq.zipf_frequency(word, "en")
+    return english_zipf(surface.lower()) >= COMMON_ZIPF

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import collections
 import re
 
-from pipeline.build.structure.blocks import is_title_line
+from pipeline.build.structure.blocks import ends_sentence, is_title_line
 from pipeline.build.structure.model import Fw, Head, Para
 from pipeline.core import cues
 
@@ -131,10 +132,12 @@ def page_furniture(events: list) -> list:
             found.append((i, text[:last.start()].strip(), last.group(1), False))
         else:
             found.append((i, text.strip(), "", True))
-    heads = [h for _, h, _, _ in found if h]
-    recurring = [(i, h, n, f) for i, h, n, f in found if h and _recurs(h, heads)]
-    alone = [(i, h, n, f) for i, h, n, f in found if not h]
     out = list(events)
+    if sum(1 for _, _, n, _ in found if n) < 2:
+        return out  # no pagination without two page numbers: most texts stop here
+    keys = collections.Counter(_key(h) for _, h, _, _ in found if h)
+    recurring = [(i, h, n, f) for i, h, n, f in found if h and _recurs(_key(h), keys)]
+    alone = [(i, h, n, f) for i, h, n, f in found if not h]
     # Pages are numbered in order, a page of text apart: a book's pagination, not a
     # list of years.
     numbered = sorted((i, n) for i, _, n, _ in recurring + alone if n)
@@ -143,7 +146,7 @@ def page_furniture(events: list) -> list:
     if not _paged([n for _, n in numbered]) or any(
             _words_between(events, a, b) < least for (a, _), (b, _) in zip(numbered, numbered[1:])):
         return out
-    if sum(1 for _, _, n, _ in recurring if n) * 2 >= len(recurring):
+    if heads_numbered * 2 >= len(recurring):
         for i, head, number, first in recurring:
             out[i] = Fw(head, "header", page=number or None, number=number,
                         number_first=first)
@@ -174,8 +177,6 @@ def _line_of(e) -> str | None:
 
 
 def _continues(before, text: str) -> bool:
-    from pipeline.build.structure.blocks import ends_sentence
-
     return (isinstance(before, Para) and before.kind == "p" and not ends_sentence(before.text)
             and text[:1].islower())
 
@@ -184,11 +185,13 @@ def _key(head: str) -> str:
     return "".join(c for c in head.lower() if c.isalpha())
 
 
-def _recurs(head: str, heads: list[str]) -> bool:
-    """Does `head` stand, near enough, on another page too?"""
+def _recurs(key: str, keys: collections.Counter) -> bool:
+    """Does the head of this key stand, near enough, on another page too? (`keys`:
+    every head's key, with how often it occurs.)"""
     from rapidfuzz import fuzz
 
-    key = _key(head)
     if len(key) < 4:
         return False
-    return sum(1 for other in heads if fuzz.ratio(key, _key(other)) >= SAME_HEAD * 100) >= 2
+    if keys[key] >= 2:
+        return True
+    return sum(n for other, n in keys.items() if fuzz.ratio(key, other) >= SAME_HEAD * 100) >= 2

@@ -21,9 +21,10 @@ of those see whole words (pipeline/build/breaks.py).
 from __future__ import annotations
 
 import contextvars
-import functools
 import re
+from dataclasses import dataclass
 
+from pipeline.build.language import english_zipf
 from pipeline.build.structure.model import Span
 
 HYPHENS = "-\u2010\u00ac\u00ad"  # hyphen-minus, hyphen, "¬" of OCR, soft hyphen
@@ -31,18 +32,11 @@ BREAK_ONLY = "\u00ac\u00ad"
 KNOWN_ZIPF = 3.0  # a part this frequent is a word of its own
 JOINED_ZIPF = 2.0  # a joined form rarer than this is no English word
 # Off only for the build's second try at a document whose words the joins would not
-# keep (build/stage.py): never expected, but a document is never refused for it.
+# keep (build/words.py, as_printed_if_lost): never expected, but no document is refused.
 JOINING: contextvars.ContextVar[bool] = contextvars.ContextVar("joining", default=True)
 _END = re.compile(rf"(\S)([{HYPHENS}])$")
 _LETTERS_END = re.compile(r"([^\W\d_]+)$")
 _LETTERS_START = re.compile(r"^([^\W\d_]+)")
-
-
-@functools.lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    import wordfreq
-
-    return wordfreq.zipf_frequency(word, "en")
 
 
 def is_compound(left: str, right: str, hyphen: str = "-") -> bool:
@@ -59,8 +53,8 @@ def is_compound(left: str, right: str, hyphen: str = "-") -> bool:
     if not left[-1:].isalpha():
         return True
     a, b = left.lower(), right.lower()
-    return (_zipf(a) >= KNOWN_ZIPF and _zipf(b) >= KNOWN_ZIPF
-            and _zipf(a + b) < JOINED_ZIPF)
+    return (english_zipf(a) >= KNOWN_ZIPF and english_zipf(b) >= KNOWN_ZIPF
+            and english_zipf(a + b) < JOINED_ZIPF)
 
 
 def join_lines(lines: list[str]) -> tuple[str, list[Span]]:
@@ -110,14 +104,8 @@ def printed(text: str, spans: list[Span], start: int = 0, end: int | None = None
     return out
 
 
+@dataclass(frozen=True)
 class Hyphen:
     """The printed hyphen of a word broken at a line end, kept as <pc force="weak">."""
 
-    def __init__(self, char: str):
-        self.char = char
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Hyphen) and other.char == self.char
-
-    def __repr__(self) -> str:
-        return f"Hyphen({self.char!r})"
+    char: str
