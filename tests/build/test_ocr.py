@@ -251,3 +251,37 @@ def test_modern_text_quoting_old_forms_is_not_taken_for_early_modern(lexicon):
 ])
 def test_a_real_word_the_context_rules_out_is_read_as_the_one_it_calls_for(lexicon, text, found):
     assert [(s, c) for s, c, _ in findings(lexicon, text)] == found
+
+
+@pytest.mark.parametrize("text, sic, corr", [
+    ("she kept the letter in herpocket all day", "herpocket", "her pocket"),  # a lost space
+    ("we left in theevening for the coast", "theevening", "the evening"),
+    ("it was the threatof war that moved them", "threatof", "threat of"),
+    ("he sat down with tbe old farmer", "tbe", "the"),         # a rare non-word, one edit
+    ("a house in the neigh- bourhood of the mill", "neigh- bourhood", "neighbourhood"),
+])
+def test_run_together_words_and_rare_non_words_are_read(lexicon, text, sic, corr):
+    assert (sic, corr) in [(s, c) for s, c, _ in findings(lexicon, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "his manner bespeaks a long inaccessibility to reason",  # rare dictionary words
+    "the airforce had an uptodate fleet",            # an author's closed compounds
+    "whither the loaves went nobody knew",           # rare words a dictionary has
+])
+def test_rare_words_and_compounds_are_not_split_or_changed(lexicon, text):
+    assert findings(lexicon, text) == []
+
+
+def test_a_word_read_as_words_run_together_is_never_high(lexicon):
+    checker = OcrChecker(lexicon)
+    found = [f for f in checker._scan("we left in theevening for the coast")]
+    assert [(f.corr, f.cert) for f in found] == [("the evening", "medium")]
+
+
+def test_a_rare_word_the_document_repeats_is_its_own_vocabulary(lexicon):
+    text = "they sat in the madhe and spoke of the madhe again"
+    checker = OcrChecker(lexicon)
+    checker.decide([text])
+    assert list(checker._scan(text)) == []
+    assert [f.corr for f in OcrChecker(lexicon)._scan("they sat in the madhe and spoke")]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
-from pipeline.build.ocr.text import (CHEAP_EDIT, DIGIT_LETTERS, JOIN_COST, JOIN_PART_ZIPF,
+from pipeline.build.ocr import context
+from pipeline.build.ocr.lexicon import KNOWN_ZIPF
+from pipeline.build.ocr.text import (CHEAP_EDIT, DIGIT_LETTERS, SHORT_PART_ZIPF, SPACE_COST,
                                      STRAY_FLOOR, UNKNOWN_ZIPF, WEIGHT, cached)
 from pipeline.core.fold import fold
 
 
 
 KEEP = 12  # readings kept per damaged word
+RUN_TOGETHER_MARGIN = 2.0  # zipf points the words apart must be more common by
 
 
 class Candidates:
@@ -61,18 +64,44 @@ class Candidates:
         return self._near_cache[key]
 
     def _splits(self, core: str) -> list[tuple[str, float]]:
-        """"hispost" -> "his post"; "Kruja.was" -> "Kruja. was"; "occupied”Albania"."""
+        """"hispost" -> "his post"; "Kruja.was" -> "Kruja. was"; "occupied”Albania";
+        "ofjewellery" -> "of jewellery": a word nobody knows that is two or three known
+        words run together (a space the scan lost costs SPACE_COST, less than a letter)."""
         out = []
         m = re.fullmatch(r"([^\W\d_]+)([.”\"’»])([^\W\d_]+)", core)
         if m and self.lex.known(m.group(1)) and self.lex.known(m.group(3)):
             out.append((f"{m.group(1)}{m.group(2)} {m.group(3)}", 0.3))
-        if (core.isalpha() and core.islower() and len(core) >= 5
-                and self.lex.zipf(core) < UNKNOWN_ZIPF):
-            for k in range(2, len(core) - 1):
-                a, b = core[:k], core[k:]
-                if min(self.lex.zipf(a), self.lex.zipf(b)) >= JOIN_PART_ZIPF:
-                    out.append((f"{a} {b}", JOIN_COST))
+        own = self.lex.zipf(core)
+        if (core.isalpha() and len(core) >= 4 and own < KNOWN_ZIPF
+                and (core.islower() or core[1:].islower())):
+            bigrams = context.model()
+            for parts in self._segments(core):
+                # English must put each two together, and more often than the word
+                # itself occurs: "giving a", "the evening", "of it" (a word of the web
+                # lists, "ofit"); not "dia mold", "carl led".
+                if bigrams.phrase_zipf(parts, self.lex.zipf) >= own + RUN_TOGETHER_MARGIN:
+                    out.append((" ".join(parts), SPACE_COST * (len(parts) - 1)))
         return out
+
+    def _segments(self, word: str, most: int = 3) -> list[tuple[str, ...]]:
+        """The ways `word` divides into `most` or fewer words of the lexicon, each a
+        word on its own (one or two letters only if very common: "a", "of")."""
+        out = []
+        for k in range(1, len(word)):
+            head, rest = word[:k], word[k:]
+            if not self._segment_word(head):
+                continue
+            if self._segment_word(rest):
+                out.append((head, rest))
+            if most > 2:
+                out += [(head, *tail) for tail in self._segments(rest, most - 1)
+                        if len(tail) > 1]
+        return out
+
+    def _segment_word(self, piece: str) -> bool:
+        z = self.lex.zipf(piece.lower())
+        return z >= (SHORT_PART_ZIPF if len(piece) <= 2 else KNOWN_ZIPF) and (
+            len(piece) > 1 or piece in "aAI")
 
     def _confused(self, word: str) -> set[str]:
         """Every word one confusion of ocr-confusions.txt away from `word`."""

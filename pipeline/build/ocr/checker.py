@@ -19,7 +19,7 @@ from pipeline.build.annotate import Hit, text_slots
 from pipeline.build.ocr.candidates import Candidates
 from pipeline.build.ocr.detect import Decision, Detection
 from pipeline.build.ocr.distance import Costs
-from pipeline.build.ocr.lexicon import Lexicon
+from pipeline.build.ocr.lexicon import KNOWN_ZIPF, Lexicon
 from pipeline.build.ocr.notes import builder, context_of
 from pipeline.build.ocr.overrides import Overrides
 from pipeline.build.ocr import context
@@ -62,14 +62,17 @@ class OcrChecker(Detection, Candidates, Rules):
             return found
         reading, cost, runner, margin = best
         return replace(found, corr=case_like(found.sic, reading), runner_up=runner,
-                       margin=margin, cert=certainty(found.sic, margin, cost))
+                       margin=margin, cert=certainty(found.sic, margin, cost, reading))
 
     def _ruled_out(self, core: str, s: int, before: str | None, after: str | None
                    ) -> Finding | None:
         """A real word the words around it say was misread ("the men wore tired")."""
         if not (before and after) or self.lex.is_name(core) or core in self.lex.vocabulary:
             return None
-        hit = context.real_word(core, self._variants(core), before, after, self.lex.zipf)
+        variants = self._variants(core)
+        if self.counts.get(core.lower(), 0) < 2:  # not a word the document repeats ("madhe")
+            variants = variants + self._rare_variants(core)
+        hit = context.real_word(core, variants, before, after, self.lex.zipf)
         if hit is None:
             return None
         reading, margin = hit
@@ -86,6 +89,16 @@ class OcrChecker(Detection, Candidates, Rules):
                 (v, self.costs.distance(core, v)) for v in sorted(self._confused(core))
                 if v != core.lower() and self.lex.zipf(v) >= context.VARIANT_ZIPF]
         return found
+
+    def _rare_variants(self, core: str) -> list[tuple[str, float]]:
+        """For a rare word no dictionary has ("tbe", "hier", a word of the web's lists),
+        the common words any one edit away, beside the confusions of _variants."""
+        if self.lex.zipf(core) >= KNOWN_ZIPF or context.model().in_dictionary(core):
+            return []
+        seen = {v for v, _ in self._variants(core)}
+        return [(r, cost) for r, _, cost in self._rank(core)
+                if cost <= 1.0 and " " not in r and r.lower() not in seen
+                and self.lex.zipf(r) >= context.VARIANT_ZIPF]
 
     def _scan(self, text: str):
         chunks = [(m.start(), m.group()) for m in CHUNK.finditer(text)]
@@ -134,7 +147,7 @@ def _neighbour(chunks: list, k: int) -> str | None:
     return core if core.isalpha() else None
 
 
-RERANKED = {"char", "nonword", "accent", "realword"}  # readings of the edit search
+RERANKED = {"char", "nonword", "accent", "realword", "join"}  # readings of the edit search
 OPENERS = "«“\"‘'(["
 
 

@@ -28,6 +28,8 @@ from pipeline.core.paths import cache_dir
 LAMBDA = 0.5
 COST_WEIGHT = 3.0  # as in the lexicon's scores (docs/ocr.md)
 RERANK = 12  # candidates looked at again in context
+FUNCTION_ZIPF = 6.0  # "the", "a", "and", "of", "her": the commonest words
+UNSEEN_PAIR = -3.0  # log10 chance of a pair the counts lack, next to such a word
 UNIGRAMS = "frequency_dictionary_en_82_765.txt"
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 
@@ -84,6 +86,46 @@ class Bigrams:
         return left + right
 
 
+    def sequence(self, words: list[str], before: str | None, after: str | None, zipf
+                 ) -> float:
+        """How well the words, in turn, fit between `before` and `after`, on the scale
+        of score(): each word after the first adds its log-probability after the one
+        before it ("giving a" against "giving"), so two words pay for being two."""
+        total = 0.0
+        words = [w.strip(".,;:”\"’»") or w for w in words]  # "Kruja. was": its words
+        for k, w in enumerate(words):
+            last = k == len(words) - 1
+            prev = before if k == 0 else words[k - 1]
+            total += self.score(w, prev, after if last else None, zipf) - (9 if k else 0)
+        return total
+
+
+    def phrase_zipf(self, words: list[str], zipf) -> float:
+        """The Zipf frequency of the words as a phrase: the first word's, times the
+        chance of each next word after the one before. The counts hold only the
+        commonest pairs: a pair they lack is taken as rare (UNSEEN_PAIR) when one of
+        its words is among the commonest of English ("her pocket"), else as never
+        written (-inf: "dia mold")."""
+        low = [w.lower() for w in words]
+        total = zipf(low[0])
+        for a, b in zip(low, low[1:]):
+            pair, seen = self.pairs.get(f"{a} {b}", 0), self.words.get(a, 0)
+            if pair and seen:
+                total += math.log10(min(pair / seen, 1.0))
+            elif max(zipf(a), zipf(b)) >= FUNCTION_ZIPF:
+                total += UNSEEN_PAIR
+            else:
+                return -math.inf
+        return total
+
+
+    def in_dictionary(self, word: str) -> bool:
+        """Is `word` a word of the unigram list (Google Books words that are in a
+        dictionary)? A rare word of the web's lists that is not ("tbe", "ofit") is
+        more likely damage than a rare word that is ("bespeaks", "whither")."""
+        return word.lower() in self.words
+
+
 def _read(path: Path, n: int) -> dict[str, int]:
     out: dict[str, int] = {}
     with open(path, encoding="utf-8") as fh:
@@ -125,8 +167,8 @@ def rerank(ranked, before: str | None, after: str | None, zipf):
     if not (before or after) or len(ranked) < 2:
         return None
     bigrams = model()
-    scored = sorted(((bigrams.score(r, before, after, zipf) - COST_WEIGHT * cost, r, cost)
-                     for r, _, cost in ranked[:RERANK] if " " not in r),
+    scored = sorted(((bigrams.sequence(r.split(), before, after, zipf) - COST_WEIGHT * cost,
+                      r, cost) for r, _, cost in ranked[:RERANK]),
                     key=lambda x: -x[0])
     if len(scored) < 2:
         return None

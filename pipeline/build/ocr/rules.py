@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 
 from pipeline.build.language import marker_letters
+from pipeline.build.ocr import context
+from pipeline.build.structure.hyphens import is_compound
 from pipeline.build.ocr.lexicon import KNOWN_ZIPF
 from pipeline.build.ocr.text import (ABBREVIATION, ARTICLES, CASE_ERROR_ZIPF, CHEAP_EDIT,
                                      CONTRACTION, FRAGMENT_ZIPF, FREQUENT, NAME_SUFFIXES,
@@ -23,16 +25,19 @@ FOREIGN = marker_letters()  # letters that mark a language of data/languages.tsv
 HYPHEN_END = "-\u2010\u00ac"
 
 
-def certainty(core: str, margin: float, cost: float) -> str:
+def certainty(core: str, margin: float, cost: float, reading: str = "") -> str:
     """@cert of a reading: the margin over the runner-up, and what the reading had to
     assume. Measured against ground truth (archive eval --corpus, an OCR corpus), a
     reading is right far more often when it undoes one OCR confusion or less (cost
     <= 1) in a word of five letters or more with no digit or mark in it: only such a
-    reading can be high; one that assumed more is at most low."""
+    reading can be high; one that assumed more is at most low. A word read as words
+    run together is at most medium ("at rug" for "atrug" is as likely a damaged
+    word), as three words low."""
     plain = sum(c.isalpha() for c in core) >= 5 and core.isalpha()
-    if cost > 1.0:
+    spaces = reading.count(" ") - core.count(" ")
+    if cost > 1.0 or spaces > 1:
         return "low"
-    if margin >= 1.5 and plain:
+    if margin >= 1.5 and plain and spaces < 1:
         return "high"
     return "medium" if margin >= 0.7 or plain else "low"
 
@@ -83,7 +88,8 @@ class Rules:
             if core.isupper() and len(core) <= 6:
                 return None  # an acronym
             if self.lex.zipf(core) >= UNKNOWN_ZIPF:
-                return self._real_word(core.lower(), s, printed=core)
+                return self._run_together(core, s) or self._real_word(core.lower(), s,
+                                                                      printed=core)
         elif self.lex.is_name(letters):
             return None
         return self._correct(core, s, "char" if stray else "accent" if accented else "nonword",
@@ -147,7 +153,7 @@ class Rules:
                        or (cost > 0.5 and self._derived(core))):
             return None  # a derived word ("inspirers") unless one confusion fixes it
         margin = score - runner[1] if runner else 9.0
-        cert = certainty(core, margin, cost)
+        cert = certainty(core, margin, cost, best)
         kind = "join" if " " in best and " " not in core else kind
         return Finding(s, s + len(core), core, case_like(core, best), cert, kind,
                        runner[0] if runner else None, margin)
@@ -180,17 +186,18 @@ class Rules:
     def _split_at_hyphen(self, text: str, core: str, s: int, n_at: int, n_core: str
                          ) -> Finding | None:
         """"pro- perty" inside a line: a word broken at a line end whose break the OCR
-        lost. Joined when the whole is a known word the first piece alone is not
-        ("sub- sequently"); "forty- four" and "pre- and post-war" are left as printed."""
+        lost. Joined when the whole is a known word and the pieces no compound, by the
+        rule of line ends ("sub- sequently", "neighbour- hood"); "forty- four" and
+        "pre- and post-war" are left as printed."""
         head = core[:-1]
         if (text[s + len(core):n_at] != " " or not n_core[:1].islower()
                 or not n_core.isalpha()):
             return None
         joined = head + n_core
-        if self.lex.zipf(joined.lower()) < KNOWN_ZIPF or self.lex.known(head) and (
-                self.lex.zipf(head.lower()) >= self.lex.zipf(joined.lower())):
-            return None
-        return Finding(s, n_at + len(n_core), f"{core} {n_core}", joined, "high", "split")
+        if self.lex.zipf(joined.lower()) < KNOWN_ZIPF or is_compound(head, n_core, core[-1]):
+            return None  # the rule of line-end hyphens (build/structure/hyphens.py)
+        cert = "medium" if self.lex.known(head) else "high"  # "Nor- mandy": "nor" is a word
+        return Finding(s, n_at + len(n_core), f"{core} {n_core}", joined, cert, "split")
 
     def _piece_zipf(self, word: str) -> float:
         """How much a piece of a possible split looks like a word by itself: one or two
@@ -223,6 +230,26 @@ class Rules:
         shown = printed or core
         return Finding(s, s + len(shown), shown, case_like(shown, best), "medium", "realword")
 
+    def _run_together(self, core: str, s: int) -> Finding | None:
+        """A rare word that is two or three common words whose space the scan lost
+        ("ofit" -> "of it"): the candidates offer the split only when English writes
+        the words together far more often than the word (candidates._splits)."""
+        if context.model().in_dictionary(core):
+            return None  # "bespeaks", "inaccessibility": rare, but words
+        ranked = self._rank(core)
+        # Two words, one of them of the commonest ("of it", "down a"): two content
+        # words ("airforce") or three ("uptodate") are as often the author's own form.
+        splits = [r for r in ranked if r[0].count(" ") == 1 and max(
+            self.lex.zipf(w.lower()) for w in r[0].split()) >= context.FUNCTION_ZIPF]
+        if not splits:
+            return None
+        best, score, cost = splits[0]
+        others = [r for r in ranked if r is not splits[0]]
+        margin = score - others[0][1] if others else 9.0
+        return Finding(s, s + len(core), core, case_like(core, best),
+                       certainty(core, margin, cost, best), "join",
+                       others[0][0] if others else None, margin)
+
     def _unknown_capital(self, core: str, s: int) -> Finding | None:
         """A capitalised word no lexicon knows is most likely a name: correct it only
         to a common word one confusion away ("Gelieral") or to a name of the authority."""
@@ -236,7 +263,7 @@ class Rules:
             if common or name:
                 runner = ranked[1] if len(ranked) > 1 else None
                 margin = score - runner[1] if runner else 9.0
-                cert = certainty(core, margin, cost)
+                cert = certainty(core, margin, cost, best)
                 kind = "name" if self.lex.is_name(best.lower()) else "nonword"
                 return Finding(s, s + len(core), core, case_like(core, best), cert, kind,
                                runner[0] if runner else None, margin)
