@@ -30,6 +30,7 @@ from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
 from pipeline.build.names.places import PlaceLayer
 from pipeline.build.ocr import cache as ocrcache
+from pipeline.build.ocr import context as ocr_context
 from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.build.source import Source, read_source, sha256_file
 from pipeline.build.teiwriter import build_tree, serialise
@@ -128,7 +129,8 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         sha256_file(overrides_path) if overrides_path.exists() else "") + (
         sha256_file(rejected_path) if rejected_path.exists() else "") + (
         model_fingerprint(settings.model)) + (gazetteer_fingerprint() if settings.gazetteer
-                                              else "")
+                                              else "") + (
+        "" if ocr_context.enabled() else "no-ocr-context")
     build_fingerprint = fingerprint(extra)
     with Manifest.locked(settings.out_dir) as manifest:
         jobs: list[_Job] = []

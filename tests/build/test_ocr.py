@@ -211,6 +211,22 @@ def test_the_reading_is_chosen_in_context(lexicon):
     assert [(s, c) for s, c, _ in alone] == [("Tubo", "Tube")]  # no context: the cheaper
 
 
+def test_the_language_model_can_be_switched_off_for_the_benchmark(monkeypatch):
+    """ARCHIVE_OCR_CONTEXT=off: the cheaper reading wins, and the build's fingerprint
+    changes so that no output made with the model passes for one made without."""
+    from pipeline.build.ocr import context
+
+    monkeypatch.setenv(context.SWITCH, "off")
+    context.model.cache_clear()
+    try:
+        found = findings(Lexicon(), "the Central Committee. Tubo weeks after the founding")
+        assert [(s, c) for s, c, _ in found] == [("Tubo", "Tube")]
+        assert context.model().pairs == {}
+    finally:
+        monkeypatch.delenv(context.SWITCH)
+        context.model.cache_clear()
+
+
 def test_the_language_model_prefers_what_follows_often():
     from pipeline.build.ocr import context
 

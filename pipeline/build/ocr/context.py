@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import marshal
 import math
+import os
 from pathlib import Path
 
 from pipeline.core.fsutil import atomic_write
@@ -34,9 +35,18 @@ UNIGRAMS = "frequency_dictionary_en_82_765.txt"
 BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 
 
+SWITCH = "ARCHIVE_OCR_CONTEXT"  # "off": no language model, for the benchmark beside it
+
+
+def enabled() -> bool:
+    """Is the language model on? Always, unless ARCHIVE_OCR_CONTEXT=off (make bench
+    measures the checker without it; the build's fingerprint says which ran)."""
+    return os.environ.get(SWITCH, "on").lower() != "off"
+
+
 @functools.lru_cache(maxsize=1)
 def model() -> "Bigrams":
-    return Bigrams.load()
+    return Bigrams.load() if enabled() else Bigrams({}, {})
 
 
 class Bigrams:
@@ -164,7 +174,7 @@ VARIANT_ZIPF = 3.0  # a real word is read as another only if that one is this co
 def rerank(ranked, before: str | None, after: str | None, zipf):
     """The best of `ranked` (reading, score, cost) between `before` and `after`:
     (reading, cost, runner-up, margin), or None when fewer than two readings compete."""
-    if not (before or after) or len(ranked) < 2:
+    if not (before or after) or len(ranked) < 2 or not enabled():
         return None
     bigrams = model()
     scored = sorted(((bigrams.sequence(r.split(), before, after, zipf) - COST_WEIGHT * cost,
@@ -181,7 +191,7 @@ def real_word(word: str, variants, before: str | None, after: str | None, zipf
     """A real word the context says is a misreading ("he bad gone"): of `variants`
     (reading, cost), each one confusion away and common enough, the one that fits the
     words around it CONTEXT_MARGIN better, net of its cost; (reading, margin)."""
-    if not (before and after):
+    if not (before and after) or not enabled():
         return None
     bigrams = model()
     own = bigrams.score(word, before, after, zipf)
