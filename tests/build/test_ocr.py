@@ -301,3 +301,39 @@ def test_a_rare_word_the_document_repeats_is_its_own_vocabulary(lexicon):
     checker.decide([text])
     assert list(checker._scan(text)) == []
     assert [f.corr for f in OcrChecker(lexicon)._scan("they sat in the madhe and spoke")]
+
+
+@pytest.mark.parametrize("core, margin, cost, reading, cert", [
+    ("invaders", 3.0, 0.5, "invaders", "high"),
+    ("invaders", 2.0, 0.5, "invaders", "medium"),   # plain, but not far enough ahead
+    ("invaders", 1.0, 0.5, "invaders", "low"),      # the runner-up is about as good
+    ("tbe", 4.0, 1.0, "the", "medium"),             # short words are never high
+    ("invaders", 4.0, 1.4, "invaders", "low"),      # more than one confusion assumed
+    ("theevening", 4.0, 0.5, "the evening", "medium"),  # words run together
+    ("tothepoint", 4.0, 1.0, "to the point", "low"),
+])
+def test_certainty_rules(core, margin, cost, reading, cert):
+    from pipeline.build.ocr.rules import certainty
+
+    assert certainty(core, margin, cost, reading) == cert
+
+
+@pytest.mark.parametrize("model, word, out", [
+    ("lNorth", "north", "North"),    # a stray letter before the capital
+    ("EDWARn", "edward", "EDWARD"),  # capitals, one misread
+    ("5The", "the", "The"),
+    ("tbe", "the", "the"),
+])
+def test_a_reading_takes_the_case_of_the_print(model, word, out):
+    from pipeline.build.ocr.text import case_like
+
+    assert case_like(model, word) == out
+
+
+@pytest.mark.parametrize("text", [
+    "the t i of it",                  # letters of a damaged word, not halves of one
+    "and Ha e said",
+    "we met Tarly and Brodie there",   # capitalised words nobody knows: names
+])
+def test_no_reading_is_made_up_from_letters_or_names(lexicon, text):
+    assert findings(lexicon, text) == []

@@ -102,6 +102,10 @@ def word_core(raw: str) -> tuple[str, int]:
 
 
 def case_like(model: str, word: str) -> str:
+    """`word` in the case of the printed `model`."""
+    if len(model) > 2 and model[1].isupper() and model[2:].islower() and (
+            word.lower() == model[1:].lower()):
+        return model[1:]  # "lNorth" -> "North": a stray letter before a capital
     letters = [c for c in model if c.isalpha()]
     if len(letters) > 1 and sum(c.isupper() for c in letters) * 3 >= len(letters) * 2:
         return word.upper()  # "EDWARn", "rORGERY": a word in capitals, one misread
