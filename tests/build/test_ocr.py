@@ -337,3 +337,12 @@ def test_a_reading_takes_the_case_of_the_print(model, word, out):
 ])
 def test_no_reading_is_made_up_from_letters_or_names(lexicon, text):
     assert findings(lexicon, text) == []
+
+
+def test_a_damaged_part_of_a_compound_is_read_and_the_rest_kept(lexicon):
+    found = findings(lexicon, "a poliee-constable came to the door")
+    assert [(s, c) for s, c, _ in found] == [("poliee-constable", "police-constable")]
+
+
+def test_a_measure_or_ordinal_is_no_damage(lexicon):
+    assert findings(lexicon, "he was 5ft 6in tall and weighed 12oz less on the 3rd") == []

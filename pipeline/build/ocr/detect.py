@@ -56,9 +56,14 @@ class Detection:
                     self.counts[core.lower()] = self.counts.get(core.lower(), 0) + 1
                     self.exact[core] = self.exact.get(core, 0) + 1
         self.historical = historical_spelling(self.counts, texts)
-        signals = sum(1 for text in texts for m in CHUNK.finditer(text)
-                      if self._signal(word_core(m.group())[0])
-                      and not (self.historical and word_core(m.group())[0].isalpha()))
+        signals = 0
+        for text in texts:
+            cores = [word_core(m.group())[0] for m in CHUNK.finditer(text)]
+            for k, core in enumerate(cores):
+                if self.historical and core.isalpha():
+                    continue
+                signals += self._signal(core) or (
+                    k + 1 < len(cores) and self._lost_break(core, cores[k + 1]))
         return Decision(signals >= MIN_SIGNALS and 1000 * signals / max(words, 1)
                         >= RATE_THRESHOLD, signals, words, self.historical)
 
@@ -66,11 +71,23 @@ class Detection:
         return cached(self.lex.signal_cache, core, self._signal_uncached,
                        self.lex.fresh["signal"])
 
+    def _lost_break(self, core: str, nxt: str) -> bool:
+        """"neigh- bourhood" inside a line: a word broken at a line end that was
+        printed, then run into one line (the checker joins it: rules._split_at_hyphen)."""
+        from pipeline.build.structure.hyphens import is_compound
+
+        head = core[:-1]
+        return (core[-1:] == "-" and head.isalpha() and nxt.isalpha() and nxt.islower()
+                and not self.lex.known(head) and self.lex.zipf((head + nxt).lower()) >= KNOWN_ZIPF
+                and not is_compound(head, nxt))
+
     def _signal_uncached(self, core: str) -> bool:
         """A cheap sign of damage, for the decision whether a document is OCR at all:
         a digit or mark inside a word, accents on an English word, or a lower-case word
         nobody has seen whose letters alone make a known word or that one edit fixes."""
         core = POSSESSIVE.sub("", core)
+        if re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)+", core):  # "poliee-constable"
+            return any(self._signal(part) for part in core.split("-"))
         letters = re.sub(r"[^\w]", "", core)
         if (sum(c.isalpha() for c in core) < 2 or NUMERIC.match(core) or ABBREVIATION.match(core)
                 or NOT_A_WORD.search(core) or self.lex.known(core) or self.lex.is_name(letters)):

@@ -81,9 +81,8 @@ class Rules:
         accented = (core != fold(core) and not self.lex.known(core)
                     and not self.lex.is_name(core) and self._english_under_accents(core))
         if not stray and not accented:
-            if re.fullmatch(r"[^\W\d_]+(?:[-‐–—][^\W\d_]+)+", core) and all(
-                    self.lex.known(p) for p in re.split(r"[-‐–—]", core)):
-                return None  # "anti-fascist", "clear-cut": a compound of known words
+            if re.fullmatch(r"[^\W\d_]+(?:[-‐–—][^\W\d_]+)+", core):
+                return self._compound(core, initial)
             if self.lex.known(core) or self.counts.get(core.lower(), 0) >= 2:
                 if case_slot and core[:1].isupper():
                     return self._case_error(core, s)
@@ -99,6 +98,20 @@ class Rules:
             return None
         return self._correct(core, s, "char" if stray else "accent" if accented else "nonword",
                              strict=not (stray or accented))
+
+    def _compound(self, core: str, initial: bool) -> Finding | None:
+        """"anti-fascist", "clear-cut": a compound of known words is no damage; in
+        "poliee-constable" the one part nobody knows is read as any word would be."""
+        parts = re.split(r"([-‐–—])", core)
+        unknown = [k for k in range(0, len(parts), 2) if not self.lex.known(parts[k])]
+        if len(unknown) != 1 or len(parts[unknown[0]]) < 3:
+            return None
+        k = unknown[0]
+        found = self._word_at_zero(parts[k], initial and k == 0, False)
+        if found is None or found.corr is None or " " in found.corr:
+            return None
+        parts[k] = found.corr
+        return replace(found, start=0, end=len(core), sic=core, corr="".join(parts))
 
     def _english_under_accents(self, core: str) -> bool:
         """Accents are damage on an English word ("höuse", "wáter"), not on a word of
