@@ -346,3 +346,8 @@ def test_a_damaged_part_of_a_compound_is_read_and_the_rest_kept(lexicon):
 
 def test_a_measure_or_ordinal_is_no_damage(lexicon):
     assert findings(lexicon, "he was 5ft 6in tall and weighed 12oz less on the 3rd") == []
+
+
+def test_spellings_of_the_period_are_words_not_damage(lexicon):
+    """data/historical-spellings.txt [period]: 'shew' is not 'show' misread."""
+    assert findings(lexicon, "he did shew them the connexion and chuse a waggon") == []

@@ -107,6 +107,8 @@ class Lexicon:
 
     def __init__(self, authority: Authority | None = None):
         self.vocabulary = {w for section in cues.load("vocabulary.txt").values() for w in section}
+        # The period's own spellings ("shew", "connexion"): words, in any document.
+        self.vocabulary |= set(cues.load("historical-spellings.txt").get("period", ()))
         self.names: set[str] = set()
         self.name_forms: dict[str, str] = {}  # folded lower-case -> printed form
         if authority:

@@ -82,7 +82,11 @@ class Rules:
                     and not self.lex.is_name(core) and self._english_under_accents(core))
         if not stray and not accented:
             if re.fullmatch(r"[^\W\d_]+(?:[-‐–—][^\W\d_]+)+", core):
-                return self._compound(core, initial)
+                if all(self.lex.known(p) for p in re.split(r"[-‐–—]", core)):
+                    return None  # "anti-fascist", "clear-cut": a compound of known words
+                found = self._compound(core, initial)
+                if found:
+                    return found  # else the whole is read as one word ("r-arty")
             if self.lex.known(core) or self.counts.get(core.lower(), 0) >= 2:
                 if case_slot and core[:1].isupper():
                     return self._case_error(core, s)
@@ -100,8 +104,8 @@ class Rules:
                              strict=not (stray or accented))
 
     def _compound(self, core: str, initial: bool) -> Finding | None:
-        """"anti-fascist", "clear-cut": a compound of known words is no damage; in
-        "poliee-constable" the one part nobody knows is read as any word would be."""
+        """"poliee-constable": the one part of a compound nobody knows, read as any word
+        would be."""
         parts = re.split(r"([-‐–—])", core)
         unknown = [k for k in range(0, len(parts), 2) if not self.lex.known(parts[k])]
         if len(unknown) != 1 or len(parts[unknown[0]]) < 3:
