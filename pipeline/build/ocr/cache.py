@@ -31,7 +31,7 @@ COMPACT_AT = 1 << 20  # a journal this long (or half the file) is merged into th
 
 
 def key(fingerprint: str) -> str:
-    from pipeline.build.ocr.context import _version as symspellpy_version
+    from pipeline.build.ocr.context import symspellpy_version
 
     return hashlib.sha256(f"{fingerprint}\nwordfreq {wordfreq_version()}\n"
                           f"symspellpy {symspellpy_version()}".encode()).hexdigest()

@@ -58,7 +58,7 @@ class Bigrams:
 
     @classmethod
     def load(cls) -> "Bigrams":
-        cache = cache_dir() / f"bigrams-symspellpy-{_version()}.marshal"
+        cache = cache_dir() / f"bigrams-symspellpy-{symspellpy_version()}.marshal"
         try:
             words, pairs = marshal.loads(cache.read_bytes())
             return cls(words, pairs)
@@ -109,7 +109,6 @@ class Bigrams:
             total += self.score(w, prev, after if last else None, zipf) - (9 if k else 0)
         return total
 
-
     def phrase_zipf(self, words: list[str], zipf) -> float:
         """The Zipf frequency of the words as a phrase: the first word's, times the
         chance of each next word after the one before. The counts hold only the
@@ -127,7 +126,6 @@ class Bigrams:
             else:
                 return -math.inf
         return total
-
 
     def in_dictionary(self, word: str) -> bool:
         """Is `word` a word of the unigram list (Google Books words that are in a
@@ -158,7 +156,7 @@ def _data_dir() -> Path:
     return Path(spec.origin).parent
 
 
-def _version() -> str:
+def symspellpy_version() -> str:
     from importlib import metadata
 
     try:

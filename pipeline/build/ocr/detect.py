@@ -10,6 +10,7 @@ from pipeline.build.ocr.lexicon import KNOWN_ZIPF
 from pipeline.build.ocr.text import (ABBREVIATION, CHUNK, LETTER, MIN_SIGNALS, MIN_STEM_ZIPF,
                                      NOT_A_WORD, NUMERIC, POSSESSIVE, PREFIXES, RATE_THRESHOLD,
                                      STRAY, SUFFIXES, cached, word_core)
+from pipeline.build.structure.hyphens import is_compound
 from pipeline.core.fold import fold
 
 
@@ -74,12 +75,10 @@ class Detection:
     def _lost_break(self, core: str, nxt: str) -> bool:
         """"neigh- bourhood" inside a line: a word broken at a line end that was
         printed, then run into one line (the checker joins it: rules._split_at_hyphen)."""
-        from pipeline.build.structure.hyphens import is_compound
-
         head = core[:-1]
         return (core[-1:] == "-" and head.isalpha() and nxt.isalpha() and nxt.islower()
-                and not self.lex.known(head) and self.lex.zipf((head + nxt).lower()) >= KNOWN_ZIPF
-                and not is_compound(head, nxt))
+                and not self.lex.known(head) and not is_compound(head, nxt)
+                and self.lex.zipf((head + nxt).lower()) >= KNOWN_ZIPF)
 
     def _signal_uncached(self, core: str) -> bool:
         """A cheap sign of damage, for the decision whether a document is OCR at all:

@@ -25,26 +25,26 @@ FOREIGN = marker_letters()  # letters that mark a language of data/languages.tsv
 HYPHEN_END = "-\u2010\u00ac"
 
 
-def certainty(core: str, margin: float, cost: float, reading: str = "") -> str:
-    """@cert of a reading: the margin over the runner-up, and what the reading had to
-    assume. Measured against ground truth (archive eval --corpus, an OCR corpus), a
-    reading is right far more often when it undoes one OCR confusion or less (cost
-    <= 1) in a word of five letters or more with no digit or mark in it: only such a
-    reading can be high; one that assumed more, or beats the next by little, is low. A word read as words
-    run together is at most medium ("at rug" for "atrug" is as likely a damaged
-    word), as three words low."""
-    plain = sum(c.isalpha() for c in core) >= 5 and core.isalpha()
-    spaces = reading.count(" ") - core.count(" ")
-    if cost > 1.0 or spaces > 1 or margin < MEDIUM_MARGIN:
-        return "low"
-    return "high" if margin >= HIGH_MARGIN and plain and spaces < 1 else "medium"
-
-
 # Margins over the runner-up, calibrated on ocr-bln600-dev (archive eval --corpus):
 # below 1.5 a reading was right less than half the time whatever the word; from 2.5
 # a reading of a plain word of five letters or more was right 93% of the time.
 MEDIUM_MARGIN = 1.5
 HIGH_MARGIN = 2.5
+
+
+def certainty(core: str, margin: float, cost: float, reading: str = "") -> str:
+    """@cert of a reading: the margin over the runner-up, and what the reading had to
+    assume. Measured against ground truth (archive eval --corpus, an OCR corpus), a
+    reading is right far more often when it undoes one OCR confusion or less (cost
+    <= 1) in a word of five letters or more with no digit or mark in it: only such a
+    reading can be high; one that assumed more, or beats the next by little, is low.
+    A word read as words run together is at most medium ("at rug" for "atrug" is as
+    likely a damaged word), as three words low."""
+    plain = sum(c.isalpha() for c in core) >= 5 and core.isalpha()
+    spaces = reading.count(" ") - core.count(" ")
+    if cost > 1.0 or spaces > 1 or margin < MEDIUM_MARGIN:
+        return "low"
+    return "high" if margin >= HIGH_MARGIN and plain and spaces < 1 else "medium"
 
 
 def hyphen_end(core: str) -> bool:
