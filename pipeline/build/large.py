@@ -21,6 +21,7 @@ from lxml import etree
 from pipeline.build import breaks, ocr
 from pipeline.build import structure
 from pipeline.build.annotate import annotate
+from pipeline.build.dates import resolve as date_resolve
 from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import build_header, record_correction, record_names
 from pipeline.build.language import ENGLISH_SHARE, Language, Survey, english_share
@@ -180,6 +181,7 @@ def _write_body(w: _Writer, root, source, decision, checker, tagger, check) -> N
     if decision.is_ocr:
         annotate(text, checker.find, ocr.skip)
     annotate(text, date_tagger.find, date_tagger.skip)
+    date_resolve.resolve(text)  # partial and relative dates, from the reference dates
     name_tagger.tag(text, tagger)
     breaks.place(text)
     check(source, root)  # every word of this part is in its TEI

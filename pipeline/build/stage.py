@@ -17,6 +17,7 @@ from pipeline.build import large
 from pipeline.build import ocr
 from pipeline.build import structure
 from pipeline.build.annotate import annotate
+from pipeline.build.dates import resolve as date_resolve
 from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import record_correction, record_names
 from pipeline.build.language import ENGLISH_SHARE, english_share
@@ -87,6 +88,7 @@ def _encode(source: Source, build_date: str, authority: Authority | None,
             back = etree.SubElement(text, tei("back"))
         back.append(notes)
     annotate(text, date_tagger.find, date_tagger.skip)
+    date_resolve.resolve(text)  # partial and relative dates, from the reference dates
     share = english_share(source.text) if model else 1.0
     if share < ENGLISH_SHARE:
         model = None  # the model knows English only: the header says it was not applied

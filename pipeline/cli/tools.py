@@ -132,15 +132,48 @@ def _evaluate_corpora(corpora: tuple[Path, ...], authority_path: Path | None,
                 _score_ocr(folder, encode_text, errors, silent)
                 continue
             texts, gold = corpus_eval.read_corpus(folder)  # a bad folder: an error first
+            encoded: dict[str, bytes] = {}
+
+            def keep(doc: str, text: str) -> bytes:
+                encoded[doc] = encode_text(doc, text)
+                return encoded[doc]
+
             with console.bar(len(texts), f"Encoding {folder.name}", silent=silent) as tick:
-                tallies = corpus_eval.evaluate_corpus(texts, gold, encode_text, model, tick)
-            for line in corpus_eval.format_corpus(folder, tallies):
-                console.out(line)
-            if errors:
-                for line in tallies["pipeline"].errors:
-                    console.out(f"  {line}")
+                tallies = corpus_eval.evaluate_corpus(texts, gold, keep, model, tick)
+            if any(gold.values()):
+                for line in corpus_eval.format_corpus(folder, tallies):
+                    console.out(line)
+                if errors:
+                    for line in tallies["pipeline"].errors:
+                        console.out(f"  {line}")
+            _score_dates(folder, texts, encoded, errors)
     for message in failed:
         console.warn(f"not encoded, scored as no names: {message}")
+
+
+def _score_dates(folder: Path, texts: dict[str, str], encoded: dict[str, bytes],
+                 errors: bool) -> None:
+    """The corpus's gold dates, if it has any: the pipeline next to the tagger alone
+    (pipeline/tools/date_eval.py); impossible calendar dates as warnings."""
+    from pipeline.tools import date_eval
+
+    gold = date_eval.read_gold(folder)
+    if not gold:
+        return
+    tallies = {"pipeline": date_eval.DateTally(),
+               "tagger alone (no reference)": date_eval.DateTally()}
+    for doc, tei_bytes in encoded.items():
+        tallies["pipeline"].add(doc, gold.get(doc, []), date_eval.predicted(tei_bytes))
+        tallies["tagger alone (no reference)"].add(
+            doc, gold.get(doc, []), date_eval.predicted(tei_bytes, baseline=True))
+    for line in date_eval.format_dates(folder, tallies):
+        console.out(line)
+    if errors:
+        for line in tallies["pipeline"].errors:
+            console.out(f"  {line}")
+    for doc, text in texts.items():
+        for warning in date_eval.impossible(doc, text):
+            console.warn(warning)
 
 
 def _score_ocr(folder: Path, encode_text, errors: bool, silent: bool) -> None:

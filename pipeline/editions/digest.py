@@ -123,9 +123,11 @@ def dated_passages(text: etree._Element | None) -> list[dict]:
             continue
         surface = reading_words(el)
         block = next((a for a in el.iterancestors() if a.tag in _BLOCKS), el.getparent())
+        inferred = {"inferred": el.get("cert", "medium")} if el.get("evidence") == "internal" \
+            else {}  # a value worked out from the passage's reference date (dates/resolve.py)
         out.append({"n": n, "surface": surface, "context": _sentence(block, el, surface),
                     "key": value.get("when") or value.get("from") or value.get("notBefore"),
-                    **value})
+                    **value, **inferred})
     return out
 
 

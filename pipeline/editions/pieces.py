@@ -146,7 +146,7 @@ def _occurrences(doc: dict, items: list) -> etree._Element:
 def _rows(doc: dict, dates: list[dict]) -> etree._Element:
     holder = etree.Element("doc-rows")
     for d in dates:
-        value = {k: d[k] for k in DATE_ATTRS if k in d}
+        value = {k: d[k] for k in DATE_ATTRS + ("inferred",) if k in d}
         row = etree.SubElement(holder, "date", {
             "href": f"{doc['href']}#date-{d['n']}", "doc": doc["title"], "key": d["key"],
             **value})

@@ -90,7 +90,7 @@ def test_date_patterns(text, surface, value):
 @pytest.mark.parametrize("text", [
     "18 km southwest", "in 27 districts", "reached 2,000 fighters", "10,000", "107 men",
     "93% of the vote", "the 1st Congress", "p. 245", "vol. 5", "the government (1) to",
-    "a remote prospect5.", "ten days later", "One and a half months later", "2000 partisans",
+    "a remote prospect5.", "for ten days", "two weeks", "2000 partisans",
     "8,000,000 tons", "Over 40,000", "groups of 5-10 people", "the 21st Waffen Division",
     "the 1944 offensive", "may be", "She will march on", "[41]", "a 20-day battle",
 ])
@@ -165,6 +165,7 @@ def test_outside_prose():
         ("late 1940s", {"notBefore": "1947", "notAfter": "1949"}),
         ("19th century", {"notBefore": "1801", "notAfter": "1900"}),
         ("mid-1992", {"notBefore": "1992-05-01", "notAfter": "1992-08-31"}),
+        ("Two weeks later", {"rel": "d+14@story"}),
         ("1 May", {"when": "--05-01"}),
     ]
 

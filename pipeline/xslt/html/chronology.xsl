@@ -131,10 +131,16 @@
                                     string-length(substring-before($context, $surface)) else -1"/>
     <xsl:text>&#10;</xsl:text>
     <tr>
-      <td class="value"><time>
+      <td class="value{if (@inferred) then ' inferred' else ''}"><time>
           <xsl:if test="@when"><xsl:attribute name="datetime" select="@when"/></xsl:if>
           <xsl:value-of select="a:value(.)"/>
-        </time></td>
+        </time>
+        <!-- A value the pipeline worked out from the passage's reference date
+             ("April 12th" under a diary entry of 1939, "the next day"): said, with
+             its certainty, so a reader can tell it from a date printed in full. -->
+        <xsl:if test="@inferred">
+          <span class="inferred" title="inferred from the passage's reference date (certainty {@inferred})"> (inferred)</span>
+        </xsl:if></td>
       <td class="passage">
         <xsl:choose>
           <xsl:when test="$at ge 0">

@@ -322,7 +322,8 @@
            page links to date-N), its ISO value shown on hover. -->
       <xsl:when test="self::date[@when or @from or @notBefore]">
         <xsl:variable name="n" as="xs:integer" select="accumulator-before('a:dates')"/>
-        <time id="{$id-prefix}date-{$n}" class="date" title="{a:date-label(.)}">
+        <time id="{$id-prefix}date-{$n}" class="date{if (@evidence = 'internal') then ' inferred' else ''}"
+              title="{a:date-label(.)}{if (@evidence = 'internal') then ' (inferred from the passage, certainty ' || (@cert, 'medium')[1] || ')' else ''}">
           <xsl:if test="@when">
             <xsl:attribute name="datetime" select="@when"/>
           </xsl:if>

@@ -1,0 +1,153 @@
+"""Relative and partial dates: their rules, and their values from a reference date.
+
+The tagger (dates/tagger.py) marks "yesterday", "last Friday", "the 5th inst." with a
+`rel` code instead of a value; resolve.py walks the document, keeps the reference date
+of each passage and calls `value()` here. Codes:
+
+- `d+N` / `d-N`: N days after or before the reference ("yesterday" d-1);
+- `w+N`: N weeks; `m+N`: the month N months on ("last month" m-1); `y+N`: the year;
+- `dow:K:past|next|near`: the weekday K (0 Monday) on or before the reference (past;
+  "last Friday" strictly before), after it (next), or the nearest (near);
+- `dom:D:0|-1|+1`: day D of the reference's month, the month before or after ("the 5th
+  inst.", "ult.", "prox.").
+A partial value ("--05-14", "--05") takes the year that puts it nearest the reference.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from pipeline.build.dates.calendar import iso
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "a couple of": 2}  # not "a few", "several": no calendar point
+UNIT = {"day": "d", "week": "w", "month": "m", "year": "y"}
+
+
+class Reference:
+    """A reference date: a year, perhaps a month, perhaps a day."""
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None):
+        self.year, self.month, self.day = year, month, day
+
+    @classmethod
+    def parse(cls, value: str | None) -> "Reference | None":
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
+        if not m:
+            return None
+        return cls(int(m.group(1)), int(m.group(2)) if m.group(2) else None,
+                   int(m.group(3)) if m.group(3) else None)
+
+    def as_date(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.day and self.month else None
+
+    def __repr__(self) -> str:  # for tests and messages
+        return iso(self.year, self.month, self.day) or "?"
+
+
+def value(code: str, ref: Reference) -> str | None:
+    """The ISO value of a relative expression `code` against `ref`, or None when the
+    reference is not precise enough ("the next day" after "in 1943")."""
+    kind, _, arg = code.partition(":")
+    if kind[:1] in "dw" and kind[1:2] in "+-":
+        start = ref.as_date()
+        if start is None:
+            return None
+        n = int(kind[1:]) * (7 if kind[0] == "w" else 1)
+        return (start + timedelta(days=n)).isoformat()
+    if kind[:1] == "m" and kind[1:2] in "+-":
+        if ref.month is None:
+            return None
+        months = ref.year * 12 + ref.month - 1 + int(kind[1:])
+        return iso(months // 12, months % 12 + 1)
+    if kind[:1] == "y" and kind[1:2] in "+-":
+        return iso(ref.year + int(kind[1:]))
+    if kind == "dow":
+        start = ref.as_date()
+        if start is None:
+            return None
+        weekday, direction = arg.split(":")
+        return _weekday(start, int(weekday), direction).isoformat()
+    if kind == "mon":
+        month, which = arg.split(":")
+        return _month(ref, int(month), which)
+    if kind == "q":  # a quarter of the reference's year, or of `year` printed with it
+        quarter, _, year = arg.partition(":")
+        first = 3 * int(quarter) - 2
+        y = int(year) if year else ref.year
+        return f"{iso(y, first, 1)}/{iso(y, first + 2, calendar.monthrange(y, first + 2)[1])}"
+    if kind == "dom":
+        if ref.month is None:
+            return None
+        day, shift = arg.split(":")
+        months = ref.year * 12 + ref.month - 1 + int(shift)
+        return iso(months // 12, months % 12 + 1, int(day))
+    return None
+
+
+def _weekday(start: date, weekday: int, direction: str) -> date:
+    back = (start.weekday() - weekday) % 7
+    ahead = (weekday - start.weekday()) % 7
+    if direction == "past":  # on or before: news reports what happened
+        return start - timedelta(days=back)
+    if direction == "last":
+        return start - timedelta(days=back or 7)
+    if direction == "next":
+        return start + timedelta(days=ahead or 7)
+    if direction == "ahead":  # on or after: "will meet on Thursday"
+        return start + timedelta(days=ahead)
+    return start - timedelta(days=back) if back <= ahead else start + timedelta(days=ahead)
+
+
+AHEAD = 2  # months: a news report's yearless date is this far ahead at most
+
+
+def complete(partial: str, ref: Reference, past: bool = False, future: bool = False,
+             forward: bool = False) -> str | None:
+    """A yearless value ("--05-14", "--05") with the year that puts it nearest the
+    reference: a December letter's "January 3" is in the next year, a January
+    article's "December 5" in the year before. `past`: a report looks back (the
+    reference is a news article's date), so the date is in the months before it, or
+    at most AHEAD months after; `future`: the sentence speaks of what will be;
+    `forward`: the reference is the story's last date, and a story moves on, so the
+    date is in its year, or the next ("30 December 1943 ... on January 2")."""
+    m = re.fullmatch(r"--(\d{2})(?:-(\d{2}))?", partial)
+    if not m:
+        return None
+    month, day = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    year = ref.year
+    if ref.month is not None:
+        gap = month - ref.month
+        if future:  # "will open in August": on or after the reference
+            year += 1 if gap < 0 else 0
+        elif forward:  # a story told in order: "on January 1, ... on September 10"
+            year += 1 if gap < -6 else 0
+        elif past:
+            year -= 1 if gap > AHEAD else 0
+            year += 1 if gap < AHEAD - 12 else 0
+        elif gap > 6:
+            year -= 1
+        elif gap < -6:
+            year += 1
+    return iso(year, month, day)
+
+
+def month_code(month: int, which: str) -> str:
+    """"last November", "next March", "this June": the month's previous, next or
+    nearest occurrence (`mon:K:last|next|near`)."""
+    return f"mon:{month}:{which}"
+
+
+def _month(ref: Reference, month: int, which: str) -> str | None:
+    if ref.month is None:
+        return None
+    year = ref.year
+    if which == "last":
+        year -= 1 if month >= ref.month else 0
+    elif which == "next":
+        year += 1 if month <= ref.month else 0
+    return iso(year, month)

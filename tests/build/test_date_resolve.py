@@ -1,0 +1,85 @@
+"""Reference dates, partial and relative dates (pipeline/build/dates/resolve.py), through
+the whole encoding of small texts written for the tests."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+from lxml import etree
+
+from pipeline.build.dates.relative import Reference, complete, value
+from pipeline.build.source import decode_source
+from pipeline.build.stage import encode
+from pipeline.core.ns import NS
+
+
+def dates(text: str) -> list[tuple[str, dict]]:
+    root = etree.fromstring(encode(decode_source(text.encode(), Path("t.txt")), "2026-01-01"))
+    return [(" ".join("".join(d.itertext()).split()), dict(d.attrib))
+            for d in root.iterfind(".//tei:text//tei:date", NS)]
+
+
+def test_a_news_article_dates_its_weekdays_and_months_from_its_first_line():
+    found = dict(dates("March 4, 1998\n\nThe council met on Monday. Prices rose last month, "
+                       "and yesterday the mayor resigned. He will travel on Friday.\n"))
+    assert found["Monday"]["when"] == "1998-03-02"       # the Monday before (a Wednesday)
+    assert found["last month"]["when"] == "1998-02"
+    assert found["yesterday"]["when"] == "1998-03-03"
+    assert found["Friday"]["when"] == "1998-03-06"       # "will travel": the one ahead
+    assert all(a["evidence"] == "internal" and a["type"] == "relative"
+               for s, a in found.items() if s != "March 4, 1998")
+
+
+def test_a_yearless_day_takes_the_year_of_the_previous_sentence():
+    found = dates("In 1916 the river flooded twice. On 12 March the bridge went, and the "
+                  "next day the mill. Two days later the water fell.\n")
+    assert [(s, a.get("when"), a.get("cert")) for s, a in found] == [
+        ("1916", "1916", None), ("12 March", "1916-03-12", "medium"),
+        ("next day", "1916-03-13", "medium"), ("Two days later", "1916-03-15", "medium")]
+
+
+def test_a_december_letter_looks_ahead_to_january():
+    found = dict(dates("London, 20 December 1851.\n\nDear Sir,\n\nI shall call on January 3 "
+                       "as you wished, and answer yours of the 5th inst. then.\n"))
+    assert found["January 3"]["when"] == "1852-01-03"
+    assert found["5th inst."]["when"] == "1851-12-05"
+
+
+def test_a_relative_date_with_no_reference_is_tagged_without_a_value():
+    [(surface, attrs)] = dates("They always met on Monday.\n")
+    assert surface == "Monday" and attrs == {"type": "relative"}
+
+
+@pytest.mark.parametrize("text, surface, when", [
+    ("Filed 1996-12-06 by the clerk.", "1996-12-06", "1996-12-06"),
+    ("It was Sunday, 14 May 1944, at dawn.", "Sunday, 14 May 1944", "1944-05-14"),
+])
+def test_more_forms(text, surface, when):
+    assert (surface, when) in [(s, a.get("when")) for s, a in dates(text + "\n")]
+
+
+def test_an_impossible_date_gets_no_value():
+    assert [a for s, a in dates("The order of February 30, 1943 was void.\n")
+            if "30" in s and a.get("when", "").endswith("-02-30")] == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1000, 2099), st.integers(1, 12), st.integers(1, 28), st.integers(1, 12),
+       st.booleans())
+def test_a_completed_date_is_within_a_year_of_its_reference(year, month, day, printed, past):
+    found = complete(f"--{printed:02d}", Reference(year, month, day), past)
+    y = int(found[:4])
+    assert abs((y * 12 + printed) - (year * 12 + month)) <= 12
+    assert found.endswith(f"-{printed:02d}")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1001, 2098), st.integers(1, 12), st.integers(1, 28), st.integers(0, 6))
+def test_a_weekday_is_within_a_week_of_its_reference(year, month, day, weekday):
+    from datetime import date
+
+    ref = Reference(year, month, day)
+    for direction, lo, hi in (("past", -6, 0), ("last", -7, -1), ("next", 1, 7)):
+        found = date.fromisoformat(value(f"dow:{weekday}:{direction}", ref))
+        assert found.weekday() == weekday
+        assert lo <= (found - date(year, month, day)).days <= hi
