@@ -83,3 +83,28 @@ def test_a_weekday_is_within_a_week_of_its_reference(year, month, day, weekday):
         found = date.fromisoformat(value(f"dow:{weekday}:{direction}", ref))
         assert found.weekday() == weekday
         assert lo <= (found - date(year, month, day)).days <= hi
+
+
+@pytest.mark.parametrize("text, surface, attrs", [
+    ("It closed on 25/12/1996 for good.", "25/12/1996", {"when": "1996-12-25"}),
+    ("It closed on 6/12/1996 for good.", "6/12/1996", {"when": "1996-12-06", "cert": "low"}),
+    ("It rained on the twenty-third of May, 1943.", "twenty-third of May, 1943",
+     {"when": "1943-05-23"}),
+    ("Towns grew in the nineteenth century.", "nineteenth century",
+     {"notBefore": "1801", "notAfter": "1900"}),
+    ("It froze in the winter of 1942-43.", "winter of 1942-43",
+     {"notBefore": "1942-12-01", "notAfter": "1943-02-28"}),
+    ("The budget for 1942/43 was cut.", "1942/43", {"from": "1942", "to": "1943"}),
+])
+def test_more_forms_and_their_values(text, surface, attrs):
+    assert (surface, attrs) in dates(text + "\n")
+
+
+def test_years_outside_the_settings_are_no_dates(monkeypatch):
+    from pipeline.build.dates import patterns, tagger
+
+    assert (patterns.FIRST_YEAR, patterns.LAST_YEAR) == (1000, 2099)  # data/dates.txt
+    assert tagger.find("They left in 1990.")
+    monkeypatch.setattr(tagger, "LAST_YEAR", 1950)  # an archive of the 19th century
+    assert tagger.find("They left in 1990.") == []
+    assert tagger.find("They left in 1890.")

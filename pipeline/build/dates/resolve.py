@@ -214,7 +214,7 @@ def _nowadays(el: etree._Element) -> bool:
     """Is this "today" the present ("today our chief enemy is Germany") rather than a
     day? A day is what a past or future verb happens on ("left today", "will sign
     today"), or what a preposition points at ("as from today")."""
-    before = re.split(r",|\band\b|\bbut\b", _clause_before(el))[-1]  # its own clause
+    before = re.split(r",|\b(?:and|but|that|which|who)\b", _clause_before(el))[-1]  # its clause
     after = re.split(r"[,.;:!?]|\band\b|\bbut\b", el.tail or "")[0]
     if _DAY_PREPOSITION.search(before):
         return False

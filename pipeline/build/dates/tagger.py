@@ -10,43 +10,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from typing import Callable
 
 from pipeline.build.annotate import Hit
 from pipeline.build.dates.calendar import MONTHS, iso
-from pipeline.build.dates.relative import NUMBERS, UNIT, WEEKDAYS, month_code
-
-QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-from pipeline.build.dates.resolve import REL
-
-_FULL = {n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july")}
-_NAMES = sorted(MONTHS, key=len, reverse=True)
-# Full names never take a dot ("by the end of July." ends a sentence); "Sept." does.
-MONTH = r"(?:" + "|".join(
-    f"{n.capitalize()}|{n.upper()}" if n in _FULL else rf"(?:{n.capitalize()}|{n.upper()})\.?"
-    for n in _NAMES) + r")"
-DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-COMMA = r"(?:,\s*|\s+)"  # "March 27, 1941"; "March 27,1941" (a lost space)
-YEAR = r"(?<![\d,.])(?:1[0-9]{3}|20[0-9]{2})(?!\d|[,.]\d)"
-TO = r"\s*(?:[-–—]|to|until|till|through)\s*"
-SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b"  # not "springing"
-QUAL = r"(?:early|mid|late|beginning of|end of|middle of|start of)"
-NOT_A_COUNT = r"(?!\s*(?:%|per\b|men\b|people\b|km\b|fighters\b|houses\b|tons\b))"
-PREPOSITION = (r"(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|of|[Dd]uring|[Bb]efore|"
-               r"[Aa]fter|to|[Tt]hrough|[Aa]round|circa|c\.)")
-
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
-           "winter": (12, 14)}
-
-
-def _num(month: str) -> int:
-    return MONTHS[month.rstrip(".").lower()]
-
-
-def _last(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
-
+from pipeline.build.dates.patterns import (COMMA, DAY, DAY_FIRST, FIRST_YEAR, LAST_YEAR,
+                                           LEAD_WEEKDAY, MONTH, NOT_A_COUNT, ORDINAL,
+                                           ORDINALS, PREPOSITION, QUAL, SEASON, SEASONS, TO,
+                                           YEAR, day_number, last_day, month_number, rule)
+from pipeline.build.dates.spoken import RELATIVE
 
 def _day_range(y: int, m: int, q: str | None) -> tuple[int, int]:
     """Days of month m that "early", "mid", "late" (or none) cover."""
@@ -56,42 +27,25 @@ def _day_range(y: int, m: int, q: str | None) -> tuple[int, int]:
     if q in ("mid", "middle"):
         return 11, 20
     if q in ("late", "end"):
-        return 21, _last(y, m)
-    return 1, _last(y, m)
+        return 21, last_day(y, m)
+    return 1, last_day(y, m)
 
 
 def _bounds(y: int, m1: int, d1: int, m2: int, d2: int) -> dict[str, str]:
     y2 = y + (m2 - 1) // 12
     m2 = (m2 - 1) % 12 + 1
     if d2 == 0:
-        d2 = _last(y2, m2)
+        d2 = last_day(y2, m2)
     return {"notBefore": iso(y, m1, d1), "notAfter": iso(y2, m2, d2)}
 
 
-@dataclass
-class Rule:
-    name: str
-    pattern: re.Pattern
-    value: Callable[[dict], dict[str, str] | None]
-
-
-def _rule(name: str, regex: str, value: Callable[[dict], dict | None]) -> Rule:
-    # Never start inside a word: "theautumn of 1939" (a lost space) stays one word. A
-    # match that opens with a mark (a quote, a bracket) may follow a letter.
-    return Rule(name, re.compile(r"(?:(?<![^\W_])|(?![^\W_]))(?:" + regex + ")"), value)
-
-
 def _full(m: dict, d: str = "d1", mo: str = "m1", y: str = "y1") -> str | None:
-    return iso(int(m[y]), _num(m[mo]), int(re.match(r"\d+", m[d]).group()))
-
-
-def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group())
+    return iso(int(m[y]), month_number(m[mo]), int(re.match(r"\d+", m[d]).group()))
 
 
 def _month_range(m: dict) -> dict | None:
     y = int(m["y1"])
-    a, b = _num(m["m1"]), _num(m["m2"])
+    a, b = month_number(m["m1"]), month_number(m["m2"])
     if m.get("q1") or m.get("q2"):
         start = _day_range(y, a, m.get("q1"))[0]
         end = _day_range(y, b, m.get("q2"))[1]
@@ -145,82 +99,40 @@ def _year_range(m: dict) -> dict | None:
     return {"from": f"{a:04d}", "to": f"{b:04d}"} if a < b else None
 
 
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-NUMBER = r"(?i:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
-_LEAD_WEEKDAY = rf"(?:{WEEKDAY},?\s+)?"  # "Sunday, May 14": the weekday is in the date
-
-
 def _iso_day(m: dict) -> dict | None:
     return {"when": iso(int(m["y1"]), int(m["mo"]), int(m["d1"]))}
 
 
-def _ago(m: dict) -> dict | None:
-    n = m["n"].lower()
-    count = NUMBERS[n] if n in NUMBERS else int(n)
-    unit = UNIT[m["u"].lower()]
-    direction = m["dir"].lower()
-    sign = "+" if direction in ("later", "afterwards", "on") else "-"
-    story = "" if direction == "ago" else "@story"
-    if unit == "w":  # a week is no calendar date: "two weeks later" has days
-        unit, count = "d", count * 7 + (3 if m.get("half") else 0)
-    elif m.get("half") and unit == "d":
-        return None  # "two and a half days later": no day
-    # "one and a half months later": the month it falls in, counted whole ("m+1")
-    return {REL: f"{unit}{sign}{count}{story}"}
+def _numeric(m: dict) -> dict | None:
+    """"6/12/1996": the order of data/dates.txt where both could be the month (low
+    certainty), else the plain one ("25/12/1996")."""
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y1"])
+    if a > 12 or b > 12:
+        day, month = (a, b) if a > 12 else (b, a)
+        return {"when": iso(y, month, day)}
+    day, month = (a, b) if DAY_FIRST else (b, a)
+    return {"when": iso(y, month, day), **({"cert": "low"} if a != b else {})}
 
 
-def _deictic(m: dict) -> dict | None:
-    which, unit = m["w"].lower(), m["u"].lower()
-    if unit == "week":
-        return {REL: "week"}  # a week: tagged, no calendar value
-    shift = {"last": "-1", "this": "+0", "next": "+1", "the following": "+1@story",
-             "the previous": "-1@story", "the next": "+1@story", "that": "+0@story",
-             "the same": "+0@story"}[" ".join(which.split())]
-    return {REL: f"{UNIT[unit]}{shift}"}
+def _ordinal_day(m: dict) -> dict | None:
+    day = ORDINALS[" ".join(m["dw"].lower().replace("-", " ").split()).replace(" ", "-")]
+    month = month_number(m["m1"])
+    if m.get("y1"):
+        return {"when": iso(int(m["y1"]), month, day)}
+    return {"when": f"--{month:02d}-{day:02d}"} if day <= last_day(2000, month) else None
 
 
-def _weekday(m: dict) -> dict | None:
-    which = (m.get("w") or "").lower()
-    direction = {"last": "last", "next": "next", "this": "near"}.get(which, "past")
-    return {REL: f"dow:{WEEKDAYS[m['wd'].lower()]}:{direction}"}
+def _winter(m: dict) -> dict | None:
+    """"the winter of 1942-43": December 1942 to February 1943."""
+    a, b = int(m["y1"]), m["y2"]
+    b = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
+    return {"notBefore": iso(a, 12, 1), "notAfter": iso(b, 2, last_day(b, 2))} \
+        if b == a + 1 else None
 
 
-RELATIVE = [
-    # A capital only where a sentence starts: "Albania Today" is a title.
-    _rule("today", r"(?P<t>(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))(?:Today|Yesterday|Tomorrow)"
-          r"|today|yesterday|tomorrow)\b",
-          lambda m: {REL: {"today": "d+0", "yesterday": "d-1", "tomorrow": "d+1"}[m["t"].lower()]}),
-    _rule("next-day", r"(?:the\s+)?(?P<span>(?P<w>next|following|previous)\s+day)\b",
-          lambda m: {REL: ("d-1" if m["w"] == "previous" else "d+1") + "@story"}),
-    _rule("day-after", r"the\s+(?P<span>day\s+(?P<w>after|before))(?!\s+\w+\s+(?:the|a|his|her))",
-          lambda m: {REL: ("d+1" if m["w"] == "after" else "d-1") + "@story"}),
-    _rule("later", rf"(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+(?P<u>day|week|month|year)s?\s+"
-          r"(?P<dir>later|earlier|ago|afterwards)\b", _ago),
-    _rule("this-month", r"(?P<w>[Ll]ast|[Tt]his|[Nn]ext|the\s+following|the\s+previous|the\s+next|"
-          r"that|the\s+same)\s+(?P<u>week|month|year)\b",
-          lambda m: _deictic({**m, "w": m["w"]})),
-    # Not "a Monday", "every Friday", "each Sunday": any such day, no date.
-    _rule("weekday", rf"(?<!\ba )(?<!\bevery )(?<!\beach )(?<!\bany )"
-          rf"(?:(?P<w>last|next|this|[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{WEEKDAY})\b"
-          r"(?!,?\s+(?:\d|" + "|".join(n.capitalize() for n in MONTHS if len(n) > 2) + "))",
-          _weekday),
-    _rule("last-month-name", rf"(?P<w>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<m1>{MONTH})(?![\w]|[\s,]*\d)",
-          lambda m: {REL: month_code(_num(m["m1"]), {"last": "last", "next": "next"}.get(
-              m["w"].lower(), "near"))}),
-    _rule("quarter", rf"(?:(?P<y1>{YEAR})\s+)?(?P<q>first|second|third|fourth|[Ff]irst|[Ss]econd|"
-          r"[Tt]hird|[Ff]ourth)[\s-]+quarter\b(?:\s+of\s+(?P<y2>\d{4}))?",
-          lambda m: {REL: "q:" + str(QUARTERS[m["q"].lower()])
-                     + (":" + (m.get("y1") or m.get("y2")) if m.get("y1") or m.get("y2") else "")}),
-    _rule("past-year", r"the\s+(?P<span>(?:past|last)\s+(?P<u>month|year))\b(?!s)",
-          lambda m: {REL: f"{UNIT[m['u']]}-1"}),
-    _rule("year-ago", r"(?P<span>year[\s-](?:earlier|ago))\b", lambda m: {REL: "y-1"}),
-    _rule("the-day", rf"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Ss]ince)\s+the\s+(?P<span>(?P<d1>"
-          r"[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
-          r"(?!\s+(?:of\b|inst|ult|prox|[A-Z]|centur|floor|time|anniversar|birthday))",
-          lambda m: {REL: f"dom:{_day(m['d1'])}:0@story"}),
-    _rule("inst", rf"(?:the\s+)?(?P<span>(?P<d1>{DAY})\s+(?P<k>inst|ult|prox)\b\.?)",
-          lambda m: {REL: f"dom:{_day(m['d1'])}:{ {'inst': 0, 'ult': -1, 'prox': 1}[m['k']]}"}),
-]
+def _consecutive(found: dict | None) -> dict | None:
+    """"1942/43": a year and the next (a winter, a school or fiscal year), nothing wider."""
+    return found if found and int(found["to"]) == int(found["from"]) + 1 else None
 
 
 def _one(prefix: str) -> str:
@@ -234,10 +146,10 @@ def _one(prefix: str) -> str:
 
 def _full_of(m: dict, p: str) -> str | None:
     if m.get(f"{p}m"):
-        return iso(int(m[f"{p}y"]), _num(m[f"{p}m"]), _day(m[f"{p}d"]))
+        return iso(int(m[f"{p}y"]), month_number(m[f"{p}m"]), day_number(m[f"{p}d"]))
     if m.get(f"{p}m2"):
-        return iso(int(m[f"{p}y2"]), _num(m[f"{p}m2"]), _day(m[f"{p}d2"]))
-    return iso(int(m[f"{p}y3"]), _num(m[f"{p}m3"]))
+        return iso(int(m[f"{p}y2"]), month_number(m[f"{p}m2"]), day_number(m[f"{p}d2"]))
+    return iso(int(m[f"{p}y3"]), month_number(m[f"{p}m3"]))
 
 
 def _dates_range(m: dict) -> dict | None:
@@ -246,76 +158,88 @@ def _dates_range(m: dict) -> dict | None:
 
 
 RULES = [
-    _rule("full-to-full", rf"{_one('a')}{TO}{_one('b')}", _dates_range),
-    _rule("between-full", rf"\bbetween\s+(?P<span>{_one('a')}\s+and\s+{_one('b')})", _dates_range),
-    _rule("iso-day", rf"(?P<y1>{YEAR})-(?P<mo>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12][0-9]|3[01])(?!\d)",
+    rule("numeric", r"(?<![\d/.])(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y1>1[0-9]{3}|20[0-9]{2})"
+         r"(?![\d/]|\.\d)",
+         _numeric),
+    rule("ordinal-day", rf"(?:the\s+)?(?P<span>(?P<dw>{ORDINAL})\s+(?:day\s+)?of\s+(?P<m1>{MONTH})"
+         rf"(?:,?\s+(?P<y1>{YEAR}))?)", _ordinal_day),
+    rule("winter-two-years", rf"(?:(?P<q1>[Tt]he)\s+)?(?P<span>[Ww]inter\s+(?:of\s+)?(?P<y1>{YEAR})"
+         r"[-–/](?P<y2>\d{4}|\d{2})(?!\d))", _winter),
+    rule("academic-years", rf"(?P<y1>{YEAR})/(?P<y2>\d{{2}}|\d{{4}})(?![\d/])",
+         lambda m: _consecutive(_year_range(m))),
+    rule("full-to-full", rf"{_one('a')}{TO}{_one('b')}", _dates_range),
+    rule("between-full", rf"\bbetween\s+(?P<span>{_one('a')}\s+and\s+{_one('b')})", _dates_range),
+    rule("iso-day", rf"(?P<y1>{YEAR})-(?P<mo>0[1-9]|1[0-2])-(?P<d1>0[1-9]|[12][0-9]|3[01])(?!\d)",
           _iso_day),
-    _rule("days-of-a-month", rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){TO}(?P<d2>{DAY}),?\s+(?P<y1>{YEAR})",
+    rule("days-of-a-month", rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){TO}(?P<d2>{DAY}),?\s+(?P<y1>{YEAR})",
           lambda m: {"from": _full(m), "to": _full(m, d="d2")}),
-    _rule("days-of-a-month-dmy", rf"(?P<d1>{DAY}){TO}(?P<d2>{DAY})\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
+    rule("days-of-a-month-dmy", rf"(?P<d1>{DAY}){TO}(?P<d2>{DAY})\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
           lambda m: {"from": _full(m), "to": _full(m, d="d2")}),
-    _rule("days-across-months", rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){TO}(?P<m2>{MONTH})\s+"
+    rule("days-across-months", rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY}){TO}(?P<m2>{MONTH})\s+"
           rf"(?P<d2>{DAY}),?\s+(?P<y1>{YEAR})",
           lambda m: {"from": _full(m), "to": _full(m, d="d2", mo="m2")}),
-    _rule("days-across-months-dmy", rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH}){TO}(?P<d2>{DAY})\s+"
+    rule("days-across-months-dmy", rf"(?P<d1>{DAY})\s+(?P<m1>{MONTH}){TO}(?P<d2>{DAY})\s+"
           rf"(?P<m2>{MONTH}),?\s+(?P<y1>{YEAR})",
           lambda m: {"from": _full(m), "to": _full(m, d="d2", mo="m2")}),
-    _rule("months", rf"(?:(?P<q1>{QUAL})[\s-]+)?(?P<m1>{MONTH})(?:{TO}|\s+and\s+)(?:the\s+)?"
+    rule("months", rf"(?:(?P<q1>{QUAL})[\s-]+)?(?P<m1>{MONTH})(?:{TO}|\s+and\s+)(?:the\s+)?"
           rf"(?:(?P<q2>{QUAL})[\s-]+)?(?P<m2>{MONTH}),?\s+(?P<y1>{YEAR})", _month_range),
-    _rule("day-mdy", rf"{_LEAD_WEEKDAY}(?P<m1>{MONTH})\s+(?P<d1>{DAY}){COMMA}"
+    rule("day-mdy", rf"{LEAD_WEEKDAY}(?P<m1>{MONTH})\s+(?P<d1>{DAY}){COMMA}"
           r"(?P<y1>(?:1[0-9]{3}|20[0-9]{2})(?!\d|[,.]\d))",
           lambda m: {"when": _full(m)}),
-    _rule("day-of-month", rf"(?P<d1>{DAY})\s+of\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
+    rule("day-of-month", rf"(?P<d1>{DAY})\s+of\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
           lambda m: {"when": _full(m)}),
-    _rule("century", r"(?:(?P<q1>early|mid|late)[\s-]+)?(?P<c>1[0-9]|20|[1-9])(?:st|nd|rd|th)"
+    rule("century-words", rf"(?:(?P<q1>early|mid|late)[\s-]+)?(?P<cw>{ORDINAL})[\s-]+[Cc]entury",
+         lambda m: _century({**m, "c": ORDINALS.get(" ".join(m["cw"].lower().replace("-", " ").split())
+                                                     .replace(" ", "-"))})),
+    rule("century", r"(?:(?P<q1>early|mid|late)[\s-]+)?(?P<c>1[0-9]|20|[1-9])(?:st|nd|rd|th)"
           r"[\s-]+[Cc]entury", _century),
-    _rule("day-dmy", rf"{_LEAD_WEEKDAY}(?P<d1>{DAY})\.?\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
+    rule("day-dmy", rf"{LEAD_WEEKDAY}(?P<d1>{DAY})\.?\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
           lambda m: {"when": _full(m)}),
-    _rule("part-of-month", rf"(?P<q1>{QUAL})[\s-]+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
-          lambda m: _bounds(int(m["y1"]), _num(m["m1"]),
-                            _day_range(int(m["y1"]), _num(m["m1"]), m["q1"])[0], _num(m["m1"]),
-                            _day_range(int(m["y1"]), _num(m["m1"]), m["q1"])[1])),
-    _rule("month", rf"(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
-          lambda m: {"when": iso(int(m["y1"]), _num(m["m1"]))}),
-    _rule("season", rf"(?:(?P<q1>early|mid|late|[Ee]arly|[Mm]id|[Ll]ate)[\s-]*)?(?P<s>{SEASON})"
+    rule("part-of-month", rf"(?P<q1>{QUAL})[\s-]+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
+          lambda m: _bounds(int(m["y1"]), month_number(m["m1"]),
+                            _day_range(int(m["y1"]), month_number(m["m1"]), m["q1"])[0], month_number(m["m1"]),
+                            _day_range(int(m["y1"]), month_number(m["m1"]), m["q1"])[1])),
+    rule("month", rf"(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
+          lambda m: {"when": iso(int(m["y1"]), month_number(m["m1"]))}),
+    rule("season", rf"(?:(?P<q1>early|mid|late|[Ee]arly|[Mm]id|[Ll]ate)[\s-]*)?(?P<s>{SEASON})"
           rf"(?:\s+(?:of|in)\s+|,?\s+)(?P<y1>{YEAR})", _season),
-    _rule("part-of-year", rf"(?P<q1>{QUAL})[\s-]*(?P<y1>{YEAR})(?!s)", _part_of_year),
-    _rule("decade", r"(?:(?P<q1>early|mid|late)[\s-]+)?(?P<dec>(?<!\d)1[0-9]{2}0|20[0-9]0)s\b",
+    rule("part-of-year", rf"(?P<q1>{QUAL})[\s-]*(?P<y1>{YEAR})(?!s)", _part_of_year),
+    rule("decade", r"(?:(?P<q1>early|mid|late)[\s-]+)?(?P<dec>(?<!\d)1[0-9]{2}0|20[0-9]0)s\b",
           _decade),
-    _rule("years", rf"(?:years?\s+)?(?P<y1>{YEAR}){TO}(?P<y2>{YEAR}|\d{{2}}(?!\d))", _year_range),
-    _rule("years-and", rf"\b{PREPOSITION}\s+(?:both\s+)?(?P<span>(?P<y1>{YEAR})(?:,\s+{YEAR})*,?"
+    rule("years", rf"(?:years?\s+)?(?P<y1>{YEAR}){TO}(?P<y2>{YEAR}|\d{{2}}(?!\d))", _year_range),
+    rule("years-and", rf"\b{PREPOSITION}\s+(?:both\s+)?(?P<span>(?P<y1>{YEAR})(?:,\s+{YEAR})*,?"
           rf"\s+(?:and|or)\s+(?P<y2>{YEAR})){NOT_A_COUNT}",
           lambda m: {"notBefore": m["y1"], "notAfter": m["y2"]} if m["y1"] < m["y2"] else None),
-    _rule("years-between", rf"\bbetween\s+(?P<span>(?P<y1>{YEAR})\s+and\s+(?P<y2>{YEAR}))",
+    rule("years-between", rf"\bbetween\s+(?P<span>(?P<y1>{YEAR})\s+and\s+(?P<y2>{YEAR}))",
           _year_range),
-    _rule("the-year", rf"years?\s+(?P<y1>{YEAR}){NOT_A_COUNT}", lambda m: {"when": m["y1"]}),
-    _rule("day-no-year", rf"{_LEAD_WEEKDAY}(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?!\d|\s*,?\s*\d{{4}})",
+    rule("the-year", rf"years?\s+(?P<y1>{YEAR}){NOT_A_COUNT}", lambda m: {"when": m["y1"]}),
+    rule("day-no-year", rf"{LEAD_WEEKDAY}(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?!\d|\s*,?\s*\d{{4}})",
           lambda m: _no_year(m)),
-    _rule("part-of-month-no-year", rf"(?P<q1>{QUAL})[\s-]+(?P<m1>{MONTH})(?!\w|[\s,]*\d)",
+    rule("part-of-month-no-year", rf"(?P<q1>{QUAL})[\s-]+(?P<m1>{MONTH})(?!\w|[\s,]*\d)",
           lambda m: _part_no_year(m)),
-    _rule("season-no-year", rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil)\s+(?:the\s+)?"
+    rule("season-no-year", rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil)\s+(?:the\s+)?"
           rf"(?P<span>(?P<s>{SEASON})(?:\s+and\s+(?P<s2>{SEASON}))?)(?!\s+(?:of|in)\s+\d|,?\s+\d)",
           lambda m: _season_no_year(m)),
-    _rule("year-after-dash", rf"\s[-–—]\s*(?P<span>(?P<y1>{YEAR}))\s*$",
+    rule("year-after-dash", rf"\s[-–—]\s*(?P<span>(?P<y1>{YEAR}))\s*$",
           lambda m: {"when": m["y1"]}),
-    _rule("day-no-year-dmy", rf"{_LEAD_WEEKDAY}(?<!\d)(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?!\w|,?\s+\d)",
+    rule("day-no-year-dmy", rf"{LEAD_WEEKDAY}(?<!\d)(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?!\w|,?\s+\d)",
           lambda m: _no_year(m)),
-    _rule("month-no-year", rf"\b{PREPOSITION}\s+(?P<span>(?P<m1>{MONTH}))(?![\w]|[\s,]*\d)",
-          lambda m: {"when": f"--{_num(m['m1']):02d}"}),
-    _rule("year-after-preposition", rf"\b{PREPOSITION}\s+(?P<span>(?P<y1>{YEAR})){NOT_A_COUNT}"
+    rule("month-no-year", rf"\b{PREPOSITION}\s+(?P<span>(?P<m1>{MONTH}))(?![\w]|[\s,]*\d)",
+          lambda m: {"when": f"--{month_number(m['m1']):02d}"}),
+    rule("year-after-preposition", rf"\b{PREPOSITION}\s+(?P<span>(?P<y1>{YEAR})){NOT_A_COUNT}"
           r"(?!s\b)", lambda m: {"when": m["y1"]}),
-    _rule("year-in-brackets", rf"\((?P<span>(?P<y1>{YEAR}))\)", lambda m: {"when": m["y1"]}),
-    _rule("year-after-title", rf"[”\"»]\s*,?\s*(?P<span>(?P<y1>{YEAR})){NOT_A_COUNT}",
+    rule("year-in-brackets", rf"\((?P<span>(?P<y1>{YEAR}))\)", lambda m: {"when": m["y1"]}),
+    rule("year-after-title", rf"[”\"»]\s*,?\s*(?P<span>(?P<y1>{YEAR})){NOT_A_COUNT}",
           lambda m: {"when": m["y1"]}),
-    _rule("year-after-place", rf"\b[A-Z][a-zà-ž’'-]+\s+(?P<span>(?P<y1>{YEAR})){NOT_A_COUNT}",
+    rule("year-after-place", rf"\b[A-Z][a-zà-ž’'-]+\s+(?P<span>(?P<y1>{YEAR})){NOT_A_COUNT}",
           lambda m: {"when": m["y1"]}),
-    _rule("year-in-citation", rf"(?:vol|No|no)\.?\s*\d+,\s*(?P<span>(?P<y1>{YEAR}))|"
+    rule("year-in-citation", rf"(?:vol|No|no)\.?\s*\d+,\s*(?P<span>(?P<y1>{YEAR}))|"
           rf"(?P<y2>{YEAR})(?=,\s*pp?\.\s*\d)", lambda m: {"when": m.get("y1") or m["y2"]}),
 ] + RELATIVE
 
 
 def _part_no_year(m: dict) -> dict | None:
-    month = _num(m["m1"])
+    month = month_number(m["m1"])
     first, last = _day_range(2000, month, m["q1"])  # 2000: a leap year, so Feb 29 exists
     return {"notBefore": f"--{month:02d}-{first:02d}", "notAfter": f"--{month:02d}-{last:02d}"}
 
@@ -330,14 +254,14 @@ def _season_no_year(m: dict) -> dict | None:
 
 
 def _no_year(m: dict) -> dict | None:
-    month, day = _num(m["m1"]), _day(m["d1"])
-    return {"when": f"--{month:02d}-{day:02d}"} if day <= _last(2000, month) else None
+    month, day = month_number(m["m1"]), day_number(m["d1"])
+    return {"when": f"--{month:02d}-{day:02d}"} if day <= last_day(2000, month) else None
 
 
 _ANY = re.compile(r"\d|" + "|".join(sorted({n.capitalize() for n in MONTHS}
                                            | {"Spring", "Summer", "Autumn", "Fall", "Winter",
                                               "day", "week", "month", "year", "today",
-                                              "quarter",
+                                              "quarter", "century",
                                               "tomorrow"},
                                            key=len, reverse=True)), re.I)
 
@@ -347,15 +271,15 @@ def find(text: str) -> list[Hit]:
     if not _ANY.search(text):
         return []  # no digit, month or season: most text nodes
     found: list[tuple[int, int, dict]] = []
-    for rule in RULES:
-        for m in rule.pattern.finditer(text):
+    for each in RULES:
+        for m in each.pattern.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             span = "span" if "span" in groups else 0
             try:
-                value = rule.value(groups)
+                value = each.value(groups)
             except (ValueError, KeyError):
                 value = None
-            if value and all(value.values()):
+            if value and all(value.values()) and _in_range(value):
                 found.append((m.start(span), m.end(span), value))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     hits: list[Hit] = []
@@ -365,6 +289,12 @@ def find(text: str) -> list[Hit]:
             hits.append(Hit(start, stop, "date", value))
             end = stop
     return hits
+
+
+def _in_range(value: dict) -> bool:
+    """Are the value's years within data/dates.txt's [years]?"""
+    years = [int(v[:4]) for k, v in value.items() if k != "cert" and v[:4].isdigit()]
+    return all(FIRST_YEAR <= y <= LAST_YEAR for y in years)
 
 
 SKIP = {"fw", "ref", "date", "docDate", "sic", "corr", "persName", "placeName", "orgName"}
