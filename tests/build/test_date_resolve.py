@@ -108,3 +108,22 @@ def test_years_outside_the_settings_are_no_dates(monkeypatch):
     monkeypatch.setattr(tagger, "LAST_YEAR", 1950)  # an archive of the 19th century
     assert tagger.find("They left in 1990.") == []
     assert tagger.find("They left in 1890.")
+
+
+@pytest.mark.parametrize("text, surface, when", [
+    ("Sales rose in nineteen ninety-six, he said.", "nineteen ninety-six", "1996"),
+    ("It was built in eighteen hundred and twelve.", "eighteen hundred and twelve", "1812"),
+    ("Profits for fiscal 1989 fell.", "fiscal 1989", "1989"),
+])
+def test_years_in_words_and_fiscal_years(text, surface, when):
+    assert (surface, when) in [(s, a.get("when")) for s, a in dates(text + "\n")]
+
+
+def test_spoken_seasons_decades_and_weeks_count_from_the_document_date():
+    found = dict(dates("October 30, 1989\n\nThe plant closed last fall. Prices doubled in the "
+                       "nineties, and the weekend was calm. Nineteen ninety-six people came.\n"))
+    assert (found["last fall"]["notBefore"], found["last fall"]["notAfter"]) == (
+        "1988-09-01", "1988-11-30")
+    assert (found["nineties"]["notBefore"], found["nineties"]["notAfter"]) == ("1990", "1999")
+    assert found["weekend"] == {"type": "relative"}  # no calendar value of its own
+    assert not any("ninety" in s and "six" in s for s in found)  # a count, not a year

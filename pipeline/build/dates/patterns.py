@@ -79,3 +79,26 @@ def settings() -> tuple[bool, int, int]:
 
 
 DAY_FIRST, FIRST_YEAR, LAST_YEAR = settings()
+
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = ("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+          "nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_NUMBERS = {w: n for n, w in enumerate(_UNITS, 1)} | {w: n for n, w in enumerate(_TEENS, 10)}
+WORD_NUMBERS |= {w: 10 * n for n, w in enumerate(_TENS, 2)}
+_TWO = (r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(_UNITS) + r"))?|"
+        + "|".join(_TEENS) + r"|oh[-\s](?:" + "|".join(_UNITS) + r"))")
+# "nineteen ninety-six", "eighteen hundred and twelve", "two thousand and one": years
+# spoken, as broadcast transcripts print them
+YEAR_WORDS = (r"(?i:(?P<cent>eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+              rf"eighteen|nineteen)\s+(?:hundred(?:\s+and)?\s+)?(?P<rest>{_TWO})"
+              r"|two\s+thousand(?:\s+and\s+(?P<after>" + "|".join(_UNITS + _TEENS) + r"))?)")
+
+
+def spoken_year(m: dict) -> int:
+    """The year of a YEAR_WORDS match's groups."""
+    if not m.get("cent"):
+        return 2000 + WORD_NUMBERS.get((m.get("after") or "").lower(), 0)
+    rest = m["rest"].lower().replace("-", " ").split()
+    value = sum(WORD_NUMBERS.get(w, 0) for w in rest if w != "oh")
+    return WORD_NUMBERS[m["cent"].lower()] * 100 + value

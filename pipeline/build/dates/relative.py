@@ -80,6 +80,16 @@ def value(code: str, ref: Reference) -> str | None:
         first = 3 * int(quarter) - 2
         y = int(year) if year else ref.year
         return f"{iso(y, first, 1)}/{iso(y, first + 2, calendar.monthrange(y, first + 2)[1])}"
+    if kind == "sea":  # "last fall": the season's last, next or this occurrence
+        name, which = arg.split(":")
+        return _season(ref, name, which)
+    if kind == "dec":  # "the nineties": of the reference's century (the one before if
+        tens, q = arg.split(":")  # that would be more than a decade ahead)
+        start = (ref.year // 100) * 100 + 10 * int(tens)
+        if start > ref.year + 10:
+            start -= 100
+        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(q, (0, 9))
+        return f"{start + lo:04d}/{start + hi:04d}"
     if kind == "dom":
         if ref.month is None:
             return None
@@ -151,3 +161,26 @@ def _month(ref: Reference, month: int, which: str) -> str | None:
     elif which == "next":
         year += 1 if month <= ref.month else 0
     return iso(year, month)
+
+
+SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season(ref: Reference, name: str, which: str) -> str | None:
+    """The span of the season's last ("last fall"), next or current occurrence."""
+    if ref.month is None:
+        return None
+    first = SEASON_MONTHS[name]
+    year = ref.year
+    started = ref.month >= first or (name == "winter" and ref.month <= 2)
+    if name == "winter" and ref.month <= 2:
+        year -= 1  # the winter that began last December
+    if which == "last":
+        year -= 1 if started else 0
+        if name == "winter" and not started:
+            year -= 1
+    elif which == "next":
+        year += 1 if started else 0
+    last = first + 2
+    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+    return f"{iso(year, first, 1)}/{iso(end_year, end_month, calendar.monthrange(end_year, end_month)[1])}"

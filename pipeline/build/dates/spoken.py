@@ -12,6 +12,8 @@ from pipeline.build.dates.relative import NUMBERS, UNIT, WEEKDAYS, month_code
 from pipeline.build.dates.resolve import REL
 
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+DECADES = {w: n for n, w in enumerate(("twenties thirties forties fifties sixties seventies "
+                                       "eighties nineties").split(), start=2)}
 
 
 def _ago(m: dict) -> dict | None:
@@ -78,6 +80,18 @@ RELATIVE = [
           r"[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
           r"(?!\s+(?:of\b|inst|ult|prox|[A-Z]|centur|floor|time|anniversar|birthday))",
           lambda m: {REL: f"dom:{day_number(m['d1'])}:0@story"}),
+    rule("last-season", r"(?P<w>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<s>spring|summer|autumn|fall|winter)\b"
+         r"(?!\s+(?:of|in)\b|,?\s+\d)", lambda m: {REL: f"sea:{m['s'].lower()}:{m['w'].lower()}"}),
+    rule("decade-words", r"the\s+(?P<span>(?:(?P<q1>early|mid|late)[\s-]+)?(?P<dec>twenties|thirties|"
+         r"forties|fifties|sixties|seventies|eighties|nineties))\b",
+         lambda m: {REL: f"dec:{DECADES[m['dec']]}:{(m.get('q1') or '').lower()}"}),
+    # A quarter or a weekend named by its relation to the time of writing: tagged,
+    # with no calendar value of its own ("the latest quarter", "the weekend").
+    # (Not "the quarter" alone: a town has quarters.)
+    rule("relative-quarter", r"the\s+(?P<span>(?:latest|current|previous|past|year-earlier|year-ago|"
+         r"comparable|fiscal)\s+quarter)\b(?!s|\s+of\b|-)", lambda m: {REL: "none"}),
+    rule("weekend", r"(?:the\s+)?(?P<span>(?:(?:this|last|next)\s+)?weekend)\b(?!s)",
+         lambda m: {REL: "none"}),
     rule("inst", rf"(?:the\s+)?(?P<span>(?P<d1>{DAY})\s+(?P<k>inst|ult|prox)\b\.?)",
           lambda m: {REL: f"dom:{day_number(m['d1'])}:{ {'inst': 0, 'ult': -1, 'prox': 1}[m['k']]}"}),
 ]

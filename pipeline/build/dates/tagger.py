@@ -16,7 +16,8 @@ from pipeline.build.dates.calendar import MONTHS, iso
 from pipeline.build.dates.patterns import (COMMA, DAY, DAY_FIRST, FIRST_YEAR, LAST_YEAR,
                                            LEAD_WEEKDAY, MONTH, NOT_A_COUNT, ORDINAL,
                                            ORDINALS, PREPOSITION, QUAL, SEASON, SEASONS, TO,
-                                           YEAR, day_number, last_day, month_number, rule)
+                                           YEAR, YEAR_WORDS, day_number, last_day,
+                                           month_number, rule, spoken_year)
 from pipeline.build.dates.spoken import RELATIVE
 
 def _day_range(y: int, m: int, q: str | None) -> tuple[int, int]:
@@ -212,6 +213,11 @@ RULES = [
           lambda m: {"notBefore": m["y1"], "notAfter": m["y2"]} if m["y1"] < m["y2"] else None),
     rule("years-between", rf"\bbetween\s+(?P<span>(?P<y1>{YEAR})\s+and\s+(?P<y2>{YEAR}))",
           _year_range),
+    rule("fiscal-year", rf"\b(?:[Ff]iscal|[Cc]alendar|[Tt]ax|[Mm]odel)\s+(?:year\s+)?(?P<y1>{YEAR})"
+         rf"{NOT_A_COUNT}", lambda m: {"when": m["y1"]}),
+    rule("year-in-words", rf"(?:the\s+)?(?P<span>(?:year\s+)?{YEAR_WORDS})\b(?!-)"
+         r"(?!\s+(?:people|men|women|of|and|times|percent|dollars|years|hundred|thousand)\b)",
+         lambda m: {"when": f"{spoken_year(m):04d}"}),
     rule("the-year", rf"years?\s+(?P<y1>{YEAR}){NOT_A_COUNT}", lambda m: {"when": m["y1"]}),
     rule("day-no-year", rf"{LEAD_WEEKDAY}(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?!\d|\s*,?\s*\d{{4}})",
           lambda m: _no_year(m)),
@@ -261,7 +267,9 @@ def _no_year(m: dict) -> dict | None:
 _ANY = re.compile(r"\d|" + "|".join(sorted({n.capitalize() for n in MONTHS}
                                            | {"Spring", "Summer", "Autumn", "Fall", "Winter",
                                               "day", "week", "month", "year", "today",
-                                              "quarter", "century",
+                                              "quarter", "century", "hundred",
+                                              "thousand", "nineteen", "eighteen", "ties",
+                                              "weekend",
                                               "tomorrow"},
                                            key=len, reverse=True)), re.I)
 
