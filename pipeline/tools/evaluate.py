@@ -313,11 +313,13 @@ class Evaluation:
     ocr: OcrReport
     synthetic: OcrReport | None
     gold_dir: Path
+    warnings: list[str] = field(default_factory=list)  # impossible dates in the texts
 
     def lines(self) -> list[str]:
         return (format_names(self.names, read_held_out(self.gold_dir, "names"))
                 + format_dates(self.dates, read_held_out(self.gold_dir, "dates"))
-                + format_ocr(self.ocr, self.synthetic))
+                + format_ocr(self.ocr, self.synthetic)
+                + [f"warning: {w}" for w in self.warnings])
 
     def error_lines(self) -> list[str]:
         """Every missed and extra mention, each report once."""
@@ -325,6 +327,19 @@ class Evaluation:
                                                          else [])
         return [f"  {doc[:3]}: {item}" for report in reports
                 for doc, items in report.errors.items() for item in items]
+
+
+def impossible_dates(tei_dir: Path) -> list[str]:
+    """Calendar dates that do not exist ("February 30, 1943") in the built texts: kept as
+    text with no value by the tagger, and said here (pipeline/tools/date_eval.py)."""
+    from pipeline.tools.date_eval import impossible
+
+    out = []
+    for path in sorted(tei_dir.glob("*.xml")):
+        text = parse_file(path).getroot().find(tei("text"))
+        if text is not None:
+            out += impossible(path.stem, " ".join(reading_words(text).split()))
+    return out
 
 
 def evaluate_all(gold_dir: Path, tei_dir: Path) -> Evaluation:
@@ -337,6 +352,7 @@ def evaluate_all(gold_dir: Path, tei_dir: Path) -> Evaluation:
     try:
         return Evaluation(evaluate_names(gold_dir, tei_dir), evaluate_dates(gold_dir, tei_dir),
                           evaluate_ocr(gold_dir, tei_dir),
-                          evaluate_synthetic(gold_dir, tei_dir / "authority.xml"), gold_dir)
+                          evaluate_synthetic(gold_dir, tei_dir / "authority.xml"), gold_dir,
+                          impossible_dates(tei_dir))
     except (PipelineError, OSError, KeyError, ValueError) as exc:
         raise PipelineError(f"cannot evaluate: {exc}") from None

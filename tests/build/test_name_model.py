@@ -55,7 +55,7 @@ def test_a_block_is_read_whole_and_its_spans_go_back_to_their_text_nodes():
     fake = Fake(("Donald Tsang", "person"), ("Beijing", "place"))
     tagger = NameTagger(None, ".", fake)
     tag(text, tagger)
-    assert fake.seen == ["On  Donald Tsang met Li Peng in Beijing."]
+    assert fake.seen == ["On 12 May Donald Tsang met Li Peng in Beijing."]  # the date too
     assert _names(text) == [("persName", "Donald Tsang", "#ner", "medium", None),
                             ("placeName", "Beijing", "#ner", "medium", None)]
 
@@ -175,3 +175,28 @@ def test_the_models_spans_are_kept_between_runs(tmp_path, monkeypatch):
                                                  model=name_model.DEFAULT_MODEL)).failed
     assert (tmp_path / "tei" / "news.xml").read_bytes() == first
     assert model._nlp is None  # every block was kept: spaCy was not even loaded
+
+
+def test_the_model_reads_the_dates_the_tagger_skips():
+    """"BONN <date>1996-08-30</date>": without the date the model calls the word an
+    organisation; the block it reads keeps the date's text, the spans stay in the nodes."""
+    from pipeline.build.annotate import text_slots
+    from pipeline.build.names.model import Span, predict
+    from pipeline.build.names.tagger import skip
+
+    head = etree.fromstring('<head xmlns="http://www.tei-c.org/ns/1.0">BONN '
+                            '<date when="1996-08-30">1996-08-30</date> and Paris</head>')
+
+    class Fake:
+        texts: list[str] = []
+
+        def spans(self, texts):
+            self.texts = list(texts)
+            return [[Span(0, 4, "place"), Span(20, 25, "place")] for _ in texts]
+
+    fake = Fake()
+    slots = [(p, c) for p, c in text_slots(head, skip)]
+    found = predict(fake, slots)
+    assert fake.texts == ["BONN 1996-08-30 and Paris"]
+    assert [(n, s.start, s.end) for n, spans in found.items() for s in spans] == [
+        (0, 0, 4), (1, 5, 10)]

@@ -55,3 +55,14 @@ def test_eval_scores_the_dates_of_a_corpus_through_the_cli(runner, tmp_path: Pat
     assert lines[2].split()[:5] == ["pipeline", "1.000", "1.000", "1.000", "|"]
     assert lines[2].split()[5] == "1.000"  # Friday resolved to 1 June 1990
     assert "'February 30, 1990' is no calendar date" in result.output
+
+
+def test_the_project_eval_warns_of_impossible_dates_in_the_built_texts(tmp_path: Path):
+    from pipeline.tools.evaluate import impossible_dates
+
+    (tmp_path / "a.xml").write_text(
+        f'<TEI xmlns="{TEI}"><text><body><p>The order of February 30, 1943 was void; '
+        'the one of <date when="1943-02-28">February 28, 1943</date> stood.</p></body>'
+        '</text></TEI>', encoding="utf-8")
+    assert impossible_dates(tmp_path) == [
+        "a: 'February 30, 1943' is no calendar date: kept as text, no value"]

@@ -34,6 +34,7 @@ KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "OR
 OTHER = {"NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 INLINE = {"hi", "emph", "choice", "sic", "corr", "date", "persName", "placeName", "orgName",
           "ref", "foreign", "term", "title", "q", "num", "seg", "abbr", "expan", "lb", "pb"}
+_DATE = "{http://www.tei-c.org/ns/1.0}date"
 CACHE_SIZE = 50_000  # blocks; a cache past it starts afresh
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’]|[.,;:!?)\]]+)$")
@@ -196,6 +197,14 @@ def _block(el: etree._Element) -> etree._Element:
     return el
 
 
+def _date_after(parent: etree._Element, child: etree._Element | None) -> str:
+    """The text of a date right after this text node, which the tagger skips: the model
+    reads it too ("BONN 1996-08-30", "on Monday"), as a name without the words around
+    it is another name to it."""
+    nxt = (parent[0] if len(parent) else None) if child is None else child.getnext()
+    return "".join(nxt.itertext()) if nxt is not None and nxt.tag == _DATE else ""
+
+
 def predict(model: NameModel, slots: list[tuple[etree._Element, etree._Element | None]]
             ) -> dict[int, list[Span]]:
     """Spans of the model for every text node (by its index in `slots`): the nodes of one
@@ -212,7 +221,7 @@ def predict(model: NameModel, slots: list[tuple[etree._Element, etree._Element |
         if joined and not joined[-1].isspace() and text[:1] and not text[0].isspace():
             joined += " "
         groups[-1][1].append((n, len(joined)))
-        texts[-1] = joined + text
+        texts[-1] = joined + text + _date_after(parent, child)
     out: dict[int, list[Span]] = {}
     for (block, parts), spans in zip(groups, model.spans(texts)):
         ends = [offset + len(slot_text(*slots[n])) for n, offset in parts]
