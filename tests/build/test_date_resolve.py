@@ -127,3 +127,11 @@ def test_spoken_seasons_decades_and_weeks_count_from_the_document_date():
     assert (found["nineties"]["notBefore"], found["nineties"]["notAfter"]) == ("1990", "1999")
     assert found["weekend"] == {"type": "relative"}  # no calendar value of its own
     assert not any("ninety" in s and "six" in s for s in found)  # a count, not a year
+
+
+def test_that_day_and_the_current_year_follow_their_references():
+    found = dict(dates("March 4, 1998\n\nOn 2 March the plant shut. That day the union met, "
+                       "and profits for the current fiscal year fell. Prices rose day by day.\n"))
+    assert found["That day"]["when"] == "1998-03-02"          # the story's day
+    assert found["current fiscal year"]["when"] == "1998"     # the time of writing
+    assert not any("day by day" in s for s in found)

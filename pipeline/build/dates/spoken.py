@@ -92,6 +92,12 @@ RELATIVE = [
          r"comparable|fiscal)\s+quarter)\b(?!s|\s+of\b|-)", lambda m: {REL: "none"}),
     rule("weekend", r"(?:the\s+)?(?P<span>(?:(?:this|last|next)\s+)?weekend)\b(?!s)",
          lambda m: {REL: "none"}),
+    rule("current-year", r"(?:the\s+)?(?P<span>current\s+(?:fiscal\s+|calendar\s+)?year)\b",
+         lambda m: {REL: "y+0"}),
+    rule("that-day", r"(?P<span>(?:[Tt]hat|[Tt]he\s+same)\s+day)\b(?!s|\s+(?:by|after|to)\s+day)",
+         lambda m: {REL: "d+0@story"}),  # not "that day by day": every day
+    rule("year-period", rf"the\s+(?P<span>(?P<y1>{YEAR})\s+(?:period|fiscal\s+year|financial\s+year))\b",
+         lambda m: {"when": m["y1"]}),
     rule("inst", rf"(?:the\s+)?(?P<span>(?P<d1>{DAY})\s+(?P<k>inst|ult|prox)\b\.?)",
           lambda m: {REL: f"dom:{day_number(m['d1'])}:{ {'inst': 0, 'ult': -1, 'prox': 1}[m['k']]}"}),
 ]

@@ -230,7 +230,7 @@ RULES = [
           lambda m: {"when": m["y1"]}),
     rule("day-no-year-dmy", rf"{LEAD_WEEKDAY}(?<!\d)(?P<d1>{DAY})\s+(?P<m1>{MONTH})(?!\w|,?\s+\d)",
           lambda m: _no_year(m)),
-    rule("month-no-year", rf"\b{PREPOSITION}\s+(?P<span>(?P<m1>{MONTH}))(?![\w]|[\s,]*\d)",
+    rule("month-no-year", rf"\b(?:{PREPOSITION}|[Ff]or)\s+(?P<span>(?P<m1>{MONTH}))(?![\w]|[\s,]*\d)",
           lambda m: {"when": f"--{month_number(m['m1']):02d}"}),
     rule("year-after-preposition", rf"\b{PREPOSITION}\s+(?P<span>(?P<y1>{YEAR})){NOT_A_COUNT}"
           r"(?!s\b)", lambda m: {"when": m["y1"]}),
