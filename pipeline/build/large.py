@@ -119,6 +119,7 @@ class _Writer:
 
     def __init__(self, fh):
         self.fh = fh
+        self.dates = None  # the reference dates, carried from one part to the next
 
     def raw(self, text: str) -> None:
         self.fh.write(text)
@@ -181,7 +182,8 @@ def _write_body(w: _Writer, root, source, decision, checker, tagger, check) -> N
     if decision.is_ocr:
         annotate(text, checker.find, ocr.skip)
     annotate(text, date_tagger.find, date_tagger.skip)
-    date_resolve.resolve(text)  # partial and relative dates, from the reference dates
+    # Partial and relative dates, from the reference dates of this part and those before.
+    w.dates = date_resolve.resolve(text, w.dates)
     name_tagger.tag(text, tagger)
     breaks.place(text)
     check(source, root)  # every word of this part is in its TEI

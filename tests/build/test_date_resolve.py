@@ -135,3 +135,19 @@ def test_that_day_and_the_current_year_follow_their_references():
     assert found["That day"]["when"] == "1998-03-02"          # the story's day
     assert found["current fiscal year"]["when"] == "1998"     # the time of writing
     assert not any("day by day" in s for s in found)
+
+
+def test_a_large_seed_carries_its_reference_dates_from_part_to_part():
+    """build/large.py resolves each part with the anchors of the parts before it."""
+    from pipeline.build.dates.resolve import resolve
+
+    def part(body: str):
+        return etree.fromstring(f'<text xmlns="http://www.tei-c.org/ns/1.0"><body>{body}'
+                                '</body></text>')
+
+    first = part('<p>The war came in <date when="1943">1943</date>.</p>')
+    second = part('<p>On <date when="--09-27">27 September</date> the town fell.</p>')
+    state = resolve(first)
+    resolve(second, state)
+    date = second.find(".//tei:date", NS)
+    assert (date.get("when"), date.get("cert")) == ("1943-09-27", "low")

@@ -44,10 +44,12 @@ def _code_is_deictic(code: str) -> bool:
     return not code.endswith("@story")
 
 
-def resolve(text_el: etree._Element) -> None:
+def resolve(text_el: etree._Element, state: "_State | None" = None) -> "_State":
     """Give every partial or relative `<date>` under `text_el` its value, if it has a
-    reference."""
-    state = _State()
+    reference; `state`: the anchors of the text before it (a large seed's earlier
+    parts), returned for the next."""
+    state = state or _State()
+    state.sections = state.sections[:1]  # a part opens no division of the one before
     sentence = 0
     for event, el in etree.iterwalk(text_el, events=("start", "end")):
         if not isinstance(el.tag, str):
@@ -72,6 +74,9 @@ def resolve(text_el: etree._Element) -> None:
                 sentence += len(_SENTENCE_END.findall(el.tail))
     for el in state.unwrap:
         _unwrap(el)
+    state.unwrap = []
+    state.text = (state.text[0], -2) if state.text else None  # no sentence of this part
+    return state
 
 
 def _in_head(el: etree._Element) -> bool:
