@@ -24,6 +24,7 @@ from lxml import etree
 from pipeline.build.dates.calendar import MONTHS
 from pipeline.core.ns import tei
 from pipeline.core.surface import reading_text
+from pipeline.tools.corpus_eval import prf
 
 _EXPLICIT = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                        + r"|spring|summer|autumn|fall|winter)\b", re.I)
@@ -101,9 +102,8 @@ def format_dates(folder: Path, tallies: dict[str, DateTally]) -> list[str]:
     lines = [f"dates of {folder.name} (DATE mentions, lenient span)",
              f"  {'':<24} {'P':>6} {'R':>6} {'F1':>6} | {'value':>6} | {'gold':>5} {'found':>6}"]
     for label, t in tallies.items():
-        tp, pred, gold = t.spans
-        p, r = (tp / pred if pred else 1.0), (tp / gold if gold else 1.0)
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        _, pred, gold = t.spans
+        p, r, f = prf(t.spans)
         v = t.values[0] / t.values[1] if t.values[1] else float("nan")
         lines.append(f"  {label:<24} {p:6.3f} {r:6.3f} {f:6.3f} | {v:6.3f} | {gold:5d} {pred:6d}")
     return lines

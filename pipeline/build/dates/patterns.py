@@ -67,6 +67,11 @@ ORDINALS = {w: n for n, w in enumerate(
     .split(), start=1)}
 ORDINALS.update({f"twenty-{w}": 20 + n for w, n in list(ORDINALS.items())[:9]})
 ORDINALS.update({"thirtieth": 30, "thirty-first": 31})
+def ordinal_number(word: str) -> int | None:
+    """"twenty-third", "Twenty third" -> 23."""
+    return ORDINALS.get("-".join(word.lower().replace("-", " ").split()))
+
+
 ORDINAL = r"(?i:" + "|".join(sorted(ORDINALS, key=len, reverse=True)).replace("-", "[-\\s]") + ")"
 
 

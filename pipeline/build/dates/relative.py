@@ -1,16 +1,21 @@
-"""Relative and partial dates: their rules, and their values from a reference date.
+"""Relative and partial dates: their values from a reference date.
 
-The tagger (dates/tagger.py) marks "yesterday", "last Friday", "the 5th inst." with a
-`rel` code instead of a value; resolve.py walks the document, keeps the reference date
-of each passage and calls `value()` here. Codes:
+The spoken rules (dates/spoken.py) mark "yesterday", "last Friday", "the 5th inst." with
+a `rel` code instead of a value; resolve.py walks the document, keeps the reference
+date of each passage and calls `value()` here. Codes:
 
-- `d+N` / `d-N`: N days after or before the reference ("yesterday" d-1);
-- `w+N`: N weeks; `m+N`: the month N months on ("last month" m-1); `y+N`: the year;
-- `dow:K:past|next|near`: the weekday K (0 Monday) on or before the reference (past;
-  "last Friday" strictly before), after it (next), or the nearest (near);
+- `d+N` / `d-N`: N days after or before the reference ("yesterday" d-1; weeks are
+  counted in days); `m+N`: the month N months on ("last month" m-1); `y+N`: the year;
+- `dow:K:past|last|next|ahead|near`: the weekday K (0 Monday) on or before the
+  reference (past), strictly before it ("last Friday"), after it (next), on or after it
+  (ahead: "will meet on Friday"), or the nearest (near);
 - `dom:D:0|-1|+1`: day D of the reference's month, the month before or after ("the 5th
-  inst.", "ult.", "prox.").
-A partial value ("--05-14", "--05") takes the year that puts it nearest the reference.
+  inst.", "ult.", "prox.");
+- `mon:M:last|next|near` ("last November"), `q:Q[:YEAR]` (a quarter), `sea:NAME:WHICH`
+  ("last fall"), `dec:T:early|mid|late` ("the nineties"): spans, "first/last";
+- any other code ("week", "none"): no value.
+A partial value ("--05-14", "--05") takes the year that puts it nearest the reference
+(complete()).
 """
 
 from __future__ import annotations
@@ -53,17 +58,11 @@ def value(code: str, ref: Reference) -> str | None:
     """The ISO value of a relative expression `code` against `ref`, or None when the
     reference is not precise enough ("the next day" after "in 1943")."""
     kind, _, arg = code.partition(":")
-    if kind[:1] in "dw" and kind[1:2] in "+-":
+    if kind[:1] == "d" and kind[1:2] in "+-":
         start = ref.as_date()
-        if start is None:
-            return None
-        n = int(kind[1:]) * (7 if kind[0] == "w" else 1)
-        return (start + timedelta(days=n)).isoformat()
+        return None if start is None else (start + timedelta(days=int(kind[1:]))).isoformat()
     if kind[:1] == "m" and kind[1:2] in "+-":
-        if ref.month is None:
-            return None
-        months = ref.year * 12 + ref.month - 1 + int(kind[1:])
-        return iso(months // 12, months % 12 + 1)
+        return None if ref.month is None else iso(*_months_on(ref, int(kind[1:])))
     if kind[:1] == "y" and kind[1:2] in "+-":
         return iso(ref.year + int(kind[1:]))
     if kind == "dow":
@@ -94,9 +93,14 @@ def value(code: str, ref: Reference) -> str | None:
         if ref.month is None:
             return None
         day, shift = arg.split(":")
-        months = ref.year * 12 + ref.month - 1 + int(shift)
-        return iso(months // 12, months % 12 + 1, int(day))
+        return iso(*_months_on(ref, int(shift)), int(day))
     return None
+
+
+def _months_on(ref: Reference, n: int) -> tuple[int, int]:
+    """(year, month) n months after the reference's month (n < 0: before)."""
+    months = ref.year * 12 + ref.month - 1 + n
+    return months // 12, months % 12 + 1
 
 
 def _weekday(start: date, weekday: int, direction: str) -> date:
@@ -144,12 +148,6 @@ def complete(partial: str, ref: Reference, past: bool = False, future: bool = Fa
         elif gap < -6:
             year += 1
     return iso(year, month, day)
-
-
-def month_code(month: int, which: str) -> str:
-    """"last November", "next March", "this June": the month's previous, next or
-    nearest occurrence (`mon:K:last|next|near`)."""
-    return f"mon:{month}:{which}"
 
 
 def _month(ref: Reference, month: int, which: str) -> str | None:

@@ -26,7 +26,6 @@ from pipeline.build.dates.relative import Reference, complete, value
 from pipeline.core.ns import tei
 
 REL = "rel"  # the tagger's code for a relative expression, removed here
-DEICTIC = ("dow", "dom")  # "Friday", "inst.": counted from the time of writing
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[A-Z\"'“‘(\[])")
 _BLOCKS = {tei(t) for t in ("p", "head", "item", "l", "note", "dateline", "docDate", "cell",
                             "quote", "bibl")}
@@ -34,13 +33,8 @@ _SECTIONS = {tei("div")}
 
 
 def _code_is_deictic(code: str) -> bool:
-    if code.endswith("@story"):
-        return False
-    kind = code.split(":", 1)[0]
-    if kind in DEICTIC:
-        return True
-    # "today", "yesterday", "last month" point at the time of writing; "N days later"
-    # and "the next day" (tagged with an "@" suffix) follow the story.
+    """"today", "Friday", "last month", "the 5th inst." point at the time of writing;
+    "N days later" and "the next day" (codes with an "@story" suffix) follow the story."""
     return not code.endswith("@story")
 
 
@@ -105,7 +99,7 @@ def _anchor(el: etree._Element) -> Reference | None:
     shared = 0
     while shared < min(len(first), len(last)) and first[shared] == last[shared]:
         shared += 1
-    cut = {10: 10, 7: 7, 4: 4}.get(max(k for k in (0, 4, 7, 10) if k <= shared), 0)
+    cut = max(k for k in (0, 4, 7, 10) if k <= shared)  # a year, a month or a day
     return Reference.parse(first[:cut]) if cut else None
 
 
@@ -140,7 +134,7 @@ class _State:
             el.set("type", "relative")
             self._relative(el, code, sentence)
         elif any(el.get(a, "").startswith("--") for a in ("when", "notBefore", "notAfter")):
-            self._partial(el, sentence, anchor_line)
+            self._partial(el, sentence)
         ref = _anchor(el)
         if ref is None:
             return
@@ -148,7 +142,7 @@ class _State:
             self.sections[-1] = ref
         self.text = (ref, sentence)
 
-    def _partial(self, el, sentence: int, anchor_line: bool) -> None:
+    def _partial(self, el, sentence: int) -> None:
         near = self.text if self.text and self.text[1] >= sentence - 1 else None
         if near and self.document and near[0].month is None:
             near = None  # a report's "since 1990" does not date its "in December"
@@ -172,11 +166,11 @@ class _State:
         order = ((self.sections[-1], "high"), (self.document, "medium"), (story, "low")) \
             if _code_is_deictic(code) else \
             ((story, "medium"), (self.sections[-1], "low"), (self.document, "low"))
+        if code.endswith(":past") and _future(el):
+            code = code.removesuffix(":past") + ":ahead"  # "will meet on Thursday"
         for ref, cert in order:
             if ref is None:
                 continue
-            if code.endswith(":past") and _future(el):
-                code = code.removesuffix(":past") + ":ahead"  # "will meet on Thursday"
             found = value(code.removesuffix("@story"), ref)
             if found:
                 _set(el, found, "medium" if code.startswith("dow") and cert == "high" else cert)
@@ -209,8 +203,6 @@ def _completed(el: etree._Element, ref: Reference, news: bool, future: bool,
 _FUTURE = re.compile(r"\b(?:will|shall|won['’]t|going\s+to|(?:is|are)\s+(?:to|due|expected|"
                      r"scheduled)|plans?\s+to|expects?\s+to)\b|['’]ll\b", re.I)
 _CLAUSE = re.compile(r"[.;:!?]")
-
-
 _DAY_VERB = re.compile(r"\b(?:was|were|had|did|said|will|shall|would|\w{3,}ed)\b|['’]ll\b", re.I)
 _DAY_PREPOSITION = re.compile(r"\b(?:from|until|till|since|by|on|as\s+of)\s*$", re.I)
 

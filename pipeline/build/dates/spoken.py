@@ -8,7 +8,7 @@ from __future__ import annotations
 from pipeline.build.dates.calendar import MONTHS
 from pipeline.build.dates.patterns import (DAY, MONTH, NUMBER, WEEKDAY, YEAR, day_number,
                                            month_number, rule)
-from pipeline.build.dates.relative import NUMBERS, UNIT, WEEKDAYS, month_code
+from pipeline.build.dates.relative import NUMBERS, UNIT, WEEKDAYS
 from pipeline.build.dates.resolve import REL
 
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -21,7 +21,7 @@ def _ago(m: dict) -> dict | None:
     count = NUMBERS[n] if n in NUMBERS else int(n)
     unit = UNIT[m["u"].lower()]
     direction = m["dir"].lower()
-    sign = "+" if direction in ("later", "afterwards", "on") else "-"
+    sign = "+" if direction in ("later", "afterwards") else "-"
     story = "" if direction == "ago" else "@story"
     if unit == "w":  # a week is no calendar date: "two weeks later" has days
         unit, count = "d", count * 7 + (3 if m.get("half") else 0)
@@ -67,8 +67,8 @@ RELATIVE = [
           r"(?!,?\s+(?:\d|" + "|".join(n.capitalize() for n in MONTHS if len(n) > 2) + "))",
           _weekday),
     rule("last-month-name", rf"(?P<w>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<m1>{MONTH})(?![\w]|[\s,]*\d)",
-          lambda m: {REL: month_code(month_number(m["m1"]), {"last": "last", "next": "next"}.get(
-              m["w"].lower(), "near"))}),
+          lambda m: {REL: f"mon:{month_number(m['m1'])}:"
+                          f"{ {'last': 'last', 'next': 'next'}.get(m['w'].lower(), 'near')}"}),
     rule("quarter", rf"(?:(?P<y1>{YEAR})\s+)?(?P<q>first|second|third|fourth|[Ff]irst|[Ss]econd|"
           r"[Tt]hird|[Ff]ourth)[\s-]+quarter\b(?:\s+of\s+(?P<y2>\d{4}))?",
           lambda m: {REL: "q:" + str(QUARTERS[m["q"].lower()])

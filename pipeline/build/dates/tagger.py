@@ -15,10 +15,11 @@ from pipeline.build.annotate import Hit
 from pipeline.build.dates.calendar import MONTHS, iso
 from pipeline.build.dates.patterns import (COMMA, DAY, DAY_FIRST, FIRST_YEAR, LAST_YEAR,
                                            LEAD_WEEKDAY, MONTH, NOT_A_COUNT, ORDINAL,
-                                           ORDINALS, PREPOSITION, QUAL, SEASON, SEASONS, TO,
+                                           PREPOSITION, QUAL, SEASON, SEASONS, TO,
                                            YEAR, YEAR_WORDS, day_number, last_day,
-                                           month_number, rule, spoken_year)
+                                           month_number, ordinal_number, rule, spoken_year)
 from pipeline.build.dates.spoken import RELATIVE
+
 
 def _day_range(y: int, m: int, q: str | None) -> tuple[int, int]:
     """Days of month m that "early", "mid", "late" (or none) cover."""
@@ -116,7 +117,7 @@ def _numeric(m: dict) -> dict | None:
 
 
 def _ordinal_day(m: dict) -> dict | None:
-    day = ORDINALS[" ".join(m["dw"].lower().replace("-", " ").split()).replace(" ", "-")]
+    day = ordinal_number(m["dw"])
     month = month_number(m["m1"])
     if m.get("y1"):
         return {"when": iso(int(m["y1"]), month, day)}
@@ -125,10 +126,11 @@ def _ordinal_day(m: dict) -> dict | None:
 
 def _winter(m: dict) -> dict | None:
     """"the winter of 1942-43": December 1942 to February 1943."""
-    a, b = int(m["y1"]), m["y2"]
-    b = int(b) if len(b) == 4 else (a // 100) * 100 + int(b)
-    return {"notBefore": iso(a, 12, 1), "notAfter": iso(b, 2, last_day(b, 2))} \
-        if b == a + 1 else None
+    years = _consecutive(_year_range(m))
+    if years is None:
+        return None
+    a, b = int(years["from"]), int(years["to"])
+    return {"notBefore": iso(a, 12, 1), "notAfter": iso(b, 2, last_day(b, 2))}
 
 
 def _consecutive(found: dict | None) -> dict | None:
@@ -190,8 +192,7 @@ RULES = [
     rule("day-of-month", rf"(?P<d1>{DAY})\s+of\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
           lambda m: {"when": _full(m)}),
     rule("century-words", rf"(?:(?P<q1>early|mid|late)[\s-]+)?(?P<cw>{ORDINAL})[\s-]+[Cc]entury",
-         lambda m: _century({**m, "c": ORDINALS.get(" ".join(m["cw"].lower().replace("-", " ").split())
-                                                     .replace(" ", "-"))})),
+         lambda m: _century({**m, "c": ordinal_number(m["cw"])})),
     rule("century", r"(?:(?P<q1>early|mid|late)[\s-]+)?(?P<c>1[0-9]|20|[1-9])(?:st|nd|rd|th)"
           r"[\s-]+[Cc]entury", _century),
     rule("day-dmy", rf"{LEAD_WEEKDAY}(?P<d1>{DAY})\.?\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})",
