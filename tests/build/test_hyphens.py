@@ -9,7 +9,6 @@ from lxml import etree
 from pipeline.build import breaks
 from pipeline.build.structure.hyphens import Hyphen, is_compound, join_lines, join_pair
 from pipeline.build.structure.inline import JOINS, NODE
-from pipeline.core.ns import tei
 from pipeline.core.surface import reading_text
 
 TEI = "http://www.tei-c.org/ns/1.0"

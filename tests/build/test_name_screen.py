@@ -4,7 +4,6 @@ one sighting of a one-word organisation, which is not spread to other mentions."
 from __future__ import annotations
 
 from hypothesis import given, strategies as st
-from lxml import etree
 
 from pipeline.build.names.model import Span
 from pipeline.build.names.screen import group, heading, screen, titled, widened

@@ -181,6 +181,28 @@ def test_fact_box_with_a_stray_line_stays_paragraphs():
     assert not any(isinstance(p, Facts) for p in paras_of(doc))
 
 
+def test_copied_info_box_with_labels_glued_to_values():
+    doc = parse("= Siege =\n\nDateMay 3, 1940\nLocationThe valley\nOther namesThe long week\n")
+    [facts] = paras_of(doc)
+    assert isinstance(facts, Facts) and facts.head is None
+    assert facts.rows == [("Date", "May 3, 1940", []), ("Location", "The valley", []),
+                          ("Other names", "The long week", [])]
+
+
+def test_copied_info_box_with_tabs():
+    doc = parse("= Siege =\n\nDate\t3 May 1940\nPlace\tThe valley\n")
+    [facts] = paras_of(doc)
+    assert facts.rows == [("Date", "3 May 1940", []), ("Place", "The valley", [])]
+
+
+def test_lines_that_open_with_a_capital_inside_a_name_stay_prose():
+    # A glued label has four letters or more: "MacLeod" and "McNeil" are names.
+    doc = parse("= X =\n\nMacLeod wrote to the council that spring\nMcNeil answered it.\n")
+    assert not any(isinstance(p, Facts) for p in paras_of(doc))
+    doc = parse("= X =\n\nDateMay 3, 1940\nand the valley beyond it\n")
+    assert not any(isinstance(p, Facts) for p in paras_of(doc))
+
+
 def test_sources_become_a_list_of_bibls():
     doc = parse('= X =\n\n==Sources==\n- Dema, Ilir. "Boatmen"\n- Hasa, Sokol. "Rivers"\n')
     assert any(isinstance(p, BiblList) and len(p.entries) == 2 for p in paras_of(doc))

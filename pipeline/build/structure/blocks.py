@@ -26,6 +26,13 @@ BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+\S")
 TRAILING_MARK = re.compile(r"\s*(?:\*{1,3}|\(\s*(?:\d{1,3}|\*{1,3})\s*\))\s*$")
 LEAD_HEAD_WORDS = 6
 FACT = re.compile(r"^\s*-\s+([^:\n]{1,40}?)\s*:\s?(.*)$")
+# Fact rows as copied from a web page's info box: "Date<TAB>7–12 April 1939", or, where
+# the copy lost the tab, a label glued to its value ("DateApril 7–12, 1939",
+# "Territorial changesAlbania annexed"): a label of lower-case words that runs straight
+# into a capital or a digit. Only a block made of such rows is read this way; a label
+# has four letters or more, so that "MacLeod", "McNeil", "DeWitt" are not labels.
+TAB_FACT = re.compile(r"^\s*([^\W\d_][^\t\n]{0,39}?)\t+\s*(\S.*)$")
+GLUED_FACT = re.compile(r"^\s*([A-Z][a-z]{3,}(?: [a-z]+){0,3})(?=[A-Z0-9])(\S.*)$")
 BIBL = re.compile(r"^\s*-\s+(?P<author>[^\"“”]{2,80}?)\.\s*(?P<title>[\"“][^\"”]+[\"”])")
 CITATION_MARK = re.compile(r"\[\d{1,4}\]")
 TITLE_MAX_CHARS = 100
@@ -163,12 +170,21 @@ def _under_bibliography_head(events: list) -> bool:
 
 
 def _facts(lines: list[str]) -> Facts | None:
+    for row in (FACT, TAB_FACT, GLUED_FACT):
+        facts = _fact_rows(lines, row)
+        if facts:
+            return facts
+    return None
+
+
+def _fact_rows(lines: list[str], row: re.Pattern) -> Facts | None:
+    """A fact box whose rows all have one form (`row`), under an optional head line."""
     head = None
-    if not FACT.match(lines[0]) and len(lines) > 2:
+    if not row.match(lines[0]) and len(lines) > 2:
         head, lines = lines[0].strip(), lines[1:]
     rows = []
     for line in lines:
-        m = FACT.match(line)
+        m = row.match(line)
         if not m:
             return None
         label, value = m.group(1).strip(), m.group(2).strip()
