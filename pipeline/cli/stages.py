@@ -87,29 +87,50 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, date: str | None,
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--schema", "schema_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Directory holding archive.rng and archive.sch "
-                                 "[default: the project's schema/].")
+@click.option("--schema", "schema", metavar="SCHEMA", default=None,
+              help="tei-all, FILE.rng or DIR, as above [default: the project's schema/].")
 @executor_options
 @SILENT
-def validate(files: tuple[Path, ...], schema_dir: Path | None, jobs: int, executor_kind: str,
+def validate(files: tuple[Path, ...], schema: str | None, jobs: int, executor_kind: str,
              scheduler: str | None, silent: bool) -> None:
-    """Check TEI FILES against the project's RELAX NG schema and Schematron rules.
+    """Check TEI FILES against the project's schema, or another RELAX NG schema.
+
+    --schema chooses the schema:
+
+    \b
+      (default)  the project's RELAX NG subset of TEI and its Schematron rules:
+                 schema/archive.rng and schema/archive.sch
+      tei-all    the official TEI P5 schema, every module: any valid TEI P5
+                 passes, such as other projects' files. tei_all.rng 4.12.0 of
+                 the TEI Consortium, shipped with the pipeline (licence: CC BY
+                 or BSD-2, schema/TEI-LICENCE.md); compiling it takes ~9 s,
+                 once per run
+      FILE.rng   your own RELAX NG schema, with FILE.sch if one is beside it
+      DIR        a directory holding archive.rng and archive.sch
 
     Every problem is printed as `file:line:col: message`, then one summary line.
-    The exit code is 1 if any file is invalid.
+    The exit code is 1 if any file is invalid or the schema cannot be used.
+    More in docs/validation.md.
 
     Example:
 
+    \b
         archive validate tei/*.xml
+        archive validate --schema tei-all letters/*.xml
+        archive validate --schema ../myproject/letters.rng letters/
     """
-    from pipeline.validate import check
+    from pipeline.core.errors import PipelineError
+    from pipeline.validate import check, schemas
 
+    try:
+        name = schemas.resolve(schema).name
+    except PipelineError as exc:  # the form of --schema is wrong: a usage error
+        raise click.BadParameter(exc.message, param_hint="--schema") from None
     files = expand(files, "*.xml")
     where = executor(jobs, executor_kind, scheduler)
     bad = problems_total = 0
-    with console.bar(len(files), "Validating", silent=silent) as tick:
-        found = list(check.validate_files(files, schema_dir, where, tick))
+    with console.bar(len(files), f"Validating against {name}", silent=silent) as tick:
+        found = list(check.validate_files(files, schema, where, tick))
     for _, problems in found:
         for problem in problems:
             console.out(str(problem))

@@ -1,31 +1,24 @@
-"""Validation: the project's RELAX NG schema plus its Schematron rules, errors as file:line:col."""
+"""Validation: a RELAX NG schema plus its Schematron rules if it has any, errors as file:line:col."""
 
 from __future__ import annotations
 
 import functools
 import re
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
 from lxml import etree, isoschematron
 
-from pipeline.core import paths
 from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings, run
 from pipeline.core.xmlsafe import parse_file
+from pipeline.validate.schemas import TEI_ALL, Schema, load, resolve, schema_dir
+
+# schema_dir is still imported from here (tests/end_to_end/test_properties.py).
+__all__ = ["Problem", "schema_dir", "validate_file", "validate_files", "validate_task"]
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
-
-
-def schema_dir() -> Path:
-    """ARCHIVE_SCHEMA_DIR if set, else the repository's schema/, else the installed copy."""
-    env = os.environ.get("ARCHIVE_SCHEMA_DIR")
-    if env:
-        return Path(env)
-    repo = paths.PACKAGE.parent / "schema"
-    return repo if (repo / "archive.rng").exists() else paths.SCHEMA_COPY
 
 
 @dataclass(frozen=True)
@@ -39,20 +32,9 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 
-@functools.lru_cache(maxsize=4)
-def _schemas(directory: Path) -> tuple[etree.RelaxNG, isoschematron.Schematron]:
-    try:
-        rng = etree.RelaxNG(etree.parse(str(directory / "archive.rng")))
-        sch = isoschematron.Schematron(etree.parse(str(directory / "archive.sch")),
-                                       store_report=True)
-    except (OSError, etree.LxmlError) as exc:
-        raise PipelineError(f"cannot load the project schema: {exc}", str(directory)) from None
-    return rng, sch
-
-
-def validate_file(path: Path, directory: Path | None = None) -> list[Problem]:
-    """Every problem found in `path`; an empty list means valid."""
-    rng, sch = _schemas(directory or schema_dir())
+def validate_file(path: Path, schema: Schema | None = None) -> list[Problem]:
+    """Every problem found in `path` (against our schema by default); [] means valid."""
+    rng, sch = load(schema or resolve(None))
     try:
         tree = parse_file(path)
     except PipelineError as exc:
@@ -60,22 +42,41 @@ def validate_file(path: Path, directory: Path | None = None) -> list[Problem]:
     lines = _Lines(path)
     problems = [Problem(str(path), max(e.line, 1), max(e.column, 1), e.message)
                 for e in _rng_errors(rng, tree)]
-    problems += _gate_authority_refs(path, tree, lines)
-    if not sch.validate(tree):
-        for failed in sch.validation_report.getroot().iter(f"{{{SVRL}}}failed-assert",
-                                                           f"{{{SVRL}}}successful-report"):
-            text = " ".join("".join(failed.itertext()).split())
-            line, col = lines.locate(tree, failed.get("location", ""))
-            problems.append(Problem(str(path), line, col, f"[schematron] {text}"))
+    if sch is not None:
+        # The gate guards the Schematron's document() reads, so it goes with the rules:
+        # TEI checked by a grammar alone may point at files we never open.
+        problems += _gate_authority_refs(path, tree, lines)
+        problems += _schematron_problems(path, tree, lines, sch)
     return sorted(problems, key=lambda p: (p.line, p.col, p.message))
 
 
-def validate_files(files, directory: Path | None, executor: ExecutorSettings,
+def _schematron_problems(path: Path, tree: etree._ElementTree, lines: "_Lines",
+                         sch: isoschematron.Schematron) -> list[Problem]:
+    if sch.validate(tree):
+        return []
+    problems = []
+    for failed in sch.validation_report.getroot().iter(f"{{{SVRL}}}failed-assert",
+                                                       f"{{{SVRL}}}successful-report"):
+        text = " ".join("".join(failed.itertext()).split())
+        line, col = lines.locate(tree, failed.get("location", ""))
+        problems.append(Problem(str(path), line, col, f"[schematron] {text}"))
+    return problems
+
+
+def validate_files(files, spec: str | Path | None, executor: ExecutorSettings,
                    tick: Callable[[Path], None] = lambda _: None
                    ) -> Iterator[tuple[Path, list[Problem]]]:
-    """(file, problems) for every file, in order, validated on `executor`."""
+    """(file, problems) for every file, in order, validated on `executor` against the
+    schema `spec` names (see schemas.resolve)."""
     files = [Path(f) for f in files]
-    tasks = ((f.resolve(), directory.resolve() if directory else None) for f in files)
+    # Compiled here first: a bad schema is one error before any work, and forked local
+    # workers inherit the compiled grammar instead of each spending ~9 s on tei_all.
+    load(resolve(spec))
+    # Workers resolve the spec themselves: the shipped schemas live where each
+    # worker's own install put them (Dask); a user's path is made absolute here.
+    if spec is not None and str(spec) != TEI_ALL:
+        spec = str(Path(spec).resolve())
+    tasks = ((f.resolve(), spec) for f in files)
     for path, (ok, value) in zip(files, run(validate_task, tasks, executor, len(files))):
         if not ok:
             raise PipelineError(value)
@@ -84,10 +85,11 @@ def validate_files(files, directory: Path | None, executor: ExecutorSettings,
         yield path, [Problem(str(path), p.line, p.col, p.message) for p in value]
 
 
-def validate_task(task: tuple[Path, Path | None]) -> tuple[bool, object]:
+def validate_task(task: tuple[Path, str | None]) -> tuple[bool, object]:
     """Worker side: (True, problems) or (False, why the schema cannot be used)."""
+    path, spec = task
     try:
-        return True, validate_file(*task)
+        return True, validate_file(path, resolve(spec))
     except PipelineError as exc:
         return False, str(exc)
 
