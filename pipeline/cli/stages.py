@@ -194,6 +194,7 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, .
             --out editions/text tei/*.xml
     """
     from pipeline.editions import export as export_stage
+    from pipeline.editions.foreign import missing_warnings
 
     files = expand(files, "*.xml")
     views = tuple(dict.fromkeys(views + (("diplomatic",) if diplomatic else ()))) or (
@@ -205,14 +206,14 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, .
             settings = ExportSettings(
                 out_dir=out_dir, fmt=fmt, build_date=build_date(date), line_width=line_width,
                 view=view, site_title=site_title, editor=editor, base_url=base_url)
-            done = export_stage.export(files, settings, tick, where)
-            report.written += done.written
-            report.unchanged += done.unchanged
-            report.failed += done.failed
+            report.add(export_stage.export(files, settings, tick, where))
+    for message in report.notes + missing_warnings(report.missing):
+        console.warn(message)
     for _, message in report.failed:
         console.error(message)
     console.out(f"export {fmt}: {len(report.written)} file(s) written, "
-                f"{len(report.unchanged)} unchanged, {len(report.failed)} failed")
+                f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
+                + export_stage.unrendered_note(report))
     if report.failed:
         raise Failed(f"{len(report.failed)} of {len(files) * len(views)} file(s) could not "
                      "be exported")

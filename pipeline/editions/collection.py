@@ -29,7 +29,8 @@ from pipeline.core.fsutil import atomic_write
 from pipeline.core.ns import TEI_NS, tei
 from pipeline.editions import pieces
 from pipeline.editions.groups import (CHRONOLOGY, DIGESTS, REGISTERS, SEARCH_INDEX,
-                                      authority_entries, authority_ids, initial, kind_of,
+                                      XML_ID, authority_entries, authority_ids, initial,
+                                      kind_of,
                                       pieces_path, reserved)
 from pipeline.editions.pages import ExportReport, Pages
 from pipeline.editions.pieces import script_safe
@@ -91,6 +92,10 @@ def _write(red: Reduce, pages: Pages) -> None:
     pages.page("index.html", "index.xsl", _index(red))
     entries = authority_entries({d["authority"] for d in red.docs.values() if d["authority"]},
                                 out_dir)
+    for name in sorted(red.docs):  # entries of foreign documents' own lists, after ours
+        for entry in red.docs[name].get("entries", []):
+            el = etree.fromstring(entry)
+            entries.setdefault(el.get(XML_ID), el)
     for kind in REGISTERS:
         _register(pages, red, kind, entries)
     _chronology(pages, red)

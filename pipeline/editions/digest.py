@@ -17,6 +17,7 @@ from lxml import etree
 from pipeline.core.fold import fold
 from pipeline.core.ns import NS, tei
 from pipeline.core.surface import reading_words
+from pipeline.editions.foreign import key_of
 
 NAME_TAGS = {tei("persName"): "person", tei("placeName"): "place", tei("orgName"): "org"}
 # Names the reading view does not show: forme work, citation marks, editorial remarks,
@@ -29,14 +30,20 @@ DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter")
 TERM = re.compile(r"[^\W_]+")
 
 
-def digest(tree: etree._ElementTree, tei_file: Path, out: Path) -> dict:
+def digest(tree: etree._ElementTree, tei_file: Path, out: Path,
+           entries: dict[str, etree._Element] | None = None) -> dict:
+    """The digest of one document. `entries`: for TEI from other projects, the entries
+    of its own lists (and of files beside it) its names resolve to (editions/foreign.py);
+    None for ours, whose names point into the authority file."""
     root = tree.getroot()
 
     def first(xpath: str) -> str:
         return str(root.xpath(f"string(({xpath})[1])", namespaces=NS)).strip()
 
     text = root.find(tei("text"))
-    names = name_occurrences(text)
+    names = name_occurrences(text, entries)
+    own = {"entries": [etree.tostring(el, encoding="unicode", with_tail=False)
+                       for el in entries.values()]} if entries else {}
     return {
         "id": root.get("{http://www.w3.org/XML/1998/namespace}id", ""),
         "title": " ".join(first("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title").split()),
@@ -45,7 +52,7 @@ def digest(tree: etree._ElementTree, tei_file: Path, out: Path) -> dict:
         "publisher": first("tei:teiHeader//tei:sourceDesc/tei:bibl/tei:publisher"),
         "href": out.name,
         "text": "../text/" + out.stem + ".txt",
-        "authority": authority_file(root, tei_file, out.parent),
+        "authority": authority_file(root, tei_file, out.parent) if entries is None else "",
         "names": names,
         "dates": dated_passages(text),
         "counts": {
@@ -56,6 +63,7 @@ def digest(tree: etree._ElementTree, tei_file: Path, out: Path) -> dict:
             if text is not None else 0,
         },
         "terms": search_terms(text),
+        **own,  # the register entries of a foreign document's names
     }
 
 
@@ -70,9 +78,11 @@ def authority_file(root: etree._Element, tei_file: Path, out_dir: Path) -> str:
     return ""
 
 
-def name_occurrences(text: etree._Element | None) -> list[list]:
+def name_occurrences(text: etree._Element | None,
+                     entries: dict[str, etree._Element] | None = None) -> list[list]:
     """[n, kind, key, surface] for every name the reading view shows; n counts every
-    name of the text in document order, as the HTML numbers its name-N ids."""
+    name of the text in document order, as the HTML numbers its name-N ids. With
+    `entries` (TEI from other projects) the key is the entry the name resolves to."""
     out: list[list] = []
     if text is None:
         return out
@@ -81,8 +91,11 @@ def name_occurrences(text: etree._Element | None) -> list[list]:
         n += 1
         if _unshown(el):
             continue
-        ref = el.get("ref", "")
-        key = ref.split("#", 1)[1] if "#" in ref else ""
+        if entries is not None:
+            key = key_of(el, entries)
+        else:
+            ref = el.get("ref", "")
+            key = ref.split("#", 1)[1] if "#" in ref else ""
         out.append([n, NAME_TAGS[el.tag], key, reading_words(el)])
     return out
 

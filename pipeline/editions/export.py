@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -23,7 +24,7 @@ from pipeline.core.executor import ExecutorSettings, run
 from pipeline.core.fsutil import atomic_write, write_if_changed
 from pipeline.core.settings import ExportSettings
 from pipeline.core.xmlsafe import parse_file
-from pipeline.editions import collection, groups, pieces
+from pipeline.editions import collection, coverage, foreign, groups, pieces
 from pipeline.editions.digest import digest
 from pipeline.editions.groups import DIGESTS, digest_path, pieces_path
 from pipeline.editions.pages import ExportReport
@@ -71,7 +72,10 @@ def export(files: Iterable[Path], settings: ExportSettings,
         for tei_file, (ok, value) in zip(files, run(export_task, tasks, executor, len(files))):
             if ok:
                 out = output_path(tei_file, settings)
-                result, digest_json, record = value
+                result, digest_json, record, notes, missing, unrendered = value
+                report.unrendered += unrendered
+                report.notes += [n for n in notes if n not in report.notes]
+                foreign.merge_missing(report.missing, missing)
                 changed = write_if_changed(out, result)
                 (report.written if changed else report.unchanged).append(out)
                 if html:  # the record last, and never older than its digest
@@ -88,23 +92,39 @@ def export(files: Iterable[Path], settings: ExportSettings,
 
 
 def export_task(task: tuple[Path, Path, ExportSettings]) -> tuple[bool, object]:
-    """Worker side: (True, (edition bytes, digest JSON, pieces)) or (False, error); the
-    digest and pieces only for HTML (b"" otherwise). The TEI is parsed once, safely, by
-    lxml; Saxon gets that tree's serialisation."""
+    """Worker side: (True, (edition bytes, digest JSON, pieces, warnings, missing
+    files)) or (False, error); the digest and pieces only for HTML (b"" otherwise). The
+    TEI is parsed once, safely, by lxml, and read as the editions read it (TEI from
+    other projects: editions/foreign.py); Saxon gets that tree's serialisation."""
     tei_file, out, settings = task
     try:
-        tree = parse_file(tei_file)
+        doc_in = foreign.prepare(parse_file(tei_file), tei_file)
+        tree = doc_in.tree
         text = etree.tostring(tree, encoding="unicode")
         saxon = _saxon(settings)
-        result = saxon.apply(ENTRY[settings.fmt], text, str(tei_file))
+        result = saxon.apply(ENTRY[settings.fmt], text, str(tei_file),
+                             "" if doc_in.ours else tei_file.as_uri())
         facts, record = b"", b""
         if settings.fmt == "html":
-            doc = digest(tree, tei_file, out)
+            doc = digest(tree, tei_file, out, None if doc_in.ours else doc_in.entries)
             facts = _digest_json(doc)
             record = pieces.make(doc, saxon, out.parent)
-        return True, (result.encode("utf-8"), facts, record)
+        return True, (result.encode("utf-8"), facts, record, doc_in.notes, doc_in.missing,
+                      _unrendered(tree))
     except PipelineError as exc:
         return False, str(exc)
+
+
+def _unrendered(tree: etree._ElementTree) -> Counter:
+    """The elements of `tree` without a template of their own (editions/coverage.py)."""
+    return coverage.unrendered(tree)
+
+
+def unrendered_note(report: ExportReport) -> str:
+    """The end of the summary line: '; 3 elements without a rendering of their own:
+    castList (4), …', or '' when every element has one."""
+    note = coverage.summary(report.unrendered)
+    return f"; {note}" if note else ""
 
 
 def _digest_json(doc: dict) -> bytes:

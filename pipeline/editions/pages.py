@@ -10,6 +10,7 @@ whose key did not change since the last run is neither transformed nor written.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,21 @@ class ExportReport:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings about one document
+    missing: dict = field(default_factory=dict)  # path -> foreign.Missing: names' files
+    # Elements with no template of their own, over the files (editions/coverage.py).
+    unrendered: Counter = field(default_factory=Counter)
+
+    def add(self, other: "ExportReport") -> None:
+        """Fold in the report of another run (another view of the same files)."""
+        from pipeline.editions.foreign import merge_missing
+
+        self.written += other.written
+        self.unchanged += other.unchanged
+        self.failed += other.failed
+        self.notes += [n for n in other.notes if n not in self.notes]
+        merge_missing(self.missing, other.missing)
+        self.unrendered |= other.unrendered  # each view counts the same files once
 
 
 class Pages:

@@ -26,7 +26,8 @@ from lxml import etree
 
 from pipeline.core import paths
 from pipeline.editions.digest import DATE_ATTRS
-from pipeline.editions.groups import authority_ids, chronology_group, register_group
+from pipeline.editions.groups import (XML_ID, authority_ids, chronology_group,
+                                      register_group)
 
 if TYPE_CHECKING:
     from pipeline.editions.saxon import Saxon
@@ -57,6 +58,10 @@ def make(doc: dict, saxon: "Saxon", out_dir: Path) -> bytes:
     """The pieces file of one document, from its digest, rendered by `saxon`."""
     apply, xslt_dir, code = saxon.apply, paths.HTML_XSLT, saxon.code
     known = authority_ids(out_dir, doc.get("authority", ""))
+    fp = fingerprint(code, known)  # a document's own entries are part of its digest
+    own = doc.get("entries", [])  # TEI from other projects: editions/foreign.py
+    known = known | {(etree.QName(el).localname, el.get(XML_ID)) for el in map(
+        etree.fromstring, own)}
     spots: dict[tuple[str, str], dict[str, list[int]]] = {}  # (kind, key or "") -> spellings
     for n, kind, key, surface in doc.get("names", []):
         key = key if (kind, key) in known else ""  # a dangling ref counts as no ref
@@ -91,9 +96,10 @@ def make(doc: dict, saxon: "Saxon", out_dir: Path) -> bytes:
         listing.append([group, _digest(meta, data), meta])
         body.append(data)
     header = {
-        "format": FORMAT, "fingerprint": fingerprint(code, known),
+        "format": FORMAT, "fingerprint": fp,
         "href": doc["href"], "title": doc["title"], "authority": doc.get("authority", ""),
         "index": list(index.items()), "groups": listing, "search": search,
+        **({"entries": own} if own else {}),
     }
     head = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return b"".join([head.encode("utf-8"), b"\n", *body, search_bytes])

@@ -213,7 +213,8 @@ def _entry(header: Header, stat: os.stat_result) -> dict:
             "fingerprint": data["fingerprint"], "authority": data["authority"],
             "index": data["index"],
             "groups": groups, "kinds": sorted({kind_of(g) for g in groups}),
-            "search": [body, *data["search"]]}
+            "search": [body, *data["search"]],
+            **({"entries": data["entries"]} if data.get("entries") else {})}
 
 
 def _totals(state: dict[str, list]) -> dict[str, list[int]]:

@@ -45,10 +45,17 @@ class Saxon:
             return self.proc.make_integer_value(value)
         return self.proc.make_string_value(value)
 
-    def apply(self, stylesheet: Path, xml_text: str, where: str) -> str:
+    def apply(self, stylesheet: Path, xml_text: str, where: str, base: str = "") -> str:
+        """`xml_text` transformed; `base`, the document's file URI, is its base-uri()
+        (the name a page of TEI from other projects is known by: header.xsl)."""
         exe = self.executable(stylesheet)
         try:
-            node = self.proc.parse_xml(xml_text=xml_text)
+            if base:
+                builder = self.proc.new_document_builder()
+                builder.set_base_uri(base)
+                node = builder.parse_xml(xml_text=xml_text)
+            else:
+                node = self.proc.parse_xml(xml_text=xml_text)
             result = exe.transform_to_string(xdm_node=node)
         except Exception as exc:
             raise TransformError(f"transformation failed: {exc}", where) from None

@@ -34,6 +34,17 @@
                                           the corr (transcr.xsl)
     a:make-as-printed                     a choice in the diplomatic view:
                                           the sic (transcr.xsl)
+  and, for the TEI of other projects (docs/foreign-tei.md):
+    a:make-note-mark takes (block?): the mark of a note that stood among
+                                          the blocks is a block of its own
+    a:make-edit       (kind, hint)        del, add, unclear, gap, supplied
+                                          (editorial.xsl)
+    a:make-verse-group                    an lg of lines (verse.xsl)
+    a:make-verse-line                     an l
+    a:make-table / a:make-row / a:make-cell (heading)   table, row, cell
+    a:make-link       (href)              ref, ptr with @target (phrases.xsl)
+    a:make-page-break (unit, block)       pb, cb in the diplomatic view
+  a:make-inline also gets the styles "hi rend-TOKEN ...", "q", "foreign".
   HTML hooks read the tunnel parameter $id-prefix ('' in the reading view,
   'd-' in the diplomatic one), so that both renderings can share a page
   with unique ids.
@@ -60,7 +71,9 @@
        running text)? -->
   <xsl:function name="a:between-blocks" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el/(parent::body | parent::div | parent::front | parent::back))"/>
+    <xsl:sequence select="exists($el/(parent::body | parent::div | parent::front | parent::back
+        | parent::div1 | parent::div2 | parent::div3 | parent::div4 | parent::div5 | parent::div6
+        | parent::div7))"/>
   </xsl:function>
 
   <xsl:template match="p" mode="reading diplomatic">
@@ -85,6 +98,8 @@
        pc force="weak"): whole in the reading view; hyphen and break as printed
        in the diplomatic view. -->
   <xsl:template match="lb[@break = 'no']" mode="reading"/>
+  <!-- Other projects' spelling of the same ("A<lb type="hyphenInWord"/>pollo"). -->
+  <xsl:template match="lb[@type = 'hyphenInWord']" mode="reading"/>
   <xsl:template match="pc[@force = 'weak']" mode="reading"/>
   <xsl:template match="pc" mode="reading diplomatic">
     <xsl:apply-templates mode="#current"/>

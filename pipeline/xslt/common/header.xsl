@@ -91,4 +91,166 @@
     <xsl:map-entry key="'generated'" select="max(change/@when ! string())"/>
   </xsl:template>
 
+  <!-- Credits: who made, published, holds and licenses a text from another
+       project (a TEI the archive pipeline did not make: a:foreign), one
+       <credit label="" href=""> line per fact in the header's order; the
+       HTML page and the text edition show them all, and cite the text by
+       them (a:citation-parts). Our own TEI's header is the pipeline's
+       record, shown by the source panel: its credits are not listed. -->
+  <xsl:mode name="a:credits" on-no-match="shallow-skip"/>
+
+  <xsl:function name="a:credits" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:apply-templates select="$tei/teiHeader" mode="a:credits"/>
+  </xsl:function>
+
+  <!-- A name or a phrase as one line: name parts (forename, surname) kept
+       apart by a space even when encoded without one. -->
+  <xsl:function name="a:plain" as="xs:string">
+    <xsl:param name="el" as="node()?"/>
+    <xsl:sequence select="normalize-space(if ($el/(forename | surname | addName | roleName | genName | nameLink))
+                          then string-join($el//text(), ' ') else string($el))"/>
+  </xsl:function>
+
+  <xsl:template name="a:credit">
+    <xsl:param name="label" as="xs:string" required="yes"/>
+    <xsl:param name="value" as="xs:string?" required="yes"/>
+    <xsl:param name="href" as="xs:string?" select="()"/>
+    <xsl:if test="normalize-space($value)">
+      <credit label="{$label}">
+        <xsl:if test="$href"><xsl:attribute name="href" select="$href"/></xsl:if>
+        <xsl:value-of select="normalize-space($value)"/>
+      </credit>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- titleStmt: the people and bodies responsible for the text. -->
+  <xsl:template match="titleStmt/author | titleStmt/editor | titleStmt/sponsor | titleStmt/funder
+                       | titleStmt/principal" mode="a:credits">
+    <xsl:call-template name="a:credit">
+      <xsl:with-param name="label" select="map {'author': 'Author', 'editor': 'Editor',
+          'sponsor': 'Sponsor', 'funder': 'Funder', 'principal': 'Principal investigator'}(local-name())
+          || @role ! (' (' || . || ')')"/>
+      <xsl:with-param name="value" select="a:plain(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Each respStmt: its resp as the label ("Transcription and coding by"),
+       its names (empty ones left out) as the value. -->
+  <xsl:template match="titleStmt/respStmt" mode="a:credits">
+    <xsl:variable name="resp" select="normalize-space(string-join(resp, '; '))"/>
+    <xsl:call-template name="a:credit">
+      <xsl:with-param name="label" select="if ($resp) then upper-case(substring($resp, 1, 1)) || substring($resp, 2)
+                                           else 'Responsibility'"/>
+      <xsl:with-param name="value" select="string-join((* except resp) ! a:plain(.)[.], ', ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- publicationStmt: who publishes, where, when, under which identifier. -->
+  <xsl:template match="publicationStmt/publisher | publicationStmt/distributor | publicationStmt/authority
+                       | publicationStmt/pubPlace | publicationStmt/date | publicationStmt/idno"
+                mode="a:credits">
+    <xsl:call-template name="a:credit">
+      <xsl:with-param name="label" select="map {'publisher': 'Publisher', 'distributor': 'Distributor',
+          'authority': 'Made available by', 'pubPlace': 'Place of publication', 'date': 'Published',
+          'idno': 'Identifier'}(local-name()) || @type ! (' (' || . || ')')"/>
+      <xsl:with-param name="value" select="a:plain(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Availability: its statements (courtesy lines), and the licence with
+       its link, which CC BY requires to travel with the text. -->
+  <xsl:template match="availability/p | availability[not(*)]" mode="a:credits">
+    <xsl:call-template name="a:credit">
+      <xsl:with-param name="label" select="'Availability'"/>
+      <xsl:with-param name="value" select="a:plain(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="availability//licence" mode="a:credits">
+    <xsl:call-template name="a:credit">
+      <xsl:with-param name="label" select="'Licence'"/>
+      <xsl:with-param name="value" select="(a:plain(.)[.], string(@target))[1]"/>
+      <xsl:with-param name="href" select="@target[normalize-space()] ! string()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- sourceDesc: where the original is held, and its shelfmark. -->
+  <xsl:template match="msIdentifier" mode="a:credits">
+    <xsl:call-template name="a:credit">
+      <xsl:with-param name="label" select="'Held by'"/>
+      <xsl:with-param name="value" select="string-join((country, region, settlement, institution, repository)
+                                           ! a:plain(.)[.], ', ')"/>
+    </xsl:call-template>
+    <xsl:for-each select="collection, msName">
+      <xsl:call-template name="a:credit">
+        <xsl:with-param name="label" select="if (self::collection) then 'Collection' else 'Manuscript name'"/>
+        <xsl:with-param name="value" select="a:plain(.)"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:for-each select="idno, altIdentifier/idno">
+      <xsl:call-template name="a:credit">
+        <xsl:with-param name="label" select="'Shelfmark' || @type ! (' (' || . || ')')"/>
+        <xsl:with-param name="value" select="a:plain(.)"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A printed or described source: the bibliographic line as written. -->
+  <xsl:template match="sourceDesc/bibl | sourceDesc/p | sourceDesc/biblStruct" mode="a:credits">
+    <xsl:call-template name="a:credit">
+      <xsl:with-param name="label" select="'Source'"/>
+      <xsl:with-param name="value" select="a:plain(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="sourceDesc/biblFull" mode="a:credits">
+    <xsl:call-template name="a:credit">
+      <xsl:with-param name="label" select="'Source'"/>
+      <xsl:with-param name="value" select="string-join((titleStmt/(title, author, editor),
+          publicationStmt/(publisher, pubPlace, date)) ! a:plain(.)[.], ', ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A letter's sending and receipt: who, where, when. -->
+  <xsl:template match="correspDesc/correspAction" mode="a:credits">
+    <xsl:call-template name="a:credit">
+      <xsl:with-param name="label" select="(map {'sent': 'Sent by', 'received': 'Received by',
+          'transmitted': 'Transmitted by', 'redirected': 'Redirected by', 'forwarded': 'Forwarded by'}(@type),
+          'Correspondence')[1]"/>
+      <xsl:with-param name="value" select="string-join((
+          string-join((persName, orgName, name) ! a:plain(.)[.], ' and '),
+          (placeName, settlement) ! a:plain(.)[.],
+          date ! (a:plain(.)[.], @when, @notBefore)[1]), ', ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The name of a document's page and text edition: ours name it in
+       their xml:id (a:doc-name); TEI from other projects by its file name
+       (the pipeline gives its file as the base URI: editions/saxon.py). -->
+  <xsl:function name="a:page-stem" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="if (not(a:foreign($doc)) or a:doc-name($doc)) then a:doc-name($doc)
+                          else replace(tokenize(string(base-uri(root($doc))), '/')[last()], '\.[^.]*$', '')"/>
+  </xsl:function>
+
+  <!-- The citation of a text from another project, sentence by sentence,
+       from what its header has (nothing is left as an empty hole):
+       authors, title, editors, publisher and date, identifier, licence. -->
+  <xsl:function name="a:citation-parts" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="ts" select="$tei/teiHeader/fileDesc/titleStmt"/>
+    <xsl:variable name="ps" select="$tei/teiHeader/fileDesc/publicationStmt"/>
+    <xsl:variable name="licence" select="($ps/availability//licence)[1]"/>
+    <xsl:sequence select="(
+        string-join($ts/author ! a:plain(.)[.], ', '),
+        '“' || a:title($tei) || '.”',
+        string-join($ts/editor ! a:plain(.)[.], ', ')[.] ! ('Edited by ' || .),
+        string-join((($ps/(publisher, authority, distributor))[normalize-space()][1], $ps/pubPlace[1],
+                     $ps/date[1]) ! a:plain(.)[.], ', '),
+        $ps/idno[normalize-space()][1] ! a:plain(.),
+        string-join(($licence ! a:plain(.)[.], $licence/@target[normalize-space()] ! string()), ', ')
+      )[normalize-space()] ! (if (matches(., '[.!?”]$')) then . else . || '.')"/>
+  </xsl:function>
+
 </xsl:stylesheet>

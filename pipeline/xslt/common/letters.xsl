@@ -18,6 +18,29 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Other projects write an opener or closer as plain lines ("Always
+       yours<lb/>Harriet Edgeworth<lb/>Thursday"): a paragraph of its own,
+       with its line breaks. -->
+  <xsl:template match="(opener | closer | postscript)[text()[normalize-space()]]" mode="reading diplomatic">
+    <xsl:call-template name="a:make-paragraph">
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- An address (of a letter's recipient) is a block; its lines flow. -->
+  <xsl:template match="address" mode="reading diplomatic">
+    <xsl:call-template name="a:make-paragraph">
+      <xsl:with-param name="class" select="'address'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="addrLine" mode="reading diplomatic">
+    <xsl:call-template name="a:make-inline">
+      <xsl:with-param name="style" select="'addrLine'"/>
+    </xsl:call-template>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <!-- Each line of an opener or closer is a block of its own. -->
   <xsl:template match="dateline | salute | signed" mode="reading diplomatic">
     <xsl:call-template name="a:make-paragraph">

@@ -24,6 +24,9 @@
   <xsl:include href="../common/transcr.xsl"/>
   <xsl:include href="../common/omit.xsl"/>
   <xsl:include href="../common/notes.xsl"/>
+  <xsl:include href="../common/editorial.xsl"/>
+  <xsl:include href="../common/phrases.xsl"/>
+  <xsl:include href="../common/verse.xsl"/>
   <xsl:include href="../common/lists.xsl"/>
   <xsl:include href="../common/letters.xsl"/>
   <xsl:include href="../common/figures.xsl"/>
@@ -45,9 +48,16 @@
       <xsl:with-param name="lang" select="string((@xml:lang, 'en')[1])"/>
       <!-- Without a name there is no known text-edition file to link to. -->
       <xsl:with-param name="nav" as="node()*">
-        <xsl:if test="a:doc-name(.)">
-          <a href="{$text-href-prefix}{a:doc-name(.)}.txt">Plain text</a>
-          <a href="{$text-href-prefix}{a:doc-name(.)}.diplomatic.txt">Text as printed</a>
+        <xsl:if test="a:page-stem(.)">
+          <a href="{$text-href-prefix}{a:page-stem(.)}.txt">Plain text</a>
+          <a href="{$text-href-prefix}{a:page-stem(.)}.diplomatic.txt">Text as printed</a>
+        </xsl:if>
+      </xsl:with-param>
+      <!-- A text from another project names its makers and licence at the
+           foot of the page too: attribution travels with every copy. -->
+      <xsl:with-param name="credit" as="node()*">
+        <xsl:if test="a:foreign(.)">
+          <xsl:call-template name="a:footer-credit"/>
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
@@ -67,9 +77,27 @@
         <xsl:apply-templates select="text/front" mode="reading"/>
         <xsl:call-template name="views"/>
         <xsl:call-template name="a:apparatus"/>
-        <xsl:call-template name="a:source-panel">
-          <xsl:with-param name="facts" select="$facts"/>
-        </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="a:foreign(.)">
+            <xsl:call-template name="a:credits-panel"/>
+            <!-- The source panel, with the citation made from the credits:
+                 its own would read "of ;" for a header that has no source
+                 file or publisher of ours. -->
+            <xsl:variable name="panel">
+              <xsl:call-template name="a:source-panel">
+                <xsl:with-param name="facts" select="$facts"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <xsl:apply-templates select="$panel" mode="a:cite-foreign">
+              <xsl:with-param name="tei" select="." tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="a:source-panel">
+              <xsl:with-param name="facts" select="$facts"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -109,6 +137,80 @@
       <xsl:text>&#10;</xsl:text>
     </div>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Credits of a text from another project (header.xsl: a:credits):
+       one dt/dd per fact, the licence linked. -->
+  <xsl:template name="a:credits-panel">
+    <xsl:variable name="credits" select="a:credits(.)"/>
+    <xsl:if test="exists($credits)">
+      <section class="credits source-panel" id="credits" aria-labelledby="credits-title">
+        <xsl:text>&#10;</xsl:text>
+        <h2 id="credits-title">Credits</h2>
+        <xsl:text>&#10;</xsl:text>
+        <dl>
+          <xsl:for-each select="$credits">
+            <dt>{@label}</dt>
+            <dd>
+              <xsl:choose>
+                <xsl:when test="@href"><a rel="license" href="{@href}">{.}</a></xsl:when>
+                <xsl:otherwise>{.}</xsl:otherwise>
+              </xsl:choose>
+            </dd>
+          </xsl:for-each>
+        </dl>
+        <xsl:text>&#10;</xsl:text>
+      </section>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The page foot of a text from another project: who made it available
+       and under which licence. -->
+  <xsl:template name="a:footer-credit">
+    <xsl:variable name="ps" select="teiHeader/fileDesc/publicationStmt"/>
+    <xsl:variable name="by" select="string-join(teiHeader/fileDesc/titleStmt/author ! a:plain(.)[.], ', ')[.],
+                                    ($ps/(publisher, authority, distributor))[normalize-space()][1] ! a:plain(.)"/>
+    <xsl:variable name="licence" select="($ps/availability//licence)[1]"/>
+    <xsl:if test="exists($by) or exists($licence)">
+      <p class="credit">
+        <xsl:text>Text: {string-join($by, '; ')}</xsl:text>
+        <xsl:if test="exists($licence)">
+          <xsl:text>{if (exists($by)) then '. ' else ''}</xsl:text>
+          <xsl:choose>
+            <xsl:when test="$licence/@target[normalize-space()]">
+              <a rel="license" href="{$licence/@target}">{(a:plain($licence)[.], string($licence/@target))[1]}</a>
+            </xsl:when>
+            <xsl:otherwise>{a:plain($licence)}</xsl:otherwise>
+          </xsl:choose>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The source panel of a text from another project, as made, but for
+       its citation. -->
+  <xsl:mode name="a:cite-foreign" on-no-match="shallow-copy"/>
+
+  <xsl:template match="Q{}p[@class = 'citation']" mode="a:cite-foreign">
+    <xsl:param name="tei" as="element()" tunnel="yes"/>
+    <xsl:variable name="page" select="a:page-stem($tei)[.] ! (. || '.html')"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:text>{string-join(a:citation-parts($tei), ' ')} In </xsl:text>
+      <cite>{$site-title}</cite>
+      <xsl:text>, edited by {$editor}; built {$build-date}{
+        if ($pipeline-version) then ' with archive pipeline ' || $pipeline-version else ''}</xsl:text>
+      <xsl:choose>
+        <xsl:when test="$base-url and exists($page)">
+          <xsl:text>: </xsl:text>
+          <a href="{$base-url}{$page}">{$base-url}{$page}</a>
+        </xsl:when>
+        <xsl:when test="exists($page)">: {$page}</xsl:when>
+      </xsl:choose>
+      <xsl:text>.</xsl:text>
+    </xsl:copy>
   </xsl:template>
 
   <!-- Anything but a TEI document is a caller's mistake: fail loudly rather

@@ -44,6 +44,9 @@
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="nav" as="node()*" select="()"/>
     <xsl:param name="content" as="node()*" required="yes"/>
+    <!-- $credit: a line of the footer before the build line (the
+         attribution of a text from another project, html.xsl). -->
+    <xsl:param name="credit" as="node()*" select="()"/>
     <!-- indent="no" keeps text exactly as encoded; the explicit newlines
          only make the page source readable and keep blocks apart in
          extracted text. -->
@@ -98,6 +101,10 @@
         </main>
         <xsl:text>&#10;</xsl:text>
         <footer class="site">
+          <xsl:if test="exists($credit)">
+            <xsl:sequence select="$credit"/>
+            <xsl:text>&#10;</xsl:text>
+          </xsl:if>
           <!-- Build date and version come from parameters, never the clock. -->
           <p>Built <time datetime="{$build-date}">{$build-date}</time>
             <xsl:if test="$pipeline-version">{' '}with archive pipeline {$pipeline-version}</xsl:if>.</p>

@@ -16,6 +16,9 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- The hooks for other projects' TEI. -->
+  <xsl:include href="render-foreign.xsl"/>
+
   <!-- A letter is an article of its own (it could stand alone); every other
        div is a section. The kind (letter, entry) is a class for the layout. -->
   <xsl:template name="a:make-section">
@@ -91,6 +94,10 @@
       </xsl:when>
       <xsl:otherwise>
         <span class="{($style, 'tei-' || local-name())[1]}">
+          <!-- A foreign phrase says its language (screen readers, fonts). -->
+          <xsl:if test="$style = 'foreign' and @xml:lang">
+            <xsl:attribute name="lang" select="@xml:lang"/>
+          </xsl:if>
           <xsl:apply-templates mode="#current"/>
         </span>
       </xsl:otherwise>
@@ -193,15 +200,30 @@
   <!-- The footnote's number, linking to the note; the note links back.
        The printed mark (*, **, a digit of its own) is the link's title. -->
   <xsl:template name="a:make-note-mark">
+    <xsl:param name="block" as="xs:boolean" select="false()"/>
     <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
-    <sup class="note-mark">
-      <a id="{$id-prefix}{a:note-ref-id(.)}" href="#{$id-prefix}{a:note-id(.)}" role="doc-noteref">
-        <xsl:if test="@n">
-          <xsl:attribute name="title" select="'Printed mark: ' || @n"/>
-        </xsl:if>
-        <xsl:text>{a:note-number(.)}</xsl:text>
-      </a>
-    </sup>
+    <xsl:variable name="mark" as="element()">
+      <sup class="note-mark">
+        <a id="{$id-prefix}{a:note-ref-id(.)}" href="#{$id-prefix}{a:note-id(.)}" role="doc-noteref">
+          <xsl:if test="@n">
+            <xsl:attribute name="title" select="'Printed mark: ' || @n"/>
+          </xsl:if>
+          <xsl:text>{a:note-number(.)}</xsl:text>
+        </a>
+      </sup>
+    </xsl:variable>
+    <!-- A note that stood among the blocks: its mark is a line of its own. -->
+    <xsl:choose>
+      <xsl:when test="$block">
+        <p class="note-place">
+          <xsl:sequence select="$mark"/>
+        </p>
+        <xsl:text>&#10;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$mark"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The notes section closes the text: an ordered list, so its numbers
@@ -280,27 +302,46 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Reading view: the correction, marked; the printed word in its title.
-       The id (ocr-N, the choice's own) is where the apparatus links. -->
+  <!-- Reading view: the correction (or the regularised or expanded form),
+       marked; the other reading in its title. The id (ocr-N, the choice's
+       own) is where the apparatus links. -->
   <xsl:template name="a:make-correction">
     <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
-    <span id="{$id-prefix}{a:choice-id(.)}" class="corr cert-{(corr/@cert, 'unknown')[1]}"
-          title="Printed: {normalize-space(string-join(sic//text()))}">
-      <xsl:apply-templates select="corr" mode="#current"/>
+    <xsl:variable name="reading" select="a:reading-of(.)"/>
+    <xsl:variable name="written" select="(sic | orig | abbr)[1]"/>
+    <span id="{$id-prefix}{a:choice-id(.)}">
+      <xsl:choose>
+        <xsl:when test="$reading/self::corr">
+          <xsl:attribute name="class" select="'corr cert-' || (corr/@cert, 'unknown')[1]"/>
+          <xsl:attribute name="title" select="'Printed: ' || normalize-space(string-join(sic//text()))"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="class" select="local-name($reading)"/>
+          <xsl:if test="$written">
+            <xsl:attribute name="title" select="(if ($written/self::abbr) then 'Abbreviated: ' else 'As written: ')
+                                                || normalize-space(string-join($written//text()))"/>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:apply-templates select="$reading" mode="#current"/>
     </span>
   </xsl:template>
 
-  <!-- Diplomatic view: the word as printed; the reading appears on hover
-       or keyboard focus (archive.css), so it needs a tab stop. -->
+  <!-- Diplomatic view: the word as printed (or as written, abbreviated);
+       the reading appears on hover or keyboard focus (archive.css), so it
+       needs a tab stop. -->
   <xsl:template name="a:make-as-printed">
     <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
-    <span id="{$id-prefix}{a:choice-id(.)}" class="sic" tabindex="0">
-      <xsl:apply-templates select="sic" mode="#current"/>
-      <xsl:if test="corr">
+    <xsl:variable name="written" select="a:as-written-of(.)"/>
+    <xsl:variable name="reading" select="(corr | reg | expan)[1]"/>
+    <span id="{$id-prefix}{a:choice-id(.)}" class="{local-name($written)}" tabindex="0">
+      <xsl:apply-templates select="$written" mode="#current"/>
+      <xsl:if test="$reading">
         <span class="corr-hint" role="tooltip">
-          <xsl:text>read as </xsl:text>
-          <xsl:value-of select="normalize-space(string-join(corr//text()))"/>
-          <xsl:value-of select="corr/@cert ! (' (' || . || ')')"/>
+          <xsl:value-of select="if ($reading/self::reg) then 'regularised as '
+                                else if ($reading/self::expan) then 'expanded as ' else 'read as '"/>
+          <xsl:value-of select="normalize-space(string-join($reading//text()))"/>
+          <xsl:value-of select="$reading/@cert ! (' (' || . || ')')"/>
         </span>
       </xsl:if>
     </span>

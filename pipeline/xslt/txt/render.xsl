@@ -80,9 +80,13 @@
     <xsl:call-template name="a:make-paragraph"/>
   </xsl:template>
 
+  <!-- Phrases are their words; only q and said (other projects' speech,
+       written without its marks) get quotation marks. -->
   <xsl:template name="a:make-inline">
     <xsl:param name="style" as="xs:string?" select="()"/>
+    <xsl:if test="$style = 'q'">“</xsl:if>
     <xsl:apply-templates mode="#current"/>
+    <xsl:if test="$style = 'q'">”</xsl:if>
   </xsl:template>
 
   <!-- A newline: headings keep their lines; in a paragraph the wrap turns it
@@ -157,7 +161,8 @@
 
   <!-- The footnote's number, where the mark was printed. -->
   <xsl:template name="a:make-note-mark">
-    <xsl:value-of select="'[' || a:note-number(.) || ']'"/>
+    <xsl:param name="block" as="xs:boolean" select="false()"/>
+    <xsl:value-of select="'[' || a:note-number(.) || ']' || (if ($block) then '&#10;&#10;' else '')"/>
   </xsl:template>
 
   <!-- "Notes", then every note as "[3] text" with a hanging indent; a note
@@ -189,11 +194,11 @@
   <!-- Reading view: the correction only; the diplomatic view: the word as
        printed only. The HTML edition shows the other reading on demand. -->
   <xsl:template name="a:make-correction">
-    <xsl:apply-templates select="corr" mode="#current"/>
+    <xsl:apply-templates select="a:reading-of(.)" mode="#current"/>
   </xsl:template>
 
   <xsl:template name="a:make-as-printed">
-    <xsl:apply-templates select="sic" mode="#current"/>
+    <xsl:apply-templates select="a:as-written-of(.)" mode="#current"/>
   </xsl:template>
 
   <!-- Forme work, in the diplomatic view (the reading view leaves it out):
@@ -209,6 +214,81 @@
         <xsl:text> </xsl:text>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Hooks for other projects' TEI (common/editorial.xsl, verse.xsl,
+       phrases.xsl). Marks in the Leiden manner, none of them letters, so
+       that the words stay the source's: ⟦deleted⟧, \added/, word(?) for
+       unclear, [supplied], […] for a gap. -->
+  <xsl:template name="a:make-edit">
+    <xsl:param name="kind" as="xs:string" required="yes"/>
+    <xsl:param name="hint" as="xs:string" select="''"/>
+    <xsl:variable name="content">
+      <xsl:apply-templates mode="#current"/>
+    </xsl:variable>
+    <xsl:value-of select="map{'del': '⟦' || $content || '⟧', 'add': '\' || $content || '/',
+                              'unclear': $content || '(?)', 'supplied': '[' || $content || ']',
+                              'gap': '[…]'}($kind)"/>
+  </xsl:template>
+
+  <!-- A stanza: one line per verse line, then a blank line. -->
+  <xsl:template name="a:make-verse-group">
+    <xsl:variable name="lines">
+      <xsl:apply-templates mode="#current"/>
+    </xsl:variable>
+    <xsl:value-of select="if (normalize-space($lines)) then $lines || '&#10;' else ''"/>
+  </xsl:template>
+
+  <!-- A verse line on a line of its own (a long one wraps, indented); a
+       line standing alone is a block of its own. -->
+  <xsl:template name="a:make-verse-line">
+    <xsl:variable name="content">
+      <xsl:apply-templates mode="#current"/>
+    </xsl:variable>
+    <xsl:value-of select="string-join(a:hang($content, '', '    ') ! (. || '&#10;'))
+                          || (if (parent::lg) then '' else '&#10;')"/>
+  </xsl:template>
+
+  <!-- A table: its caption, then a line per row, cells parted by " | ". -->
+  <xsl:template name="a:make-table">
+    <xsl:variable name="caption">
+      <xsl:apply-templates select="head" mode="#current"/>
+    </xsl:variable>
+    <xsl:variable name="rows">
+      <xsl:apply-templates select="node() except head" mode="#current"/>
+    </xsl:variable>
+    <xsl:value-of select="string-join(a:wrap($caption, $line-width) ! (. || '&#10;')) || $rows || '&#10;'"/>
+  </xsl:template>
+
+  <xsl:template name="a:make-row">
+    <xsl:variable name="cells" as="xs:string*">
+      <xsl:for-each select="cell">
+        <xsl:variable name="content">
+          <xsl:apply-templates select="." mode="#current"/>
+        </xsl:variable>
+        <xsl:sequence select="normalize-space($content)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="string-join(a:hang(string-join($cells, ' | '), '', '  ') ! (. || '&#10;'))"/>
+  </xsl:template>
+
+  <xsl:template name="a:make-cell">
+    <xsl:param name="heading" as="xs:boolean" select="false()"/>
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <!-- A link is its words; a ptr, which has none, its address. -->
+  <xsl:template name="a:make-link">
+    <xsl:param name="href" as="xs:string" required="yes"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:if test="self::ptr">&lt;{$href}&gt;</xsl:if>
+  </xsl:template>
+
+  <!-- "|2|" where page 2 begins; a block of its own between blocks. -->
+  <xsl:template name="a:make-page-break">
+    <xsl:param name="unit" as="xs:string" required="yes"/>
+    <xsl:param name="block" as="xs:boolean" select="false()"/>
+    <xsl:value-of select="if ($block) then '|' || @n || '|&#10;&#10;' else ' |' || @n || '| '"/>
   </xsl:template>
 
 </xsl:stylesheet>

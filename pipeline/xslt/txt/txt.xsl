@@ -23,6 +23,9 @@
   <xsl:include href="../common/transcr.xsl"/>
   <xsl:include href="../common/omit.xsl"/>
   <xsl:include href="../common/notes.xsl"/>
+  <xsl:include href="../common/editorial.xsl"/>
+  <xsl:include href="../common/phrases.xsl"/>
+  <xsl:include href="../common/verse.xsl"/>
   <xsl:include href="../common/lists.xsl"/>
   <xsl:include href="../common/letters.xsl"/>
   <xsl:include href="../common/figures.xsl"/>
@@ -66,10 +69,27 @@
         $facts?sha256 ! ('(sha256 ' || . || ')')), ' ')"/>
     <!-- Blocks end in a blank line; the file ends in exactly one newline. -->
     <xsl:value-of select="replace(
-        a:text-heading($title, '=') || string($body)
+        a:text-heading($title, '=') || (if (a:foreign(.)) then a:text-credits(.) else '') || string($body)
           || (if (exists($facts?source-file)) then a:text-block($source) else ''),
         '&#10;+$', '&#10;')"/>
   </xsl:template>
+
+  <!-- The head of a text from another project: its credits, one wrapped
+       "Label: value" line each (the licence with its address), then how to
+       cite it, so that the text file carries its attribution. -->
+  <xsl:function name="a:text-credits" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="lines" select="a:credits($tei) ! string-join(a:hang(
+        @label || ': ' || . || (if (@href and not(@href = string(.))) then ' &lt;' || @href || '&gt;' else ''),
+        '', '    '), '&#10;')"/>
+    <xsl:variable name="page" select="a:page-stem($tei)[.] ! (. || (if ($view = 'diplomatic') then '.diplomatic' else '') || '.txt')"/>
+    <xsl:variable name="cite" select="string-join((a:citation-parts($tei), 'In ' || $site-title || ', edited by '
+        || $editor || '; built ' || $build-date
+        || (if ($pipeline-version) then ' with archive pipeline ' || $pipeline-version else '')
+        || ($page ! (': ' || .)) || '.'), ' ')"/>
+    <xsl:sequence select="if (empty($lines)) then ''
+        else string-join($lines ! (. || '&#10;')) || '&#10;' || a:text-block('Cite as: ' || $cite)"/>
+  </xsl:function>
 
   <xsl:template match="/*[not(self::TEI)]">
     <xsl:message terminate="yes">txt.xsl: expected a TEI document, got {name()}</xsl:message>
