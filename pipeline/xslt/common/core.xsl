@@ -44,7 +44,14 @@
     a:make-table / a:make-row / a:make-cell (heading)   table, row, cell
     a:make-link       (href)              ref, ptr with @target (phrases.xsl)
     a:make-page-break (unit, block)       pb, cb in the diplomatic view
-  a:make-inline also gets the styles "hi rend-TOKEN ...", "q", "foreign".
+    a:make-graphic    (url, alt)          a graphic or media with @url: a
+                                          link or an address, never an image
+                                          (words.xsl)
+  a:make-inline also gets the styles "hi rend-TOKEN ...", "q", "foreign",
+  "soCalled", "bibl", "cit", the name of a phrase (words.xsl, drama.xsl,
+  front.xsl); a:make-group the kinds "quote" (a block quotation), "cit",
+  "sp", "titlePage" ...; a:make-figure (missing) false() for a figure
+  whose picture is there; a:make-page-break any milestone unit.
   HTML hooks read the tunnel parameter $id-prefix ('' in the reading view,
   'd-' in the diplomatic one), so that both renderings can share a page
   with unique ids.

@@ -27,6 +27,10 @@
   <xsl:include href="../common/editorial.xsl"/>
   <xsl:include href="../common/phrases.xsl"/>
   <xsl:include href="../common/verse.xsl"/>
+  <xsl:include href="../common/blocks.xsl"/>
+  <xsl:include href="../common/drama.xsl"/>
+  <xsl:include href="../common/front.xsl"/>
+  <xsl:include href="../common/words.xsl"/>
   <xsl:include href="../common/lists.xsl"/>
   <xsl:include href="../common/letters.xsl"/>
   <xsl:include href="../common/figures.xsl"/>

@@ -122,8 +122,13 @@
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
         <xsl:text>&#10;</xsl:text>
-        <p>Found by the pipeline's evidence rules (a title, a known first name, a
-          head noun) but not yet curated: candidates for the authority file.
+        <!-- One page for the whole collection, so it speaks of both kinds of
+             document: ours (names the evidence rules found) and other
+             projects' (names their own lists do not identify). -->
+        <p>Names with no entry in the authority file or in their document's own
+          lists. In this archive's own texts they were found by the pipeline's
+          evidence rules (a title, a known first name, a head noun) and are
+          candidates for the authority file.
           <a href="{$overviews(@kind)}">All {lower-case($titles(@kind))} of the
           authority file</a>.</p>
         <xsl:text>&#10;</xsl:text>

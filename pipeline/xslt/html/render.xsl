@@ -49,23 +49,14 @@
        with @when) has its content in a time element. -->
   <xsl:template name="a:make-paragraph">
     <xsl:param name="class" as="xs:string?" select="()"/>
-    <p>
-      <xsl:if test="$class">
-        <xsl:attribute name="class" select="$class"/>
+    <!-- One that holds a list, a table, a stanza ... is a div (blocks.xsl). -->
+    <xsl:variable name="div" select="a:holds-blocks(.)"/>
+    <xsl:element name="{if ($div) then 'div' else 'p'}">
+      <xsl:if test="$class or $div">
+        <xsl:attribute name="class" select="($class, 'p')[1]"/>
       </xsl:if>
       <xsl:call-template name="a:dated-content"/>
-    </p>
-    <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
-  <!-- The quotation marks are text of the source: blockquote, never q
-       (browsers add marks of their own to q). -->
-  <xsl:template name="a:make-quotation">
-    <blockquote>
-      <p>
-        <xsl:apply-templates mode="#current"/>
-      </p>
-    </blockquote>
+    </xsl:element>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
@@ -118,7 +109,8 @@
   <xsl:template name="a:make-group">
     <xsl:param name="kind" as="xs:string" required="yes"/>
     <xsl:element name="{if ($kind = 'opener') then 'header'
-                        else if ($kind = 'closer') then 'footer' else 'div'}">
+                        else if ($kind = 'closer') then 'footer'
+                        else if ($kind = 'quote') then 'blockquote' else 'div'}">
       <xsl:attribute name="class" select="$kind"/>
       <xsl:text>&#10;</xsl:text>
       <xsl:apply-templates mode="#current"/>
@@ -189,14 +181,6 @@
     </figcaption>
   </xsl:template>
 
-  <!-- Only the caption of the picture survives; archive.css says so. -->
-  <xsl:template name="a:make-figure">
-    <figure class="missing">
-      <xsl:apply-templates mode="#current"/>
-    </figure>
-    <xsl:text>&#10;</xsl:text>
-  </xsl:template>
-
   <!-- The footnote's number, linking to the note; the note links back.
        The printed mark (*, **, a digit of its own) is the link's title. -->
   <xsl:template name="a:make-note-mark">
@@ -248,16 +232,22 @@
             <xsl:choose>
               <xsl:when test="p">
                 <xsl:apply-templates select="node() except p[last()]" mode="#current"/>
-                <p>
+                <xsl:element name="{if (a:holds-blocks(p[last()])) then 'div' else 'p'}">
+                  <xsl:if test="a:holds-blocks(p[last()])">
+                    <xsl:attribute name="class" select="'p'"/>
+                  </xsl:if>
                   <xsl:apply-templates select="p[last()]/node()" mode="#current"/>
                   <xsl:sequence select="$back"/>
-                </p>
+                </xsl:element>
               </xsl:when>
               <xsl:otherwise>
-                <p>
+                <xsl:element name="{if (a:holds-blocks(.)) then 'div' else 'p'}">
+                  <xsl:if test="a:holds-blocks(.)">
+                    <xsl:attribute name="class" select="'p'"/>
+                  </xsl:if>
                   <xsl:apply-templates mode="#current"/>
                   <xsl:sequence select="$back"/>
-                </p>
+                </xsl:element>
               </xsl:otherwise>
             </xsl:choose>
           </li>
@@ -296,7 +286,8 @@
         <xsl:attribute name="href" select="a:register-page($kind, a:initial($key)) || '#' || $key"/>
       </xsl:if>
       <xsl:if test="not($key)">
-        <xsl:attribute name="title" select="'Not in the authority file'"/>
+        <xsl:attribute name="title" select="if (a:foreign(.)) then 'Not in this file''s lists'
+                                            else 'Not in the authority file'"/>
       </xsl:if>
       <xsl:apply-templates mode="#current"/>
     </xsl:element>

@@ -67,8 +67,18 @@
     <xsl:variable name="content">
       <xsl:apply-templates mode="#current"/>
     </xsl:variable>
-    <xsl:value-of select="a:text-block(string($content))"/>
+    <xsl:value-of select="if (contains($content, '&#x2028;')) then a:text-lines(string($content))
+                          else a:text-block(string($content))"/>
   </xsl:template>
+
+  <!-- A paragraph that keeps the source's lines (a:make-line-break): each
+       line wrapped on its own. -->
+  <xsl:function name="a:text-lines" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="lines" select="tokenize($text, '&#x2028;') ! a:wrap(., $line-width)"/>
+    <xsl:sequence select="if (empty($lines)) then ''
+                          else string-join($lines ! (. || '&#10;')) || '&#10;'"/>
+  </xsl:function>
 
   <!-- The quotation keeps the source's own marks; nothing is added. -->
   <xsl:template name="a:make-quotation">
@@ -84,16 +94,34 @@
        written without its marks) get quotation marks. -->
   <xsl:template name="a:make-inline">
     <xsl:param name="style" as="xs:string?" select="()"/>
-    <xsl:if test="$style = 'q'">“</xsl:if>
+    <xsl:if test="$style = ('q', 'soCalled')">“</xsl:if>
     <xsl:apply-templates mode="#current"/>
-    <xsl:if test="$style = 'q'">”</xsl:if>
+    <xsl:if test="$style = ('q', 'soCalled')">”</xsl:if>
   </xsl:template>
 
   <!-- A newline: headings keep their lines; in a paragraph the wrap turns it
        into a plain word space. -->
   <xsl:template name="a:make-line-break">
-    <xsl:text>&#10;</xsl:text>
+    <xsl:value-of select="if (a:keeps-line(.)) then '&#x2028;' else '&#10;'"/>
   </xsl:template>
+
+  <!-- In the diplomatic view of other projects' TEI, a line break in a
+       paragraph (or in a letter's lines written as a paragraph: closer,
+       dateline, address ...) keeps the source's line: a mark (U+2028)
+       that the paragraph (a:make-paragraph) turns into a new line. Our own
+       TEI's paragraphs flow as they always have. -->
+  <xsl:function name="a:keeps-line" as="xs:boolean">
+    <xsl:param name="lb" as="element()"/>
+    <xsl:sequence select="$view = 'diplomatic' and a:foreign($lb)
+        and exists($lb/ancestor::*[self::p or self::ab or self::item or self::label or self::cell or self::l
+            or self::head or self::note or self::figDesc or self::bibl or self::list or self::table
+            or self::lg or self::castItem or self::speaker or self::stage or self::opener or self::closer
+            or self::postscript or self::address or self::dateline or self::salute or self::signed
+            or self::byline or self::trailer or self::docImprint][1]
+            [self::p or self::ab or self::address or self::dateline or self::salute or self::signed
+             or self::byline or self::trailer or self::docImprint
+             or (self::opener | self::closer | self::postscript)[text()[normalize-space()]]])"/>
+  </xsl:function>
 
   <!-- A section break: a centred asterism. -->
   <xsl:template name="a:make-break">
@@ -150,11 +178,22 @@
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
+  <!-- A figure with its picture (other projects'): "[<address> caption]". -->
   <xsl:template name="a:make-figure">
+    <xsl:param name="missing" as="xs:boolean" select="true()"/>
     <xsl:variable name="caption">
       <xsl:apply-templates mode="#current"/>
     </xsl:variable>
-    <xsl:value-of select="a:text-block(if (normalize-space($caption))
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:for-each select="*[not($missing)]">
+        <xsl:variable name="part">
+          <xsl:apply-templates select="." mode="#current"/>
+        </xsl:variable>
+        <xsl:sequence select="normalize-space($part)[.]"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="a:text-block(if (not($missing)) then '[' || string-join($parts, ' ') || ']'
+                                       else if (normalize-space($caption))
                                        then '[Picture: ' || normalize-space($caption) || ']'
                                        else '[Picture]')"/>
   </xsl:template>
@@ -281,7 +320,14 @@
   <xsl:template name="a:make-link">
     <xsl:param name="href" as="xs:string" required="yes"/>
     <xsl:apply-templates mode="#current"/>
-    <xsl:if test="self::ptr">&lt;{$href}&gt;</xsl:if>
+    <xsl:if test="self::ptr or self::xptr">&lt;{$href}&gt;</xsl:if>
+  </xsl:template>
+
+  <!-- A picture is its address, a word of its own. -->
+  <xsl:template name="a:make-graphic">
+    <xsl:param name="url" as="xs:string" required="yes"/>
+    <xsl:param name="alt" as="xs:string" select="''"/>
+    <xsl:text> &lt;{$url}&gt; </xsl:text>
   </xsl:template>
 
   <!-- "|2|" where page 2 begins; a block of its own between blocks. -->

@@ -26,6 +26,10 @@
   <xsl:include href="../common/editorial.xsl"/>
   <xsl:include href="../common/phrases.xsl"/>
   <xsl:include href="../common/verse.xsl"/>
+  <xsl:include href="../common/blocks.xsl"/>
+  <xsl:include href="../common/drama.xsl"/>
+  <xsl:include href="../common/front.xsl"/>
+  <xsl:include href="../common/words.xsl"/>
   <xsl:include href="../common/lists.xsl"/>
   <xsl:include href="../common/letters.xsl"/>
   <xsl:include href="../common/figures.xsl"/>
@@ -69,7 +73,8 @@
         $facts?sha256 ! ('(sha256 ' || . || ')')), ' ')"/>
     <!-- Blocks end in a blank line; the file ends in exactly one newline. -->
     <xsl:value-of select="replace(
-        a:text-heading($title, '=') || (if (a:foreign(.)) then a:text-credits(.) else '') || string($body)
+        a:text-heading($title, '=') || (if (a:foreign(.)) then a:text-credits(.) else '')
+          || translate(string($body), '&#x2028;', ' ')
           || (if (exists($facts?source-file)) then a:text-block($source) else ''),
         '&#10;+$', '&#10;')"/>
   </xsl:template>
