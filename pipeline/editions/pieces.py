@@ -62,10 +62,13 @@ def make(doc: dict, saxon: "Saxon", out_dir: Path) -> bytes:
     own = doc.get("entries", [])  # TEI from other projects: editions/foreign.py
     known = known | {(etree.QName(el).localname, el.get(XML_ID)) for el in map(
         etree.fromstring, own)}
-    spots: dict[tuple[str, str], dict[str, list[int]]] = {}  # (kind, key or "") -> spellings
-    for n, kind, key, surface in doc.get("names", []):
+    # (kind, key or "") -> spelling -> its spots: (n, left, right, refs), n the name-N id
+    spots: dict[tuple[str, str], dict[str, list[tuple]]] = {}
+    for n, kind, key, surface, *context in doc.get("names", []):
         key = key if (kind, key) in known else ""  # a dangling ref counts as no ref
-        spots.setdefault((kind, key), {}).setdefault(surface, []).append(n)
+        left, right, refs = (context + ["", "", ""])[:3]  # digests before issue 20: none
+        spots.setdefault((kind, key), {}).setdefault(surface, []).append(
+            (n, left, right, refs))
     # One item per entry named, and one per spelling of names with no entry.
     items = [(kind, key, list(spellings.items())) for (kind, key), spellings in spots.items()
              if key]
@@ -140,19 +143,22 @@ def fingerprint(code: str, known: frozenset) -> str:
 
 
 def _occurrences(doc: dict, items: list) -> etree._Element:
+    """One occ per spot of a name, an item's spots together in document order."""
     holder = etree.Element("doc-occurrences", {"href": doc["href"], "title": doc["title"]})
     for i, (kind, key, spellings) in enumerate(items):
-        for spelling, numbers in spellings:
+        spots = sorted((n, spelling, left, right, refs)
+                       for spelling, found in spellings for n, left, right, refs in found)
+        for n, spelling, left, right, refs in spots:
             etree.SubElement(holder, "occ", {"item": str(i), "kind": kind, "key": key,
-                                             "spelling": spelling,
-                                             "n": " ".join(map(str, numbers))})
+                                             "spelling": spelling, "n": str(n),
+                                             "left": left, "right": right, "refs": refs})
     return holder
 
 
 def _rows(doc: dict, dates: list[dict]) -> etree._Element:
     holder = etree.Element("doc-rows")
     for d in dates:
-        value = {k: d[k] for k in DATE_ATTRS + ("inferred",) if k in d}
+        value = {k: d[k] for k in DATE_ATTRS + ("inferred", "cert", "evidence") if k in d}
         row = etree.SubElement(holder, "date", {
             "href": f"{doc['href']}#date-{d['n']}", "doc": doc["title"], "key": d["key"],
             **value})

@@ -130,8 +130,8 @@ def test_register_occurrence_leads_to_the_name(page, edition, register, entry, s
     expect(page).to_have_url(re.compile(rf"/{register.lower()}-{entry[0]}\.html#{entry}$"))
     expect(page.locator(f"article.reg-entry#{entry}")).to_be_in_viewport()
     links = page.locator(f"article.reg-entry#{entry} a.occ")
-    # Numbered occurrence links carry the spelling as their title.
-    spellings = links.evaluate_all("as => as.map(a => a.title || a.textContent.trim())")
+    # Each occurrence link is the name as printed, in its context (issue 20).
+    spellings = links.evaluate_all("as => as.map(a => a.textContent.trim())")
     index = spellings.index(spelling) if spelling else 0
     href = links.nth(index).get_attribute("href")
     name_id = href.split("#")[1]

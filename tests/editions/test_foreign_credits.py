@@ -162,12 +162,12 @@ def test_names_resolve_from_the_files_own_lists_and_from_a_file_beside_it(tmp_pa
     assert _links(page) == [("Anna", "persons-a.html#anna"), ("Mrs Smith", "persons-a.html#anna"),
                             ("Bob", "persons-b.html#bob"), ("Cork", "places-c.html#cork")]
     anna = lhtml.parse(str(out / "persons-a.html")).getroot().get_element_by_id("anna")
-    assert anna.findtext("h3") == "Anna Smith"
+    assert anna.findtext("h2") == "Anna Smith"
     assert anna.find("p[@class='life']").text == "born 1790"
     assert anna.find("p[@class='note']").text == "A friend of the writer."
     assert "2 occurrences" in anna.find("p[@class='count']").text
     bob = lhtml.parse(str(out / "persons-b.html")).getroot().get_element_by_id("bob")
-    assert bob.findtext("h3") == "Robert Brown"
+    assert bob.findtext("h2") == "Robert Brown"
     unlisted = lhtml.parse(str(out / "persons-unlisted.html")).getroot()
     assert unlisted.xpath("//dl[@class='unlisted']/dt/text()") == ["Tom"]
     # Names in the header are credits, not register occurrences.

@@ -11,6 +11,9 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
+  <!-- Dates in words (a:date-in-words), and which dates have a chronology row. -->
+  <xsl:include href="datewords.xsl"/>
+
   <!-- A letter-word, as in pipeline/build/words.py: Python's [^\W\d_]+ is letters
        plus non-decimal numerics; combining marks end a word there too. -->
   <xsl:variable name="a:not-word" as="xs:string" select="'[^\p{L}\p{Nl}\p{No}]+'"/>

@@ -47,10 +47,16 @@
   </xsl:template>
 
   <!-- A section heading gets the depth of its div (a head directly in body
-       counts as top level). Heads of lists are captions (lists.xsl). -->
+       counts as top level). Inside the div whose head is shown as the
+       page's title, the sections are the title's first level: without this,
+       a page would go from its title (h1) to h3. Heads of lists are
+       captions (lists.xsl). -->
   <xsl:template match="head" mode="reading diplomatic">
+    <xsl:variable name="title-div" select="a:title-head(.)/parent::div"/>
+    <xsl:variable name="under-title" as="xs:integer"
+        select="if (ancestor::div[. is $title-div]) then count($title-div/ancestor-or-self::div) else 0"/>
     <xsl:call-template name="a:make-heading">
-      <xsl:with-param name="depth" select="max((1, count(ancestor::div)))"/>
+      <xsl:with-param name="depth" select="max((1, count(ancestor::div) - $under-title))"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -50,11 +50,13 @@
     <xsl:variable name="cert" select="string((corr/@cert, 'none')[1])"/>
     <xsl:text>&#10;</xsl:text>
     <tr id="app-{$id}" class="cert-{$cert}">
-      <td><a href="#{$id}">{position()}</a></td>
-      <td class="printed"><a href="#d-{$id}">{normalize-space(string-join(sic//text()))}</a></td>
-      <td class="reading">{if (corr) then normalize-space(string-join(corr//text())) else '—'}</td>
-      <td>{if (corr) then $cert else 'no reading'}</td>
-      <td class="note">{string-join(key('a:ocr-note', @xml:id) ! normalize-space(), ' ')}</td>
+      <!-- data-label: the column's name, shown before the cell when a narrow
+           screen stacks the row (archive.css). -->
+      <td data-label="No."><a href="#{$id}">{position()}</a></td>
+      <td class="printed" data-label="As printed"><a href="#d-{$id}">{normalize-space(string-join(sic//text()))}</a></td>
+      <td class="reading" data-label="Read as">{if (corr) then normalize-space(string-join(corr//text())) else '—'}</td>
+      <td data-label="Certainty">{if (corr) then $cert else 'no reading'}</td>
+      <td class="note" data-label="Note">{string-join(key('a:ocr-note', @xml:id) ! normalize-space(), ' ')}</td>
     </tr>
   </xsl:template>
 

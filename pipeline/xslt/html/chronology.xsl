@@ -18,7 +18,12 @@
       </date>...</doc-rows>
       the rows of one document, each after a comment "piece": made once per
       document (pipeline/editions/pieces.py), so that a changed document renders its
-      own rows again and no other.
+      own rows again and no other. A date may carry @cert, @evidence and @inferred
+      (its certainty, when the pipeline inferred it).
+  Readers see dates in words (a:date-in-words, ../common/datewords.xsl), the ISO
+  value in the title; a row's id is NAME-date-3, where the document's date links
+  (render.xsl, a:chronology-row), and the row links back to NAME.html#date-3.
+  Dates of bibliographic references have no rows (digest.py, cited_date).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -29,6 +34,7 @@
 
   <xsl:include href="../params.xsl"/>
   <xsl:include href="page.xsl"/>
+  <xsl:include href="../common/datewords.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
               include-content-type="no"/>
@@ -39,7 +45,7 @@
       <xsl:with-param name="content" as="node()*">
         <h1>Chronology</h1>
         <xsl:text>&#10;</xsl:text>
-        <p class="totals">{a:n(@dates)} dated passages in {a:n(@documents)} documents.</p>
+        <p class="totals">{a:totals(.)}.</p>
         <xsl:text>&#10;</xsl:text>
         <xsl:if test="year[@name ne 'yearless']">
           <table class="years">
@@ -59,8 +65,8 @@
           <xsl:text>&#10;</xsl:text>
         </xsl:if>
         <xsl:for-each select="year[@name eq 'yearless']">
-          <p><a href="{a:year-page(@name)}">{a:n(@dates)} days and months printed without a
-            year</a>, in {a:n(@documents)} documents.</p>
+          <p><a href="{a:year-page(@name)}">{a:counted(@dates, 'day or month', 'days and months')}
+            printed without a year</a>, in {a:counted(@documents, 'document', 'documents')}.</p>
           <xsl:text>&#10;</xsl:text>
         </xsl:for-each>
       </xsl:with-param>
@@ -76,7 +82,7 @@
       <xsl:with-param name="content" as="node()*">
         <h1>{$title}</h1>
         <xsl:text>&#10;</xsl:text>
-        <p class="totals">{a:n(@dates)} dated passages in {a:n(@documents)} documents.</p>
+        <p class="totals">{a:totals(.)}.</p>
         <xsl:text>&#10;</xsl:text>
         <nav class="years" aria-label="Years">
           <xsl:if test="@previous"><a href="{a:year-page(@previous)}" rel="prev">← {@previous}</a><xsl:text> · </xsl:text></xsl:if>
@@ -93,6 +99,20 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- "1 dated passage in 1 document", "12 dated passages in 3 documents". -->
+  <xsl:function name="a:totals" as="xs:string">
+    <xsl:param name="counts" as="element()"/>
+    <xsl:sequence select="a:counted($counts/@dates, 'dated passage', 'dated passages') || ' in '
+                          || a:counted($counts/@documents, 'document', 'documents')"/>
+  </xsl:function>
+
+  <xsl:function name="a:counted" as="xs:string">
+    <xsl:param name="count" as="xs:string?"/>
+    <xsl:param name="one" as="xs:string"/>
+    <xsl:param name="many" as="xs:string"/>
+    <xsl:sequence select="a:n($count) || ' ' || (if (number($count) eq 1) then $one else $many)"/>
+  </xsl:function>
 
   <!-- The page of a year: the overview's name with "-YEAR" before ".html". -->
   <xsl:function name="a:year-page" as="xs:string">
@@ -122,18 +142,21 @@
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- One row: the normalised value, the sentence with the date marked, and a
-       link to the very spot in the document. -->
+  <!-- One row: the date in words (its ISO value in the title and, where HTML
+       can read it, in @datetime), the sentence with the date marked, and a link
+       to the very spot in the document, which links here: the row's id is the
+       document's stem and the date's id (NAME-date-3), as render.xsl links. -->
   <xsl:template match="date">
     <xsl:variable name="surface" select="string(surface)"/>
     <xsl:variable name="context" select="string(context)"/>
     <xsl:variable name="at" select="if (contains($context, $surface)) then
                                     string-length(substring-before($context, $surface)) else -1"/>
     <xsl:text>&#10;</xsl:text>
-    <tr>
-      <td class="value{if (@inferred) then ' inferred' else ''}"><time>
-          <xsl:if test="@when"><xsl:attribute name="datetime" select="@when"/></xsl:if>
-          <xsl:value-of select="a:value(.)"/>
+    <tr id="{substring-before(@href, '.html#')}-{substring-after(@href, '#')}">
+      <td class="value{if (@inferred) then ' inferred' else ''}"><time title="{a:date-label(.)}">
+          <xsl:if test="matches(@when, '^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$')">
+            <xsl:attribute name="datetime" select="@when"/></xsl:if>
+          <xsl:value-of select="a:date-in-words(.)"/>
         </time>
         <!-- A value the pipeline worked out from the passage's reference date
              ("April 12th" under a diary entry of 1939, "the next day"): said, with
@@ -158,12 +181,16 @@
     </tr>
   </xsl:template>
 
-  <xsl:function name="a:value" as="xs:string">
+  <!-- The ISO value, for the title: "1939-04-07", "1942 to 1945",
+       "between 1942-09-01 and 1942-11-30" (as functions.xsl's a:date-label). -->
+  <xsl:function name="a:date-label" as="xs:string">
     <xsl:param name="d" as="element()"/>
     <xsl:sequence select="
       if ($d/@when) then string($d/@when)
-      else if ($d/@from or $d/@to) then string($d/@from) || ' – ' || string($d/@to)
-      else 'c. ' || string($d/@notBefore) || ' – ' || string($d/@notAfter)"/>
+      else if ($d/@from or $d/@to) then
+        string-join((($d/@from, '?')[1], ($d/@to, '?')[1]) ! string(.), ' to ')
+      else 'between ' || string-join((($d/@notBefore, '?')[1], ($d/@notAfter, '?')[1])
+                                     ! string(.), ' and ')"/>
   </xsl:function>
 
   <xsl:template match="/*[not(self::chronology or self::chronology-part or self::doc-rows)]">

@@ -44,10 +44,10 @@
           </tbody>
           <tfoot>
             <tr><th scope="row" colspan="2">{count(document)} documents</th>
-              <td class="num">{format-number($words, '#,##0')}</td>
+              <td class="num" data-label="Words">{format-number($words, '#,##0')}</td>
               <xsl:for-each select="'names', 'dates', 'corrections'">
                 <xsl:variable name="field" select="."/>
-                <td class="num">{format-number(sum($root/document/@*[local-name() = $field]
+                <td class="num" data-label="{a:column-label(.)}">{format-number(sum($root/document/@*[local-name() = $field]
                                                   [. castable as xs:integer] ! xs:integer(.)), '#,##0')}</td>
               </xsl:for-each>
               <td/></tr>
@@ -71,12 +71,20 @@
     <tr>
       <xsl:if test="@id"><xsl:attribute name="id" select="@id"/></xsl:if>
       <td><a href="{@href}">{(@title[normalize-space()], @source, @href)[1]}</a></td>
-      <td>{@publisher[normalize-space()] ! (. || ', ')}<code>{@source}</code></td>
+      <td data-label="Source">{@publisher[normalize-space()] ! (. || ', ')}<code>{@source}</code></td>
       <xsl:for-each select="@words, @names, @dates, @corrections">
-        <td class="num">{if (. castable as xs:integer) then format-number(xs:integer(.), '#,##0') else ''}</td>
+        <td class="num" data-label="{a:column-label(local-name())}">{if (. castable as xs:integer) then format-number(xs:integer(.), '#,##0') else ''}</td>
       </xsl:for-each>
-      <td><a href="{$text-href}">text</a></td>
+      <td data-label="Plain text"><a href="{$text-href}">text</a></td>
     </tr>
   </xsl:template>
+
+  <!-- A column's heading, which a narrow screen shows before each cell
+       (data-label, archive.css) when it stacks the rows. -->
+  <xsl:function name="a:column-label" as="xs:string">
+    <xsl:param name="field" as="xs:string"/>
+    <xsl:sequence select="map {'words': 'Words', 'names': 'Names', 'dates': 'Dates',
+                                'corrections': 'OCR corrections'}($field)"/>
+  </xsl:function>
 
 </xsl:stylesheet>

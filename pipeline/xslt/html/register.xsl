@@ -24,14 +24,19 @@
     </register-unlisted>
       the names found with no entry (places-unlisted.html), one per spelling;
     <doc-occurrences href="NAME.html" title="...">
-      <occ item="0" kind="place" key="albania" spelling="Albania" n="12 40 57"/>
-    </doc-occurrences>                  (n: the name-N ids of the page)
+      <occ item="0" kind="place" key="albania" spelling="Albania" n="12"
+           left="… troops invaded " right=" on 7 April …" refs=""/>
+    </doc-occurrences>  (one occ per spot, an item's in document order; n: the
+                         name-N id of the page; left, right: a few words of the
+                         reading text either side; refs: the name's @ref web
+                         addresses, shown as links where known, as GeoNames)
       the items of one document, one per @item (an entry, or the spelling
       of a name with no entry), each after a comment "piece": made once per
       document (pipeline/editions/pieces.py), so that a changed document renders its
       own items again and nothing else.
-  Each entry lists its spellings and every occurrence, document by document,
-  linked to the spot.
+  Each entry lists its spellings, its identifiers elsewhere (GeoNames,
+  Wikidata, VIAF: idno, or a web address in @ref), and every occurrence,
+  document by document, in its context, linked to the spot.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -182,7 +187,8 @@
     <xsl:variable name="main" select="($names[@type = 'main'], $names)[1]"/>
     <xsl:variable name="count" select="key('count', string(@xml:id))"/>
     <article class="reg-entry" id="{@xml:id}" aria-labelledby="{@xml:id}-name">
-      <h3 id="{@xml:id}-name">{normalize-space($main)}</h3>
+      <!-- h2: the page's sections are its entries, right under the h1. -->
+      <h2 id="{@xml:id}-name">{normalize-space($main)}</h2>
       <xsl:variable name="variants" select="($names except $main) ! normalize-space()"/>
       <xsl:if test="exists($variants)">
         <p class="variants"><span class="label">Also written: </span>{string-join($variants, ' · ')}</p>
@@ -195,6 +201,14 @@
       <xsl:for-each select="tei:note">
         <p class="note">{normalize-space()}</p>
       </xsl:for-each>
+      <xsl:variable name="ids" select="(tei:idno ! a:external-id(., string(@type)),
+          (@ref, @sameAs, @corresp, *[ends-with(local-name(), 'Name')]/@ref) ! tokenize(.)
+          ! a:external-id(., ''))"/>
+      <xsl:if test="exists($ids)">
+        <p class="ids"><span class="label">Elsewhere: </span><xsl:call-template name="ids">
+            <xsl:with-param name="ids" select="$ids"/>
+          </xsl:call-template></p>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="exists($count)">
           <xsl:call-template name="count-line">
@@ -238,25 +252,66 @@
     </xsl:for-each-group>
   </xsl:template>
 
-  <!-- One document's occurrences of a name: the document, how many, then
-       each spelling as printed with numbered links to every spot where it
-       stands (the spelling is each link's title). -->
+  <!-- One document's occurrences of a name: the document, how many, the
+       external identifiers its names point at (a GeoNames @ref), then every
+       spot in document order, a few words either side of the name, which
+       links to the spot in the reading view. -->
   <xsl:template name="doc-item">
     <xsl:param name="occs" as="element()+"/>
     <xsl:param name="href" as="xs:string"/>
     <xsl:param name="doc" as="xs:string"/>
-    <li><a href="{$href}">{$doc}</a> ({a:count($occs)}):
-          <xsl:for-each select="$occs">
-        <xsl:variable name="spelling" select="string(@spelling)"/>
-        <span class="spelling">{$spelling}</span>
-        <xsl:for-each select="tokenize(@n)">
-          <xsl:text> </xsl:text>
-          <a class="occ" href="{$href}#name-{.}" title="{$spelling}"
-             aria-label="{$spelling}, occurrence {position()} in {$doc}">{position()}</a>
+    <li><a href="{$href}">{$doc}</a> ({a:count($occs)})<xsl:call-template name="ids">
+        <xsl:with-param name="ids" select="distinct-values($occs/tokenize(@refs)) ! a:external-id(., '')"/>
+        <xsl:with-param name="before" select="' '"/>
+      </xsl:call-template>:<ol class="kwic">
+        <xsl:for-each select="$occs">
+          <li>{@left}<a class="occ" href="{$href}#name-{@n}">{@spelling}</a>{@right}</li>
         </xsl:for-each>
-        <xsl:if test="position() ne last()"><xsl:text>; </xsl:text></xsl:if>
-      </xsl:for-each>
-    </li>
+      </ol></li>
+  </xsl:template>
+
+  <!-- An identifier of another authority as {label, id, href}, or nothing:
+       GeoNames (https://www.geonames.org/ID, or an idno of type geonames),
+       Wikidata (a Q-id of type wikidata, or a wikidata.org address), VIAF
+       (https://viaf.org/viaf/ID, or of type viaf). -->
+  <xsl:function name="a:external-id" as="map(*)?">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:variable name="v" select="normalize-space($value)"/>
+    <xsl:variable name="t" select="lower-case($type)"/>
+    <xsl:variable name="geonames" select="'^https?://(www\.|sws\.)?geonames\.org/([0-9]+)([/?#].*)?$'"/>
+    <xsl:variable name="wikidata" select="'^https?://(www\.|m\.)?wikidata\.org/(wiki|entity)/(Q[0-9]+)([/?#].*)?$'"/>
+    <xsl:variable name="viaf" select="'^https?://(www\.)?viaf\.org/viaf/([0-9]+)([/?#].*)?$'"/>
+    <xsl:variable name="found" as="xs:string*" select="
+        if (matches($v, $geonames)) then ('GeoNames', replace($v, $geonames, '$2'))
+        else if ($t = 'geonames' and matches($v, '^[0-9]+$')) then ('GeoNames', $v)
+        else if (matches($v, $wikidata)) then ('Wikidata', replace($v, $wikidata, '$3'))
+        else if ($t = 'wikidata' and matches($v, '^Q[0-9]+$')) then ('Wikidata', $v)
+        else if (matches($v, $viaf)) then ('VIAF', replace($v, $viaf, '$2'))
+        else if ($t = 'viaf' and matches($v, '^[0-9]+$')) then ('VIAF', $v)
+        else ()"/>
+    <xsl:if test="exists($found)">
+      <xsl:sequence select="map {'label': $found[1], 'id': $found[2], 'href':
+          map {'GeoNames': 'https://www.geonames.org/', 'Wikidata': 'https://www.wikidata.org/wiki/',
+               'VIAF': 'https://viaf.org/viaf/'}($found[1]) || $found[2]}"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- Identifiers as labelled links ("GeoNames 783754"), each once. -->
+  <xsl:template name="ids">
+    <xsl:param name="ids" as="map(*)*"/>
+    <xsl:param name="before" as="xs:string" select="''"/>
+    <xsl:variable name="hrefs" select="distinct-values($ids ! ?href)"/>
+    <xsl:if test="exists($hrefs)">
+      <xsl:value-of select="$before"/>
+      <span class="ids">
+        <xsl:for-each select="$hrefs">
+          <xsl:variable name="id" select="($ids[?href = current()])[1]"/>
+          <xsl:if test="position() gt 1"> · </xsl:if>
+          <a class="ext" rel="external" href="{.}">{$id?label} {$id?id}</a>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="/*[not(self::register or self::register-letter or self::register-unlisted or self::doc-occurrences)]">

@@ -18,6 +18,7 @@
 
   <!-- The hooks for other projects' TEI. -->
   <xsl:include href="render-foreign.xsl"/>
+  <xsl:include href="render-dates.xsl"/>
 
   <!-- A letter is an article of its own (it could stand alone); every other
        div is a section. The kind (letter, entry) is a class for the layout. -->
@@ -294,8 +295,9 @@
   </xsl:template>
 
   <!-- Reading view: the correction (or the regularised or expanded form),
-       marked; the other reading in its title. The id (ocr-N, the choice's
-       own) is where the apparatus links. -->
+       marked; the other reading in its title, which archive.css also shows
+       on keyboard focus or a tap (hence the tab stop), not only on hover.
+       The id (ocr-N, the choice's own) is where the apparatus links. -->
   <xsl:template name="a:make-correction">
     <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
     <xsl:variable name="reading" select="a:reading-of(.)"/>
@@ -305,12 +307,14 @@
         <xsl:when test="$reading/self::corr">
           <xsl:attribute name="class" select="'corr cert-' || (corr/@cert, 'unknown')[1]"/>
           <xsl:attribute name="title" select="'Printed: ' || normalize-space(string-join(sic//text()))"/>
+          <xsl:attribute name="tabindex" select="0"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="class" select="local-name($reading)"/>
           <xsl:if test="$written">
             <xsl:attribute name="title" select="(if ($written/self::abbr) then 'Abbreviated: ' else 'As written: ')
                                                 || normalize-space(string-join($written//text()))"/>
+            <xsl:attribute name="tabindex" select="0"/>
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
@@ -319,8 +323,8 @@
   </xsl:template>
 
   <!-- Diplomatic view: the word as printed (or as written, abbreviated);
-       the reading appears on hover or keyboard focus (archive.css), so it
-       needs a tab stop. -->
+       the reading appears on hover, keyboard focus or a tap (archive.css),
+       so it needs a tab stop. -->
   <xsl:template name="a:make-as-printed">
     <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
     <xsl:variable name="written" select="a:as-written-of(.)"/>
@@ -336,46 +340,6 @@
         </span>
       </xsl:if>
     </span>
-  </xsl:template>
-
-  <!-- Dates of the text counted in one pass (date-N), as pipeline/editions/digest.py counts. -->
-  <xsl:accumulator name="a:dates" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="text//date" select="$value + 1"/>
-  </xsl:accumulator>
-
-  <!-- The content of the context element; in a time element when it
-       carries a date HTML can read (a day, a month or a year), otherwise
-       as it is, or in a span of class $otherwise if one is given. -->
-  <xsl:template name="a:dated-content">
-    <xsl:param name="otherwise" as="xs:string?" select="()"/>
-    <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
-    <xsl:choose>
-      <!-- A date of the text: numbered in document order (the chronology
-           page links to date-N), its ISO value shown on hover. -->
-      <xsl:when test="self::date[@when or @from or @notBefore]">
-        <xsl:variable name="n" as="xs:integer" select="accumulator-before('a:dates')"/>
-        <time id="{$id-prefix}date-{$n}" class="date{if (@evidence = 'internal') then ' inferred' else ''}"
-              title="{a:date-label(.)}{if (@evidence = 'internal') then ' (inferred from the passage, certainty ' || (@cert, 'medium')[1] || ')' else ''}">
-          <xsl:if test="@when">
-            <xsl:attribute name="datetime" select="@when"/>
-          </xsl:if>
-          <xsl:apply-templates mode="#current"/>
-        </time>
-      </xsl:when>
-      <xsl:when test="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')">
-        <time datetime="{@when}">
-          <xsl:apply-templates mode="#current"/>
-        </time>
-      </xsl:when>
-      <xsl:when test="$otherwise">
-        <span class="{$otherwise}">
-          <xsl:apply-templates mode="#current"/>
-        </span>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="#current"/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>
