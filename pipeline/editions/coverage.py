@@ -20,9 +20,9 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.core import paths
+from pipeline.core.ns import TEI_NS
 
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 ENTRIES = ("html/html.xsl", "txt/txt.xsl")
 VIEWS = {"reading", "diplomatic", "#all"}
 

@@ -17,7 +17,7 @@ from lxml import etree
 from pipeline.core.fold import fold
 from pipeline.core.ns import NS, tei
 from pipeline.core.surface import hidden_in_reading, reading_words
-from pipeline.editions.foreign import key_of
+from pipeline.editions.foreign import KEY
 
 NAME_TAGS = {tei("persName"): "person", tei("placeName"): "place", tei("orgName"): "org"}
 # Names the reading view does not show: forme work, citation marks, editorial remarks,
@@ -86,7 +86,7 @@ def name_occurrences(text: etree._Element | None,
     """[n, kind, key, surface, left, right, refs] for every name the reading view shows;
     n counts every name of the text in document order, as the HTML numbers its name-N
     ids. With `entries` (TEI from other projects) the key is the entry the name resolves
-    to. left and right: a few words of the reading text either side (name_contexts);
+    to (`a:key`, set by editions/foreign.py). left and right: a few words of the reading text either side (name_contexts);
     refs: the name's @ref tokens that are web addresses (a GeoNames place), the register
     shows those it knows as links."""
     out: list[list] = []
@@ -99,7 +99,7 @@ def name_occurrences(text: etree._Element | None,
         if _unshown(el):
             continue
         if entries is not None:
-            key = key_of(el, entries)
+            key = el.get(KEY, "")
         else:
             ref = el.get("ref", "")
             key = ref.split("#", 1)[1] if "#" in ref else ""
@@ -117,7 +117,6 @@ _WORD = re.compile(r"[^\W_]")
 _NAME_BLOCKS = {tei(n) for n in ("p", "ab", "head", "item", "note", "salute", "signed",
                                  "dateline", "figDesc", "l", "cell", "label", "trailer",
                                  "byline", "opener", "closer", "speaker", "stage")}
-_NAME_BREAKS = {tei("lb"), tei("pb"), tei("cb")}
 _READINGS = (tei("corr"), tei("reg"), tei("expan"))
 
 
@@ -182,7 +181,7 @@ def _reading_spans(block: etree._Element, marks: set
             kids = [c for c in node if isinstance(c.tag, str)]
             chosen = next((c for c in kids if c.tag in _READINGS), kids[0] if kids else None)
         for child in node:
-            if child.tag in _NAME_BREAKS:
+            if child.tag in _BREAKS:
                 add("" if child.get("break") == "no" else " ")
             elif isinstance(child.tag, str) and (chosen is None or child is chosen) \
                     and not _hidden_in_context(child):
@@ -247,8 +246,8 @@ def dated_passages(text: etree._Element | None) -> list[dict]:
     return out
 
 
-# A bibliographic reference: its dates are publication dates, not events. The same rule
-# is a:cited-date in pipeline/xslt/html/render.xsl (no link to a row): keep them alike.
+# A bibliographic reference: its dates are publication dates, not events. The page's
+# date links to its row only where there is one (editions/export.py sets a:row).
 _CITATION_TAGS = {tei(n) for n in ("bibl", "biblStruct", "biblFull", "listBibl")}
 # Citation marks: "vol. 5", "p. 17", "pp. 3-9", "No 2", "No. 2".
 CITATION_MARK = re.compile(r"(^|[\s(,;])(vol\.|pp?\.|No\.?)\s*[0-9]")
@@ -292,7 +291,7 @@ def _sentence(block: etree._Element, el: etree._Element, surface: str) -> str:
     whole = " ".join(_visible_text(block).split())
     at = len(" ".join(before.split())) + (1 if before[-1:].isspace() else 0)
     breaks = [m for m in _SENTENCE.finditer(whole) if not _ABBREVIATION.search(
-        whole, max(0, m.start() - 8), m.start())]  # "vol. 1", "p. 17", "E. Hoxha" end none
+        whole, max(0, m.start() - 8), m.start())]  # "vol. 1", "p. 17", "J. Smith" end none
     starts = [0] + [m.end() for m in breaks]
     start = max(s for s in starts if s <= at)
     ends = [m.start() for m in breaks if m.start() >= at + len(surface)]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -22,11 +21,12 @@ from pipeline.core import paths
 from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings, run
 from pipeline.core.fsutil import atomic_write, write_if_changed
+from pipeline.core.ns import archive, tei
 from pipeline.core.settings import ExportSettings
 from pipeline.core.xmlsafe import parse_file
 from pipeline.editions import collection, coverage, foreign, groups, pieces
 from pipeline.editions.digest import digest
-from pipeline.editions.groups import DIGESTS, digest_path, pieces_path
+from pipeline.editions.groups import DIGESTS, chronology_group, digest_path, pieces_path
 from pipeline.editions.pages import ExportReport
 from pipeline.editions.saxon import Saxon, saxon_for
 
@@ -100,24 +100,36 @@ def export_task(task: tuple[Path, Path, ExportSettings]) -> tuple[bool, object]:
     try:
         doc_in = foreign.prepare(parse_file(tei_file), tei_file)
         tree = doc_in.tree
+        doc = None
+        if settings.fmt == "html":
+            doc = digest(tree, tei_file, out, None if doc_in.ours else doc_in.entries)
+            _mark_rows(tree, doc, out.stem)
         text = etree.tostring(tree, encoding="unicode")
         saxon = _saxon(settings)
         result = saxon.apply(ENTRY[settings.fmt], text, str(tei_file),
                              "" if doc_in.ours else tei_file.as_uri())
         facts, record = b"", b""
-        if settings.fmt == "html":
-            doc = digest(tree, tei_file, out, None if doc_in.ours else doc_in.entries)
+        if doc is not None:
             facts = _digest_json(doc)
             record = pieces.make(doc, saxon, out.parent)
         return True, (result.encode("utf-8"), facts, record, doc_in.notes, doc_in.missing,
-                      _unrendered(tree))
+                      coverage.unrendered(tree))
     except PipelineError as exc:
         return False, str(exc)
 
 
-def _unrendered(tree: etree._ElementTree) -> Counter:
-    """The elements of `tree` without a template of their own (editions/coverage.py)."""
-    return coverage.unrendered(tree)
+ROW = archive("row")
+
+
+def _mark_rows(tree: etree._ElementTree, doc: dict, stem: str) -> None:
+    """Set a:row, in memory, on each date of the text that has a chronology row: the
+    row's page and id, where the page's date links (html/render-dates.xsl). The digest
+    decides which dates have one (dated_passages), and groups.py names the page, so no
+    stylesheet repeats either rule."""
+    text = tree.getroot().find(tei("text"))
+    dates = list(text.iter(tei("date"))) if text is not None else []
+    for d in doc["dates"]:
+        dates[d["n"] - 1].set(ROW, f"{chronology_group(d['key'])}.html#{stem}-date-{d['n']}")
 
 
 def unrendered_note(report: ExportReport) -> str:

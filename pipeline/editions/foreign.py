@@ -11,8 +11,9 @@ refusal:
 - its names point by @ref (several refs separated by spaces) or @key into the file's
   own listPerson/listPlace/listOrg (header, standOff or back), or into a file beside it
   (`./Personography.xml#EdgeM1`); the entries of files that are there are copied into
-  the tree in memory (a standOff of type "archive-external") so that the stylesheets
-  resolve every name within the document (common/names.xsl, same rule as `key_of`);
+  the tree in memory (a standOff of type "archive-external"), and each name that
+  resolves gets its entry's id as `a:key`, in memory too: the registers (digest.py)
+  and the stylesheets (common/names.xsl) read it, and `key_of` is the only rule;
 - a file the names point into that is missing or unreadable makes those names unlinked,
   reported once per file for the whole export (`missing_warnings`).
 
@@ -32,12 +33,14 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from pipeline.core.errors import PipelineError
-from pipeline.core.ns import NS, TEI_NS, tei, xml
+from pipeline.core.ns import NS, TEI_NS, archive, tei, xml
 from pipeline.core.xmlsafe import parse_file
 
 NAME_KINDS = {tei("persName"): "person", tei("placeName"): "place", tei("orgName"): "org"}
 LISTS = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
 EXTERNAL = "archive-external"  # @type of the standOff holding entries of other files
+KEY = archive("key")  # on each name, in memory: the entry it resolves to (names.xsl)
+_ENTRY_TAGS = {tei(kind) for kind in LISTS}
 _ENTRY_XPATH = " | ".join(f".//tei:{lst}//tei:{kind}[@xml:id]" for kind, lst in LISTS.items())
 
 
@@ -63,7 +66,7 @@ class Prepared:
 
 
 def ours(root: etree._Element) -> bool:
-    """Made by the archive pipeline? (common/names.xsl's a:ours asks the same.)"""
+    """Made by the archive pipeline? (common/names.xsl's a:foreign asks the same.)"""
     return bool(root.xpath("tei:teiHeader/tei:encodingDesc/tei:appInfo/"
                            "tei:application[@ident = 'archive-pipeline']", namespaces=NS))
 
@@ -129,7 +132,7 @@ def pointers(el: etree._Element) -> list[tuple[str, str]]:
 
 def key_of(el: etree._Element, entries: dict[str, etree._Element]) -> str:
     """The entry a foreign name resolves to: its first pointer whose id is an entry of
-    the name's kind (persName: person), or '' (names.xsl: a:listed-key)."""
+    the name's kind (persName: person), or ''."""
     kind = NAME_KINDS.get(el.tag)
     for _, key in pointers(el):
         entry = entries.get(key)
@@ -171,8 +174,14 @@ def _resolve(prepared: Prepared, tei_file: Path) -> None:
                 group = etree.SubElement(holder, tei(lst))
                 group.extend(copy.deepcopy(e) for e in mine)
     entries = {**extra, **own}
-    used = {key_of(el, entries) for el in root.iter(*NAME_KINDS)}
-    prepared.entries = {k: entries[k] for k in sorted(used) if k}
+    used = set()
+    for el in root.iter(*NAME_KINDS):
+        key = key_of(el, entries)
+        if key:
+            used.add(key)
+            if not any(a.tag in _ENTRY_TAGS for a in el.iterancestors()):
+                el.set(KEY, key)  # an entry's own names stay as written (the digest copies it)
+    prepared.entries = {k: entries[k] for k in sorted(used)}
 
 
 def _external(path: Path) -> dict[str, etree._Element]:

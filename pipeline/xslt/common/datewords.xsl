@@ -164,46 +164,4 @@
       else if ($month = (4, 6, 9, 11)) then 30 else 31"/>
   </xsl:function>
 
-  <!-- Is a date part of a bibliographic reference, so that it is no event of the
-       chronology: the same rule as cited_date in pipeline/editions/digest.py (keep
-       them alike): inside a bibl, listBibl, biblStruct, biblFull, a note
-       type="source" or a citation mark; in a note that cites ("vol. 1, 1971,
-       p. 17"); in brackets that cite, with a mark ('("Albania Today" 1976, No 2)')
-       or after a place of publication alone ("(London 1947)"). -->
-  <xsl:function name="a:cited-date" as="xs:boolean"
-                xpath-default-namespace="http://www.tei-c.org/ns/1.0">
-    <xsl:param name="date" as="element()"/>
-    <xsl:variable name="mark" select="'(^|[\s(,;])(vol\.|pp?\.|No\.?)\s*[0-9]'"/>
-    <xsl:variable name="before" select="string-join($date/preceding-sibling::node()
-                                        [self::text() or self::*] ! string())"/>
-    <xsl:variable name="after" select="string-join($date/following-sibling::node()
-                                       [self::text() or self::*] ! string())"/>
-    <xsl:variable name="opened" select="replace($before, '^.*\(', '', 's')"/>
-    <xsl:variable name="closed" select="substring-before($after, ')')"/>
-    <xsl:sequence select="
-        exists($date/ancestor::*[self::bibl or self::biblStruct or self::biblFull
-               or self::listBibl or self::note[@type = 'source'] or self::ref[@type = 'citation']])
-        or matches(string($date/ancestor::note[1]), $mark)
-        or (contains($before, '(') and not(contains($opened, ')')) and contains($after, ')')
-            and (matches($opened || string($date) || $closed, $mark)
-                 or matches(replace($opened, '^\s+|\s+$', ''), '^\p{Lu}\p{Ll}+$')))"/>
-  </xsl:function>
-
-  <!-- The chronology row of a date of a document page (stem NAME, its date-N):
-       "chronology-1939.html#NAME-date-7", the page of its start's year (or
-       chronology-yearless.html), as pipeline/editions/groups.py files it; () for a
-       date with no row (no start, or a citation's). -->
-  <xsl:function name="a:chronology-row" as="xs:string?">
-    <xsl:param name="date" as="element()"/>
-    <xsl:param name="n" as="xs:integer"/>
-    <xsl:param name="stem" as="xs:string"/>
-    <xsl:param name="chronology-href" as="xs:string"/>
-    <xsl:variable name="key" select="($date/@when, $date/@from, $date/@notBefore)[1] ! string()"/>
-    <xsl:sequence select="if (empty($key) or a:cited-date($date)) then ()
-        else replace($chronology-href, '\.html$', '') || '-'
-             || (if (matches($key, '^-?\d{4,}')) then replace($key, '^(-?\d{4,}).*$', '$1', 's')
-                 else 'yearless')
-             || '.html#' || $stem || '-date-' || $n"/>
-  </xsl:function>
-
 </xsl:stylesheet>

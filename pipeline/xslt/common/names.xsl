@@ -28,10 +28,11 @@
 
   <!-- The authority id a name points at ("authority.xml#tirana" -> "tirana").
        In TEI from other projects, the entry of the document's own lists it
-       resolves to (a:listed-key). -->
+       resolves to: pipeline/editions/foreign.py works it out (key_of) and
+       hands it over as a:key, in memory. -->
   <xsl:function name="a:name-key" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="if (a:foreign($name)) then a:listed-key($name)
+    <xsl:sequence select="if (a:foreign($name)) then string($name/@a:key)
                           else if (contains($name/@ref, '#')) then substring-after($name/@ref, '#') else ''"/>
   </xsl:function>
 
@@ -42,24 +43,6 @@
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="tei" select="root($node)/TEI"/>
     <xsl:sequence select="exists($tei) and empty($tei/teiHeader/encodingDesc/appInfo/application[@ident = 'archive-pipeline'])"/>
-  </xsl:function>
-
-  <!-- Entries of a document's own lists (header, standOff, back; the
-       pipeline copies in those of files beside it, in a standOff). -->
-  <xsl:key name="a:entry" match="person[ancestor::listPerson][@xml:id] | place[ancestor::listPlace][@xml:id]
-                                 | org[ancestor::listOrg][@xml:id]" use="string(@xml:id)"/>
-
-  <!-- The first of a name's pointers (each @ref token with an id, then
-       @key) that is an entry of its kind in the document; '' if none. The
-       same rule as foreign.key_of, which files the name in the registers. -->
-  <xsl:function name="a:listed-key" as="xs:string">
-    <xsl:param name="name" as="element()"/>
-    <xsl:variable name="kind" select="a:name-kind($name)"/>
-    <xsl:variable name="ids" select="(tokenize(normalize-space($name/@ref), ' ')[contains(., '#')]
-                                        [not(matches(substring-before(., '#'), '^[A-Za-z][A-Za-z0-9+.\-]*:'))]
-                                        ! substring-after(., '#')[.],
-                                      string($name/@key)[.])"/>
-    <xsl:sequence select="string(($ids[key('a:entry', ., root($name))[local-name() = $kind]])[1])"/>
   </xsl:function>
 
   <!-- Counted in one pass (xsl:number would recount from the start for every

@@ -22,7 +22,7 @@
       (its certainty, when the pipeline inferred it).
   Readers see dates in words (a:date-in-words, ../common/datewords.xsl), the ISO
   value in the title; a row's id is NAME-date-3, where the document's date links
-  (render.xsl, a:chronology-row), and the row links back to NAME.html#date-3.
+  (render-dates.xsl, from the a:row the export sets), and the row links back to NAME.html#date-3.
   Dates of bibliographic references have no rows (digest.py, cited_date).
 -->
 <xsl:stylesheet version="3.0"

@@ -81,27 +81,12 @@
         <xsl:apply-templates select="text/front" mode="reading"/>
         <xsl:call-template name="views"/>
         <xsl:call-template name="a:apparatus"/>
-        <xsl:choose>
-          <xsl:when test="a:foreign(.)">
-            <xsl:call-template name="a:credits-panel"/>
-            <!-- The source panel, with the citation made from the credits:
-                 its own would read "of ;" for a header that has no source
-                 file or publisher of ours. -->
-            <xsl:variable name="panel">
-              <xsl:call-template name="a:source-panel">
-                <xsl:with-param name="facts" select="$facts"/>
-              </xsl:call-template>
-            </xsl:variable>
-            <xsl:apply-templates select="$panel" mode="a:cite-foreign">
-              <xsl:with-param name="tei" select="." tunnel="yes"/>
-            </xsl:apply-templates>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="a:source-panel">
-              <xsl:with-param name="facts" select="$facts"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
+        <xsl:if test="a:foreign(.)">
+          <xsl:call-template name="a:credits-panel"/>
+        </xsl:if>
+        <xsl:call-template name="a:source-panel">
+          <xsl:with-param name="facts" select="$facts"/>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -191,30 +176,6 @@
         <xsl:text>.</xsl:text>
       </p>
     </xsl:if>
-  </xsl:template>
-
-  <!-- The source panel of a text from another project, as made, but for
-       its citation. -->
-  <xsl:mode name="a:cite-foreign" on-no-match="shallow-copy"/>
-
-  <xsl:template match="Q{}p[@class = 'citation']" mode="a:cite-foreign">
-    <xsl:param name="tei" as="element()" tunnel="yes"/>
-    <xsl:variable name="page" select="a:page-stem($tei)[.] ! (. || '.html')"/>
-    <xsl:copy>
-      <xsl:copy-of select="@*"/>
-      <xsl:text>{string-join(a:citation-parts($tei), ' ')} In </xsl:text>
-      <cite>{$site-title}</cite>
-      <xsl:text>, edited by {$editor}; built {$build-date}{
-        if ($pipeline-version) then ' with archive pipeline ' || $pipeline-version else ''}</xsl:text>
-      <xsl:choose>
-        <xsl:when test="$base-url and exists($page)">
-          <xsl:text>: </xsl:text>
-          <a href="{$base-url}{$page}">{$base-url}{$page}</a>
-        </xsl:when>
-        <xsl:when test="exists($page)">: {$page}</xsl:when>
-      </xsl:choose>
-      <xsl:text>.</xsl:text>
-    </xsl:copy>
   </xsl:template>
 
   <!-- Anything but a TEI document is a caller's mistake: fail loudly rather

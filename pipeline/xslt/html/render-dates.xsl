@@ -26,16 +26,14 @@
     <xsl:choose>
       <!-- A date of the text: numbered in document order (the chronology
            page links to date-N), its value in words and ISO shown on hover, and
-           a link to its row of the chronology (a:chronology-row; none for a
-           citation's date, nor inside a link or a name, which would nest links). -->
+           a link to its row of the chronology: a:row, which the export sets
+           in memory on each date that has a row (editions/export.py: none for a
+           citation's date); no link inside a link or a name, which would nest. -->
       <xsl:when test="self::date[@when or @from or @notBefore]">
         <xsl:variable name="n" as="xs:integer" select="accumulator-before('a:dates')"/>
-        <xsl:variable name="base" select="string(base-uri(root(.)))"/>
-        <xsl:variable name="stem" select="if (matches($base, '[^/]\.xml$'))
-            then replace($base, '^.*/|\.xml$', '') else a:doc-name(.)"/>
         <xsl:variable name="row" select="if (ancestor::*[self::ref or self::ptr or self::persName
             or self::placeName or self::orgName or self::name or self::rs]) then ()
-            else a:chronology-row(., $n, $stem, $chronology-href)"/>
+            else @a:row"/>
         <xsl:variable name="time" as="element()">
           <time id="{$id-prefix}date-{$n}" class="date{if (@evidence = 'internal') then ' inferred' else ''}"
                 title="{a:date-in-words(.)} ({a:date-label(.)}){if (@evidence = 'internal') then ', inferred from the passage, certainty ' || (@cert, 'medium')[1] else ''}">

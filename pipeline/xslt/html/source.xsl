@@ -69,23 +69,59 @@
       <h3 id="cite-title">Cite this edition</h3>
       <xsl:text>&#10;</xsl:text>
       <p class="citation" aria-labelledby="cite-title">
-        <xsl:text>“{$facts?title}.” </xsl:text>
-        <cite>{$site-title}</cite>
-        <xsl:text>, edited by {$editor}. Digital edition (TEI P5) of {
-          string-join(($facts?publisher, $facts?source-file ! ('source file ' || .)), ', ')}{
-          $facts?sha256 ! (', SHA-256 ' || substring(., 1, 16) || '…')}; built {$build-date}{
-          if ($pipeline-version) then ' with archive pipeline ' || $pipeline-version else ''}. </xsl:text>
         <xsl:choose>
-          <xsl:when test="$base-url and exists($page)">
-            <a href="{$base-url}{$page}">{$base-url}{$page}</a>
+          <xsl:when test="a:foreign(.)">
+            <xsl:call-template name="a:foreign-citation"/>
           </xsl:when>
-          <xsl:otherwise>{($page, string(/TEI/@xml:id))[1]}</xsl:otherwise>
+          <xsl:otherwise>
+            <xsl:call-template name="a:citation">
+              <xsl:with-param name="facts" select="$facts"/>
+              <xsl:with-param name="page" select="$page"/>
+            </xsl:call-template>
+          </xsl:otherwise>
         </xsl:choose>
-        <xsl:text>.</xsl:text>
       </p>
       <xsl:text>&#10;</xsl:text>
     </aside>
     <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- The citation of our own text: its source file and checksum. -->
+  <xsl:template name="a:citation">
+    <xsl:param name="facts" as="map(xs:string, item()*)" required="yes"/>
+    <xsl:param name="page" as="xs:string?" required="yes"/>
+    <xsl:text>“{$facts?title}.” </xsl:text>
+    <cite>{$site-title}</cite>
+    <xsl:text>, edited by {$editor}. Digital edition (TEI P5) of {
+      string-join(($facts?publisher, $facts?source-file ! ('source file ' || .)), ', ')}{
+      $facts?sha256 ! (', SHA-256 ' || substring(., 1, 16) || '…')}; built {$build-date}{
+      if ($pipeline-version) then ' with archive pipeline ' || $pipeline-version else ''}. </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$base-url and exists($page)">
+        <a href="{$base-url}{$page}">{$base-url}{$page}</a>
+      </xsl:when>
+      <xsl:otherwise>{($page, string(/TEI/@xml:id))[1]}</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- The citation of a text from another project, made from its credits
+       (common/header.xsl, a:citation-parts): it has no source file or
+       publisher of ours, which would leave holes ("of ;"). -->
+  <xsl:template name="a:foreign-citation">
+    <xsl:variable name="page" select="a:page-stem(.)[.] ! (. || '.html')"/>
+    <xsl:text>{string-join(a:citation-parts(.), ' ')} In </xsl:text>
+    <cite>{$site-title}</cite>
+    <xsl:text>, edited by {$editor}; built {$build-date}{
+      if ($pipeline-version) then ' with archive pipeline ' || $pipeline-version else ''}</xsl:text>
+    <xsl:choose>
+      <xsl:when test="$base-url and exists($page)">
+        <xsl:text>: </xsl:text>
+        <a href="{$base-url}{$page}">{$base-url}{$page}</a>
+      </xsl:when>
+      <xsl:when test="exists($page)">: {$page}</xsl:when>
+    </xsl:choose>
+    <xsl:text>.</xsl:text>
   </xsl:template>
 
 </xsl:stylesheet>
