@@ -127,17 +127,20 @@ def entities_geocode(authority_path: Path, dry_run: bool) -> None:
         archive entities geocode --dry-run
     """
     from pipeline.build.names.gazetteer import Gazetteer
-    from pipeline.build.names.geocode import geocode
+    from pipeline.build.names.geocode import geocode, has_coordinates
 
     report = geocode(authority_path, Gazetteer(), write=not dry_run)
     for entry_id, place in report.found:
-        console.out(f"{entry_id}: {place.name}, {place.country} ({place.lat:g} {place.lon:g}), "
-                    f"geonames {place.id}")
+        where = (f"{place.lat:g} {place.lon:g}" if has_coordinates(place)
+                 else "a country: no coordinates in GeoNames' list")
+        console.out(f"{entry_id}: {place.name}, {place.country} ({where}), geonames {place.id}")
     for entry_id, candidates in report.unclear:
         console.out(f"{entry_id}: unclear, left alone: " + "; ".join(
             f"{p.id} {p.name}, {p.country}" for p in candidates))
     verb = "would get" if dry_run else "got"
-    console.out(f"entities geocode: {len(report.found)} place(s) {verb} coordinates, "
+    located = sum(has_coordinates(place) for _, place in report.found)
+    console.out(f"entities geocode: {located} place(s) {verb} coordinates, "
+                f"{len(report.found) - located} a GeoNames id only (countries), "
                 f"{len(report.unclear)} unclear, {len(report.unknown)} not in GeoNames, "
                 f"{report.already} had them already")
 

@@ -120,6 +120,7 @@ def test_geocode_gives_authority_places_coordinates_where_the_choice_is_clear(ru
     places = ('<place xml:id="korce"><placeName type="main">Korçë</placeName>'
               '<placeName type="variant">Koritza</placeName></place>'
               '<place xml:id="springfield"><placeName type="main">Springfield</placeName>'
+              '</place><place xml:id="portugal"><placeName type="main">Portugal</placeName>'
               '</place>')
     authority.write_text(text.replace("</listPlace>", places + "</listPlace>", 1),
                          encoding="utf-8")
@@ -127,6 +128,8 @@ def test_geocode_gives_authority_places_coordinates_where_the_choice_is_clear(ru
     assert dry.exit_code == 0, dry.output
     assert "korce: Korçë, AL (40.6186 20.7808), geonames 782756" in dry.stdout
     assert "springfield: unclear, left alone" in dry.stdout
+    assert ("portugal: Portugal, PT (a country: no coordinates in GeoNames' list), "
+            "geonames 2264397") in dry.stdout
     assert "would get coordinates" in dry.stdout
     assert "<location>" not in authority.read_text(encoding="utf-8")
     result = runner.invoke(cli, ["entities", "geocode", "--authority", str(authority)])
@@ -135,7 +138,31 @@ def test_geocode_gives_authority_places_coordinates_where_the_choice_is_clear(ru
     korce = root.find(".//tei:place[@xml:id='korce']", NS)
     assert korce.findtext("tei:location/tei:geo", namespaces=NS) == "40.6186 20.7808"
     assert root.find(".//tei:place[@xml:id='springfield']/tei:location", NS) is None
+    portugal = root.find(".//tei:place[@xml:id='portugal']", NS)
+    assert portugal.find("tei:location", NS) is None  # never the point 0 0
+    assert portugal.findtext("tei:idno[@type='geonames']", namespaces=NS) == "2264397"
     assert runner.invoke(cli, ["validate", "--silent", str(authority)]).exit_code == 0
     assert tei_all.validate(etree.parse(str(authority))), tei_all.error_log
     again = runner.invoke(cli, ["entities", "geocode", "--authority", str(authority)])
     assert "0 place(s) got coordinates" in again.stdout
+
+
+def test_geocode_keeps_to_the_country_and_the_neighbourhood_a_note_names(runner, tmp_path):
+    authority = tmp_path / "authority.xml"
+    text = (DATA / "authority-sample.xml").read_text(encoding="utf-8")
+    places = ('<place xml:id="alex-eg"><placeName type="main">Alexandria</placeName>'
+              '<note>City of Egypt.</note></place>'
+              '<place xml:id="alex-us"><placeName type="main">Alexandria</placeName>'
+              '<note>City in the United States.</note></place>'
+              '<place xml:id="nikolaos"><placeName type="main">Agios Nikolaos</placeName>'
+              '<note>Village north of Ioannina, Greece.</note></place>')
+    authority.write_text(text.replace("</listPlace>", places + "</listPlace>", 1),
+                         encoding="utf-8")
+    result = runner.invoke(cli, ["entities", "geocode", "--authority", str(authority)])
+    assert result.exit_code == 0, result.output
+    assert "alex-eg: Alexandria, EG (31.2018 29.9158), geonames 361058" in result.stdout
+    assert "alex-us: unclear, left alone: 4744091 Alexandria, US" in result.stdout
+    root = etree.parse(str(authority)).getroot()
+    # The largest Agios Nikolaos of Greece is on Crete, 400 km from Ioannina: not it.
+    nikolaos = root.find(".//tei:place[@xml:id='nikolaos']", NS)
+    assert nikolaos.findtext("tei:idno[@type='geonames']", namespaces=NS) != "263824"
