@@ -110,4 +110,4 @@ def test_the_import_check_sees_a_wrong_import():
     assert _stage("pipeline.editions.digest") == "editions"
     assert "build" not in ALLOWED["editions"]
     assert _target("pipeline.build.ocr.text.LETTER") == "pipeline.build.ocr.text"
-    assert "pipeline.core.fold" in GRAPH["pipeline.editions.digest"]
+    assert "pipeline.core.surface" in GRAPH["pipeline.editions.digest"]

@@ -164,17 +164,35 @@ def validate(files: tuple[Path, ...], schema: str | None, jobs: int, executor_ki
               type=click.IntRange(20, 400), help="Line width of the text edition.")
 @click.option("--site-title", default=default(ExportSettings, "site_title"), show_default=True,
               help="Name of the archive: page titles, headers, citations.")
-@click.option("--editor", default=default(ExportSettings, "editor"), show_default=True,
-              help="Who edits the archive, for the 'cite this edition' line.")
+@click.option("--editor", default=default(ExportSettings, "editor"), metavar="NAME",
+              help="Who edits the archive, for the citations ('edited by NAME'); "
+                   "without it the citations name no editor.")
 @click.option("--base-url", default=default(ExportSettings, "base_url"), metavar="URL",
               help="Where the HTML edition will be published, ending in '/'; the "
-                   "citation then gives each page's full address.")
+                   "citations (of a page and of a passage) then give full addresses.")
+@click.option("--text-href", default=default(ExportSettings, "text_href"), metavar="PREFIX",
+              show_default=True,
+              help="Where the text editions are, relative to the HTML pages, for the "
+                   "pages' Download lists and the index; '' when there are none (an "
+                   "HTML-only export): then no page links a text file.")
+@click.option("--map-tiles", default=default(ExportSettings, "map_tiles"), metavar="URL",
+              show_default=True,
+              help="Tiles under the markers of the map page (map.html, the only page that "
+                   "asks for tiles): a URL template in which {z} is the zoom level, {x} "
+                   "and {y} the tile, {s} a subdomain if the server has them; a relative "
+                   "one (tiles/{z}/{x}/{y}.png) for tiles published with the edition. "
+                   "'' gives no tiles: the markers on a plain background, and no request "
+                   "outside the edition at all. Without network the markers still show.")
+@click.option("--map-attribution", default=None, metavar="HTML",
+              help="The credit the tiles' provider requires, shown on the map (a link "
+                   "is allowed) [default: OpenStreetMap's, for its tiles; none for "
+                   "other tiles, so give it with --map-tiles].")
 @executor_options
 @SILENT
 def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, ...],
            diplomatic: bool, date: str | None, line_width: int, site_title: str, editor: str,
-           base_url: str, jobs: int, executor_kind: str, scheduler: str | None,
-           silent: bool) -> None:
+           base_url: str, text_href: str, map_tiles: str, map_attribution: str | None,
+           jobs: int, executor_kind: str, scheduler: str | None, silent: bool) -> None:
     """Publish TEI FILES as an HTML or plain-text edition in --out.
 
     Stylesheets are compiled once and applied to every file. For HTML the collection
@@ -199,13 +217,20 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, .
     files = expand(files, "*.xml")
     views = tuple(dict.fromkeys(views + (("diplomatic",) if diplomatic else ()))) or (
         default(ExportSettings, "view"),)
+    if map_attribution is None:  # OpenStreetMap's credit belongs to its tiles only
+        map_attribution = (default(ExportSettings, "map_attribution")
+                           if map_tiles == default(ExportSettings, "map_tiles") else "")
+        if fmt == "html" and map_tiles and not map_attribution:
+            console.warn("--map-tiles without --map-attribution: the map credits no one "
+                         "for its tiles; most providers require a credit")
     where = executor(jobs, executor_kind, scheduler)
     report = export_stage.ExportReport()
     with console.bar(len(files) * len(views), f"Exporting {fmt}", silent=silent) as tick:
         for view in views:
             settings = ExportSettings(
                 out_dir=out_dir, fmt=fmt, build_date=build_date(date), line_width=line_width,
-                view=view, site_title=site_title, editor=editor, base_url=base_url)
+                view=view, site_title=site_title, editor=editor, base_url=base_url,
+                text_href=text_href, map_tiles=map_tiles, map_attribution=map_attribution)
             report.add(export_stage.export(files, settings, tick, where))
     for message in report.notes + missing_warnings(report.missing):
         console.warn(message)

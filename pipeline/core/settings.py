@@ -20,6 +20,10 @@ RELEASE_DATE = "2026-11-20"
 View = Literal["reading", "diplomatic"]
 VIEWS: tuple[View, ...] = ("reading", "diplomatic")
 FORMATS = ("html", "text")
+# OpenStreetMap's standard tiles and the attribution its tile usage policy requires.
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = ('© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+                   " contributors")
 
 
 def default_build_date() -> str:
@@ -58,12 +62,19 @@ class ExportSettings:
     line_width: int = 78  # columns of the text edition
     view: View = "reading"  # text edition: the reading text, or the text as printed
     site_title: str = "Digital Archive"
-    editor: str = "Archive curators"
+    editor: str = ""  # who edits the archive; "" leaves "edited by" out of citations
     base_url: str = ""  # where the edition is published, for "cite this edition"
+    # Where the text editions are, relative to a page; "" when there are none to link.
+    text_href: str = "../text/"
+    # The map page's tiles (a URL template, "" for none) and the credit they require.
+    map_tiles: str = OSM_TILES
+    map_attribution: str = OSM_ATTRIBUTION
 
     # The fields that are parameters of the stylesheets, by xsl:param name.
     PARAMS = {"build-date": "build_date", "line-width": "line_width", "view": "view",
-              "site-title": "site_title", "editor": "editor", "base-url": "base_url"}
+              "site-title": "site_title", "editor": "editor", "base-url": "base_url",
+              "map-tiles": "map_tiles", "map-attribution": "map_attribution",
+              "text-href-prefix": "text_href"}
 
     def stylesheet_params(self, version: str) -> dict[str, str | int]:
         """The xsl:params of pipeline/xslt/params.xsl these settings decide."""

@@ -4,7 +4,8 @@ The reduce step over the documents' pieces (pipeline/editions/pieces.py, kept up
 pipeline/editions/reduce.py) and the authority file. Registers have an overview page and a page
 per initial (`places.html`, `places-a.html`, `places-unlisted.html` for names with no
 entry); the chronology an overview and a page per year (`chronology-1944.html`); the
-search index a head and shards of documents. A page is written only when what it shows
+search Pagefind bundles over shards of documents (editions/search.py). A page is
+written only when what it shows
 changed, so a changed document rewrites the few pages it appears on; memory holds one
 page's pieces at a time, never the collection.
 """
@@ -13,8 +14,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
-import zlib
 from collections import defaultdict
 from operator import itemgetter
 from pathlib import Path
@@ -24,21 +23,24 @@ from lxml import etree
 
 from pipeline.core import paths
 from pipeline.core.errors import PipelineError
-from pipeline.core.fold import FOLD_TABLE
 from pipeline.core.fsutil import atomic_write
 from pipeline.core.ns import TEI_NS, tei
-from pipeline.editions import pieces
-from pipeline.editions.groups import (CHRONOLOGY, DIGESTS, REGISTERS, SEARCH_INDEX,
+from pipeline.editions import pieces, placemap, search
+from pipeline.editions.groups import (CHRONOLOGY, DIGESTS, REGISTERS,
                                       XML_ID, authority_entries, authority_ids, initial,
-                                      kind_of,
-                                      pieces_path, reserved)
+                                      label, pieces_path, reserved)
 from pipeline.editions.pages import ExportReport, Pages
-from pipeline.editions.pieces import script_safe
 from pipeline.editions.reduce import Reduce, Source, StateLost
 from pipeline.editions.saxon import Saxon
 
-ASSETS = [paths.HTML_XSLT / "archive.css", paths.HTML_XSLT / "archive.js"]
-SHARD_DOCS = 64  # documents per search shard, about
+# Copied as they are, by their path under html/: the map page's script and Leaflet go
+# to map.js and vendor/leaflet/, which only map.html loads.
+ASSETS = [paths.HTML_XSLT / "archive.css", paths.HTML_XSLT / "archive.js",
+          # the document pages' view in the address, passage citations, downloads
+          paths.HTML_XSLT / "cite.css", paths.HTML_XSLT / "cite.js",
+          paths.HTML_XSLT / "search.js",  # the search page's, around Pagefind
+          paths.HTML_XSLT / "map.js"] + [paths.HTML_XSLT / "vendor" / "leaflet" / name
+                                         for name in ("leaflet.js", "leaflet.css", "LICENSE")]
 
 
 def write_pages(saxon: Saxon, out_dir: Path, report: ExportReport) -> None:
@@ -88,7 +90,7 @@ def _sources(out_dir: Path) -> list[Source]:
 def _write(red: Reduce, pages: Pages) -> None:
     out_dir = red.out_dir
     for asset in ASSETS:
-        pages.asset(asset.name, [asset.read_bytes()])
+        pages.asset(asset.relative_to(paths.HTML_XSLT).as_posix(), [asset.read_bytes()])
     pages.page("index.html", "index.xsl", _index(red))
     entries = authority_entries({d["authority"] for d in red.docs.values() if d["authority"]},
                                 out_dir)
@@ -98,8 +100,9 @@ def _write(red: Reduce, pages: Pages) -> None:
             entries.setdefault(el.get(XML_ID), el)
     for kind in REGISTERS:
         _register(pages, red, kind, entries)
+    pages.page("map.html", "map.xsl", placemap.shell(entries, label))
     _chronology(pages, red)
-    _search(pages, red, entries)
+    _search(pages, red)
     red.pages = pages.finish(reserved)
     red.save()
 
@@ -109,12 +112,6 @@ def _index(red: Reduce) -> etree._Element:
     for name in sorted(red.docs):
         etree.SubElement(shell, "document", dict(red.docs[name]["index"]))
     return shell
-
-
-def _label(entry: etree._Element) -> str:
-    names = [n for n in entry if etree.QName(n).localname.endswith("Name")]
-    main = next((n for n in names if n.get("type") == "main"), names[0] if names else entry)
-    return " ".join("".join(main.itertext()).split())
 
 
 def _register(pages: Pages, red: Reduce, kind: str,
@@ -141,7 +138,7 @@ def _register(pages: Pages, red: Reduce, kind: str,
         holder = etree.SubElement(shell, "letter", {"name": letter})
         for key in keys:
             count = totals.get(key, [0, 0])
-            etree.SubElement(holder, "entry", {"key": key, "label": _label(mine[key]),
+            etree.SubElement(holder, "entry", {"key": key, "label": label(mine[key]),
                                                "occurrences": str(count[0]),
                                                "documents": str(count[1])})
     pages.page(f"{stem}.html", "register.xsl", shell)
@@ -153,6 +150,7 @@ def _register(pages: Pages, red: Reduce, kind: str,
         for key in keys:
             part.append(etree.fromstring(etree.tostring(mine[key])))
         _slots(part, keys, totals)
+        placemap.mark(part, (mine[key] for key in keys))
         group = f"{stem}-{letter}"
         pages.page(f"{group}.html", "register.xsl", part, _items(red, group, keys),
                    red.keys.get(group, ""))
@@ -224,42 +222,14 @@ def _rows(red: Reduce, group: str) -> Callable[[], dict[str, Iterator[bytes]]]:
     return parts
 
 
-def _search(pages: Pages, red: Reduce, entries: dict[str, etree._Element]) -> None:
-    """search-index.js: the fold table, the register entries with their names, and how
-    many shards of documents follow (search-index-N.js, each ~SHARD_DOCS documents, a
-    document's shard fixed by its name), so that one changed document rewrites one."""
-    names = sorted(red.docs)
-    shards = 1 << max(0, math.ceil(math.log2(max(1, len(names)) / SHARD_DOCS)))
-    kinds = {stem: kind for kind, (stem, _) in REGISTERS.items()}
-    found = {(kinds[kind_of(group)], key) for group, totals in red.totals.items()
-             if kind_of(group) in kinds for key in totals}
-    registers = []
-    for entry_id, el in entries.items():
-        kind = etree.QName(el).localname
-        labels = [" ".join("".join(n.itertext()).split())
-                  for n in el if etree.QName(n).localname.endswith("Name")]
-        if labels:
-            registers.append({"kind": kind, "label": labels[0], "names": labels,
-                              "href": f"{REGISTERS[kind][0]}-{initial(entry_id)}.html#{entry_id}",
-                              "found": (kind, entry_id) in found})
-    head = script_safe(json.dumps({"fold": FOLD_TABLE, "entries": registers, "shards": shards,
-                                   "loaded": 0, "docs": []},
-                                  ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-    pages.asset(f"{SEARCH_INDEX}.js", [b"window.ARCHIVE_SEARCH = ", head, b";\n"])
-    members: dict[int, list[str]] = {s: [] for s in range(shards)}
-    for name in names:
-        members[zlib.crc32(name.encode("utf-8")) % shards].append(name)
-    for shard, group in members.items():
-        what = " ".join(f"{n}:{red.docs[n]['search'][2]}" for n in group)
-        pages.asset(f"{SEARCH_INDEX}-{shard}.js", _shard(red, group), what)
-    pages.page("search.html", "search.xsl", etree.Element("search", {"shards": str(shards)}))
+def _search(pages: Pages, red: Reduce) -> None:
+    """The Pagefind bundles of the shards whose pages changed (editions/search.py), and
+    search.html over all of them."""
+    bundles = search.write_index(red.out_dir, [f"{n}.html" for n in red.docs],
+                                 pages.report)
+    shell = etree.Element("search")
+    for href in bundles:
+        etree.SubElement(shell, "bundle", href=href)
+    pages.page("search.html", "search.xsl", shell)
 
 
-def _shard(red: Reduce, names: list[str]) -> Callable[[], Iterator[bytes]]:
-    def chunks() -> Iterator[bytes]:
-        yield (b"window.ARCHIVE_SEARCH && (ARCHIVE_SEARCH.loaded += 1, "
-               b"ARCHIVE_SEARCH.docs = ARCHIVE_SEARCH.docs.concat([")
-        for i, name in enumerate(names):
-            yield (b"," if i else b"") + red.search_entry(name)
-        yield b"]));\n"
-    return chunks

@@ -1,12 +1,11 @@
 """Digests: the compact facts of one TEI document that the collection pages need.
 
-The index, the registers, the chronology and the search index are built from these
+The index, the registers and the chronology are built from these
 digests (kept in the edition directory), never by rereading every TEI file.
 """
 
 from __future__ import annotations
 
-import collections
 import os
 import re
 from pathlib import Path
@@ -14,7 +13,6 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from pipeline.core.fold import fold
 from pipeline.core.ns import NS, tei
 from pipeline.core.surface import hidden_in_reading, reading_words
 from pipeline.editions.foreign import KEY
@@ -30,7 +28,6 @@ _ABBREVIATION = re.compile(r"(^|[\s(])(vol|vols|pp?|no|nos|ed|eds|cf|fig|ch|art|
                            r"|Gen|Col|Capt|[A-Z])\.$", re.IGNORECASE)  # before a period
 _BREAKS = {tei("lb"), tei("cb"), tei("pb")}
 DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter")
-TERM = re.compile(r"[^\W_]+")
 
 
 def digest(tree: etree._ElementTree, tei_file: Path, out: Path,
@@ -65,7 +62,6 @@ def digest(tree: etree._ElementTree, tei_file: Path, out: Path,
             "corrections": len(text.xpath(".//tei:choice[tei:corr]", namespaces=NS))
             if text is not None else 0,
         },
-        "terms": search_terms(text),
         **own,  # the register entries of a foreign document's names
     }
 
@@ -207,23 +203,6 @@ def _unshown(el: etree._Element) -> bool:
                 a.tag == tei("div") and a.get("type") == "ocr-notes"):
             return True
     return False
-
-
-def fold_term(word: str) -> str:
-    """A search term: accents off as in core.fold, lower case."""
-    return fold(word).lower()
-
-
-def search_terms(text: etree._Element | None) -> str:
-    """Folded words of the text (printed and corrected forms alike) with their counts,
-    as one compact string "word:count word:count ..." in word order."""
-    if text is None:
-        return ""
-    counts: collections.Counter[str] = collections.Counter()
-    for node in text.xpath(".//text()[not(ancestor::tei:div[@type='ocr-notes'])]",
-                           namespaces=NS):
-        counts.update(fold_term(w) for w in TERM.findall(str(node)))
-    return " ".join(f"{term}:{n}" for term, n in sorted(counts.items()))
 
 
 def dated_passages(text: etree._Element | None) -> list[dict]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -24,7 +25,7 @@ from pipeline.core.fsutil import atomic_write, write_if_changed
 from pipeline.core.ns import archive, tei
 from pipeline.core.settings import ExportSettings
 from pipeline.core.xmlsafe import parse_file
-from pipeline.editions import collection, coverage, foreign, groups, pieces
+from pipeline.editions import collection, coverage, foreign, groups, pieces, search
 from pipeline.editions.digest import digest
 from pipeline.editions.groups import DIGESTS, chronology_group, digest_path, pieces_path
 from pipeline.editions.pages import ExportReport
@@ -32,6 +33,12 @@ from pipeline.editions.saxon import Saxon, saxon_for
 
 ENTRY = {"html": paths.XSLT / "html" / "html.xsl", "text": paths.XSLT / "txt" / "txt.xsl"}
 SUFFIX = {"html": ".html", "text": ".txt"}
+TEI_COPIES = "tei"  # beside the pages: each page's TEI, byte for byte, for download
+
+
+def tei_copy_path(page: Path) -> Path:
+    """Where the HTML edition keeps the TEI of `page` (NAME.html: tei/NAME.xml)."""
+    return page.parent / TEI_COPIES / (page.stem + ".xml")
 
 
 def output_path(tei_file: Path, settings: ExportSettings) -> Path:
@@ -51,6 +58,9 @@ def export(files: Iterable[Path], settings: ExportSettings,
                             "already has both views")
     if settings.base_url and not settings.base_url.endswith("/"):
         raise PipelineError(f"the base URL must end in '/': {settings.base_url}")
+    if settings.map_tiles and not all(f"{{{c}}}" in settings.map_tiles for c in "zxy"):
+        raise PipelineError("the map's tile URL needs {z}, {x} and {y} (or give '' for no "
+                            f"tiles): {settings.map_tiles}")
     report = ExportReport()
     executor = executor or ExecutorSettings(jobs=1)
     files = [Path(f) for f in files]
@@ -78,6 +88,10 @@ def export(files: Iterable[Path], settings: ExportSettings,
                 foreign.merge_missing(report.missing, missing)
                 changed = write_if_changed(out, result)
                 (report.written if changed else report.unchanged).append(out)
+                if html:  # the file the page offers, as it is: not the tree read from it
+                    copy = tei_copy_path(out)
+                    changed = write_if_changed(copy, tei_file.read_bytes())
+                    (report.written if changed else report.unchanged).append(copy)
                 if html:  # the record last, and never older than its digest
                     if write_if_changed(digest_path(out), digest_json):
                         atomic_write(pieces_path(out), record)
@@ -87,6 +101,7 @@ def export(files: Iterable[Path], settings: ExportSettings,
                 report.failed.append((tei_file, value))
             tick(tei_file)
         if html:
+            _drop_copies(out_dir)
             collection.write_pages(_saxon(settings), out_dir, report)
     return report
 
@@ -104,6 +119,9 @@ def export_task(task: tuple[Path, Path, ExportSettings]) -> tuple[bool, object]:
         if settings.fmt == "html":
             doc = digest(tree, tei_file, out, None if doc_in.ours else doc_in.entries)
             _mark_rows(tree, doc, out.stem)
+            search.mark(tree, search.filters(doc, _entries(out.parent, doc["authority"])
+                                             if doc_in.ours else doc_in.entries))
+            _mark_copy(tree, tei_file, out)
         text = etree.tostring(tree, encoding="unicode")
         saxon = _saxon(settings)
         result = saxon.apply(ENTRY[settings.fmt], text, str(tei_file),
@@ -130,6 +148,35 @@ def _mark_rows(tree: etree._ElementTree, doc: dict, stem: str) -> None:
     dates = list(text.iter(tei("date"))) if text is not None else []
     for d in doc["dates"]:
         dates[d["n"] - 1].set(ROW, f"{chronology_group(d['key'])}.html#{stem}-date-{d['n']}")
+
+
+def _mark_copy(tree: etree._ElementTree, tei_file: Path, out: Path) -> None:
+    """Set, in memory, where the page's TEI copy is and its size in bytes, for the
+    page's Download list (html/cite.xsl): only this process knows either."""
+    root = tree.getroot()
+    root.set(archive("tei-copy"), tei_copy_path(out).relative_to(out.parent).as_posix())
+    root.set(archive("tei-bytes"), str(tei_file.stat().st_size))
+
+
+def _drop_copies(out_dir: Path) -> None:
+    """A TEI copy whose page is gone goes too: a document leaves the edition when its
+    page is removed, as its digest and pieces do (collection._sources)."""
+    for copy in sorted((out_dir / TEI_COPIES).glob("*.xml")):
+        if not (out_dir / (copy.stem + SUFFIX["html"])).exists():
+            copy.unlink(missing_ok=True)
+
+
+def _entries(out_dir: Path, relative: str) -> dict[str, etree._Element]:
+    """The authority's entries, read once per worker while the file stays the same."""
+    if not relative:
+        return {}
+    stat = (out_dir / relative).stat()
+    return _entries_at(out_dir, relative, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _entries_at(out_dir: Path, relative: str, *_stamp: int) -> dict[str, etree._Element]:
+    return groups.authority_entries({relative}, out_dir)
 
 
 def unrendered_note(report: ExportReport) -> str:

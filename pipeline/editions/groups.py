@@ -23,13 +23,12 @@ from pipeline.core.xmlsafe import parse_file
 REGISTERS = {"person": ("persons", "listPerson"), "place": ("places", "listPlace"),
              "org": ("organisations", "listOrg")}
 CHRONOLOGY = "chronology"
-SEARCH_INDEX = "search-index"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 DIGESTS = ".digests"  # beside the pages: each document's digest and pieces
 _YEAR = re.compile(r"-?\d{4,}")
 # The names of the collection's own files: no document page may take one.
-_OWN = re.compile(r"(?:(?:index|search|chronology|persons|places|organisations)(?:-.*)?\.html"
-                  r"|search-index(?:-\d+)?\.js|archive\.(?:css|js))")
+_OWN = re.compile(r"(?:(?:index|search|chronology|persons|places|organisations|map)(?:-.*)?\.html"
+                  r"|(?:archive|search|map|cite)\.js|(?:archive|cite)\.css)")
 
 
 def reserved(file_name: str) -> bool:
@@ -71,6 +70,13 @@ def kind_of(group: str) -> str:
     """The pages a group belongs to: `places` for places-a, `places-unlisted`,
     `chronology` for chronology-1944."""
     return group if group.endswith("-unlisted") else group.rsplit("-", 1)[0]
+
+
+def label(entry: etree._Element) -> str:
+    """The register name of an entry: its main name (else its first), spaces normalised."""
+    names = [n for n in entry if etree.QName(n).localname.endswith("Name")]
+    main = next((n for n in names if n.get("type") == "main"), names[0] if names else entry)
+    return " ".join("".join(main.itertext()).split())
 
 
 def authority_entries(paths: set, out_dir: Path) -> dict[str, etree._Element]:

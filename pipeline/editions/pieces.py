@@ -1,8 +1,8 @@
-"""Per-document pieces of the collection pages: register items, chronology rows, search.
+"""Per-document pieces of the collection pages: register items and chronology rows.
 
 The map half of the collection step. When a document is exported, its register items
-(one per entry, or per unlisted spelling, it names), its chronology rows and its entry
-of the search index are rendered once and kept beside its digest as
+(one per entry, or per unlisted spelling, it names) and its chronology rows are
+rendered once and kept beside its digest as
 `.digests/NAME.pieces`; the reduce step (pipeline/editions/reduce.py) only places bytes, so a
 changed document costs its own pieces and no one else's.
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 Apply = Callable[[Path, str, str], str]  # (stylesheet, xml text, where) -> html
 PIECE = b"<!--piece-->"
-FORMAT = 2  # bump when the header's shape changes
+FORMAT = 3  # bump when the header's shape changes (3: no search entry, issue 20)
 
 
 
@@ -85,12 +85,8 @@ def make(doc: dict, saxon: "Saxon", out_dir: Path) -> bytes:
     for d, piece in zip(dates, rows):
         end = d.get("to") or d.get("notAfter") or d["key"]
         groups.setdefault(chronology_group(d["key"]), []).append((d["key"], end, piece))
-    search_bytes = script_safe(json.dumps(
-        {k: doc.get(k, "") for k in ("href", "title", "source", "words", "terms")},
-        ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-    search = [len(search_bytes), hashlib.sha256(search_bytes).hexdigest()[:20]]
     index = {k: str(v) for k, v in sorted(doc.items())
-             if isinstance(v, (str, int)) and k not in ("authority", "terms")}
+             if isinstance(v, (str, int)) and k != "authority"}
     index.update({k: str(v) for k, v in sorted(doc.get("counts", {}).items())})
     body, listing = [], []
     for group in sorted(groups):
@@ -101,11 +97,11 @@ def make(doc: dict, saxon: "Saxon", out_dir: Path) -> bytes:
     header = {
         "format": FORMAT, "fingerprint": fp,
         "href": doc["href"], "title": doc["title"], "authority": doc.get("authority", ""),
-        "index": list(index.items()), "groups": listing, "search": search,
+        "index": list(index.items()), "groups": listing,
         **({"entries": own} if own else {}),
     }
     head = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return b"".join([head.encode("utf-8"), b"\n", *body, search_bytes])
+    return b"".join([head.encode("utf-8"), b"\n", *body])
 
 
 def _digest(meta: list, data: bytes) -> str:
@@ -123,16 +119,11 @@ def read_header(path: Path) -> Header | None:
             size = fh.seek(0, 2)
         data = json.loads(head)
         body = sum(size for _, _, items in data["groups"] for _, _, size in items)
-        if data.get("format") != FORMAT or body + data["search"][0] != size - len(head):
+        if data.get("format") != FORMAT or body != size - len(head):
             return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return Header(data, len(head))
-
-
-def script_safe(text: str) -> bytes:
-    """JSON that cannot end a script element early, were the search index ever inlined."""
-    return text.replace("</", "<\\/").encode("utf-8")
 
 
 def fingerprint(code: str, known: frozenset) -> str:

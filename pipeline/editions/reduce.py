@@ -169,11 +169,6 @@ class Reduce:
                 at += s
             yield out
 
-    def search_entry(self, name: str) -> bytes:
-        entry = self.docs[name]
-        offset, size, _ = entry["search"]
-        return _read(self.out_dir / ".digests" / f"{name}.pieces", entry["base"] + offset, size)
-
     def save(self) -> None:
         atomic_write(self.dir / LEDGER, _dump({
             "format": FORMAT, "code": self.code, "docs": self.docs, "totals": self.totals,
@@ -208,12 +203,10 @@ def _fresh(src: Source, expected: Callable[[str], str]) -> Header | None:
 def _entry(header: Header, stat: os.stat_result) -> dict:
     data = header.data
     groups = {group: [offset, digest] for group, offset, digest, _ in header.groups()}
-    body = sum(sum(s for _, _, s in items) for _, _, items in data["groups"])
     return {"stat": [stat.st_mtime_ns, stat.st_size], "base": header.base,
             "fingerprint": data["fingerprint"], "authority": data["authority"],
             "index": data["index"],
             "groups": groups, "kinds": sorted({kind_of(g) for g in groups}),
-            "search": [body, *data["search"]],
             **({"entries": data["entries"]} if data.get("entries") else {})}
 
 

@@ -25,6 +25,26 @@
   <!-- URI of the chronology page (every dated passage), relative to a page. -->
   <xsl:param name="chronology-href" as="xs:string" select="'chronology.html'"/>
 
+  <!-- URI of the map page (every place of the authority file with
+       coordinates), relative to a page; a register entry on the map links to
+       MAP#KEY, which opens the map on that place. -->
+  <xsl:param name="map-href" as="xs:string" select="'map.html'"/>
+
+  <!-- Tiles under the map page's markers: a URL template with {z} (zoom),
+       {x} and {y} (the tile) and optionally {s} (a subdomain), as Leaflet's
+       L.tileLayer reads it; relative for tiles published with the edition
+       (tiles/{z}/{x}/{y}.png). Empty: no tile layer, the markers on a plain
+       background and no request outside the edition. Only map.html asks
+       for tiles. -->
+  <xsl:param name="map-tiles" as="xs:string"
+             select="'https://tile.openstreetmap.org/{z}/{x}/{y}.png'"/>
+
+  <!-- The credit the tiles' provider requires, shown in the map's corner
+       (HTML: a link is allowed); the default is OpenStreetMap's, for the
+       default tiles. Not shown without tiles. -->
+  <xsl:param name="map-attribution" as="xs:string"
+             select="'© &lt;a href=&quot;https://www.openstreetmap.org/copyright&quot;&gt;OpenStreetMap&lt;/a&gt; contributors'"/>
+
   <!-- The registers and the search page, relative to a page; a name links
        to REGISTER#KEY, KEY being the authority id. -->
   <xsl:param name="persons-href" as="xs:string" select="'persons.html'"/>
@@ -37,8 +57,10 @@
   <xsl:param name="script-href" as="xs:string" select="'archive.js'"/>
 
   <!-- Where the plain-text editions live, relative to a document page; the
-       page links to PREFIX + NAME + '.txt' (NAME = xml:id without "doc-").
-       The index uses the summary's own @text when it has one. -->
+       page's Download list links PREFIX + NAME + '.txt' and '.diplomatic.txt'
+       (NAME = xml:id without "doc-"), and the index the same. Empty: there
+       are no text editions beside this one (an HTML-only export), and no
+       page or index links any, so none 404s; './' is the pages' directory. -->
   <xsl:param name="text-href-prefix" as="xs:string" select="'../text/'"/>
 
   <!-- Maximum line length, in characters, of the plain-text edition. A word
@@ -56,8 +78,9 @@
        edition" line gives each page's full URL; empty: the file name. -->
   <xsl:param name="base-url" as="xs:string" select="''"/>
 
-  <!-- Who edits the archive, for the "cite this edition" line. -->
-  <xsl:param name="editor" as="xs:string" select="'Archive curators'"/>
+  <!-- Who edits the archive, for the "cite this edition" line ("edited by
+       EDITOR"). Empty: the citation names no editor rather than a made-up one. -->
+  <xsl:param name="editor" as="xs:string" select="''"/>
 
   <!-- Name of the whole archive: page titles, site header, index heading. -->
   <xsl:param name="site-title" as="xs:string" select="'Digital Archive'"/>

@@ -130,7 +130,8 @@ def test_export_writes_one_file_per_document(runner, built_seeds, tmp_path, fmt,
     expected = sorted(Path(f).stem + suffix for f in files)
     if fmt == "html":  # and the collection pages, each register and year with its own
         expected = sorted(expected + ["index.html", "chronology.html", "persons.html",
-                                      "places.html", "organisations.html", "search.html"])
+                                      "places.html", "organisations.html", "search.html",
+                                      "map.html"])
         written = [n for n in written if not re.fullmatch(
             r"(persons|places|organisations)-([a-z]|other|unlisted)\.html"
             r"|chronology-(\d{4}|yearless)\.html", n)]

@@ -1,14 +1,11 @@
-"""Tests of the collection pages: registers, index counts and the search index."""
+"""Tests of the collection pages: registers and index counts (search: test_search.py)."""
 
-import json
-import re
 
 import pytest
 from lxml import etree, html as lhtml
 
 from pipeline.core.ns import NS
 from pipeline.core.settings import ExportSettings
-from pipeline.editions.digest import fold_term
 from pipeline.editions.export import export
 from conftest import AUTHORITY
 
@@ -108,51 +105,6 @@ def test_index_counts_names_dates_and_corrections(edition, built_seeds):
         fixes = root.xpath("count(//tei:text//tei:choice[tei:corr])", namespaces=NS)
         assert cells[3:6] == [f"{int(n):,}" for n in (names, dates, fixes)], tei_path.name
         assert tei_path.stem + ".txt" in cells[1]
-
-
-def _search_data(edition) -> dict:
-    """The search index as the search page's scripts leave it: the head, then the
-    documents of every shard it names."""
-    script = (edition / "search-index.js").read_text(encoding="utf-8")
-    match = re.fullmatch(r"window\.ARCHIVE_SEARCH = (.*);\n", script, re.S)
-    data = json.loads(match.group(1))
-    for shard in range(data["shards"]):
-        script = (edition / f"search-index-{shard}.js").read_text(encoding="utf-8")
-        match = re.fullmatch(r"window\.ARCHIVE_SEARCH && \(ARCHIVE_SEARCH\.loaded \+= 1, "
-                             r"ARCHIVE_SEARCH\.docs = ARCHIVE_SEARCH\.docs\.concat\((.*)\)\);\n",
-                             script, re.S)
-        data["docs"] += json.loads(match.group(1))
-        data["loaded"] += 1
-    return data
-
-
-def test_search_index_finds_words_in_their_documents(edition, built_seeds):
-    docs = _search_data(edition)["docs"]
-    for word in ("Hoxha", "Pezë", "Peza", "Mussolini"):
-        have = {d["href"] for d in docs
-                if re.search(rf"(^| ){fold_term(word)}:[1-9]", d["terms"])}
-        want = {p.stem + ".html" for p in sorted(built_seeds.glob("0*.xml"))
-                if re.search(rf"\b{word}\b", p.read_text(encoding="utf-8"))}
-        assert have == want and want, word
-    assert fold_term("Pezë") == fold_term("PEZE") == "peze"
-
-
-def test_search_index_carries_register_entries(edition):
-    entries = {e["href"]: e for e in _search_data(edition)["entries"]}
-    assert entries["places-p.html#peze"]["names"] == ["Pezë", "Peza"]
-    assert entries["persons-h.html#hoxha-enver"]["found"] is True
-    assert entries["persons-h.html#hoxha-enver"]["kind"] == "person"
-
-
-def test_search_index_cannot_close_a_script(tmp_path, built_seeds):
-    """A title with </script> stays inside the index's string."""
-    src = (built_seeds / "000_c0d44cffea4e97c8.xml").read_text(encoding="utf-8")
-    hostile = tmp_path / "h.xml"  # as deep as built_seeds: its @ref paths still resolve
-    hostile.write_text(re.sub(r"(<title[^>]*>)[^<]*</title>", r"\1x&lt;/script&gt;y</title>", src), encoding="utf-8")
-    export([hostile], ExportSettings(out_dir=tmp_path / "html", fmt="html"))
-    script = "".join(p.read_text(encoding="utf-8")
-                     for p in (tmp_path / "html").glob("search-index*.js"))
-    assert "</script" not in script and "x<\\/script>y" in script
 
 
 @pytest.mark.parametrize("kind", sorted(REGISTERS))

@@ -50,6 +50,13 @@ def page(body: str) -> str:
     return transform(snippet(body), "html")
 
 
+def cite(n: int, xml_id: str = "") -> str:
+    """The end of paragraph n in the reading view: its "cite this passage" link
+    (html/cite.xsl), to the paragraph's id (p-N, or its own xml:id)."""
+    return (f' <a class="cite-p" href="#{xml_id or f"p-{n}"}" aria-label="Cite paragraph {n}"'
+            ' data-pagefind-ignore="">§</a>')
+
+
 # --- coverage ------------------------------------------------------------------------
 
 NEW = ("ab floatingText spGrp prologue epilogue set move view camera sound caesura rhyme time "
@@ -101,7 +108,7 @@ def test_more_drama_and_blocks():
     view = html_view(body)
     assert '<div class="spGrp">' in view and '<p class="ab">Go ' in view
     assert '<span class="time">noon</span>' in view and "entry" not in view
-    assert '<div class="floatingText">\n<p>Inner letter.</p>' in view
+    assert f'<div class="floatingText">\n<p id="p-1">Inner letter.{cite(1)}</p>' in view
     assert blocks_in_p(page(body)) == []
 
 
@@ -143,7 +150,7 @@ def test_cit_of_paragraphs_is_a_block_quotation_with_its_source():
     body = ('<cit><quote><p>One.</p><p>Two.</p></quote>'
             '<bibl><author>Marx</author>, <publisher>ES</publisher>, <pubPlace>Paris</pubPlace></bibl></cit>')
     view = html_view(body)
-    assert '<div class="cit">\n<blockquote class="quote">\n<p>One.</p>' in view
+    assert f'<div class="cit">\n<blockquote class="quote">\n<p id="p-1">One.{cite(1)}</p>' in view
     assert ('<p class="source"><span class="author">Marx</span>, <span class="publisher">ES</span>, '
             '<span class="pubPlace">Paris</span></p>') in view
     assert txt(body) == "One.\n\nTwo.\n\nMarx, ES, Paris\n"
@@ -152,8 +159,8 @@ def test_cit_of_paragraphs_is_a_block_quotation_with_its_source():
 def test_cit_and_bibl_in_running_text_are_phrases():
     body = '<p>As he said, <cit><quote>all is well</quote> <bibl>Smith 3</bibl></cit>, so.</p>'
     view = html_view(body)
-    assert ('<p>As he said, <span class="cit"><span class="quote">all is well</span> '
-            '<span class="bibl">Smith 3</span></span>, so.</p>') in view
+    assert ('<p id="p-1">As he said, <span class="cit"><span class="quote">all is well</span> '
+            f'<span class="bibl">Smith 3</span></span>, so.{cite(1)}</p>') in view
     assert txt(body) == "As he said, all is well Smith 3, so.\n"
 
 
@@ -163,7 +170,7 @@ def test_cit_and_bibl_in_running_text_are_phrases():
                                   "num", "measure"])
 def test_phrases_with_a_class(name):
     body = f'<p>a <{name}>b</{name}> c</p>'
-    assert f'<p>a <span class="{name}">b</span> c</p>' in html_view(body)
+    assert f'<p id="p-1">a <span class="{name}">b</span> c{cite(1)}</p>' in html_view(body)
     assert txt(body) == "a b c\n" and txt(body, "diplomatic") == "a b c\n"
 
 
@@ -214,7 +221,8 @@ def test_p4_xref_and_xptr_are_links():
     assert '<a class="ref" href="http://x.org/">X</a>' in view
     assert '<span class="ref">Shop</span>' in view
     assert '<a class="ptr" href="http://x.org/rss">http://x.org/rss</a>' in view
-    assert '<a class="ref" href="#n2">there</a>' in view and '<p id="n2">B</p>' in view
+    assert '<a class="ref" href="#n2">there</a>' in view
+    assert f'<p id="n2">B{cite(2, "n2")}</p>' in view  # its own id is its passage id
     assert txt(body).startswith("X Shop <http://x.org/rss> there\n")
 
 
@@ -246,7 +254,9 @@ def test_internal_targets_get_their_id_in_each_view():
 def test_a_paragraph_holding_blocks_is_a_div(inner):
     body = f"<p>before {inner} after<note>n</note></p><p>plain</p>"
     view = html_view(body)
-    assert '<div class="p">before ' in view and "<p>plain</p>" in view
+    plain = 3 if "<p>" in inner else 2  # a quotation's paragraph is one of the text's
+    assert '<div id="p-1" class="p">before ' in view
+    assert f'<p id="p-{plain}">plain{cite(plain)}</p>' in view
     assert blocks_in_p(page(body)) == []
 
 
@@ -255,7 +265,7 @@ def test_a_paragraph_holding_blocks_is_a_div(inner):
                                   "<p>first</p><p>see <lg><l>a</l></lg></p>"])
 def test_a_note_holding_a_list_is_valid_html(note):
     full = page(f"<p>one<note>{note}</note> two</p>")
-    assert "<p>one<sup" in full and blocks_in_p(full) == []
+    assert '<p id="p-1">one<sup' in full and blocks_in_p(full) == []  # a note's p: no id
 
 
 def test_a_quotation_paragraph_of_blocks():

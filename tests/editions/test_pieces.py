@@ -47,7 +47,7 @@ def test_stale_damaged_or_missing_records_are_made_again(built_seeds, tmp_path):
     before = _pages(tmp_path)
     paths = [pieces_path(tmp_path / (f.stem + ".html")) for f in files]
     good = paths[0].read_bytes()
-    paths[0].write_bytes(b'{"format": 2, "groups": [], "search": [5, ""]}\nabc')  # too short
+    paths[0].write_bytes(b'{"format": 3, "groups": []}\nabc')  # too long
     paths[1].unlink()
     stale = paths[2].read_bytes()
     paths[2].write_bytes(stale.replace(b"<li>", b"<li>STALE", 1))

@@ -114,8 +114,9 @@ def test_markup_in_a_seed_is_inert_in_the_html(tmp_path):
     (tmp_path / "evil.xml").write_bytes(encode(src, "2026-01-01"))
     export([tmp_path / "evil.xml"], ExportSettings(out_dir=tmp_path / "html", fmt="html"))
     page = lhtml.parse(str(tmp_path / "html" / "evil.html")).getroot()
-    # The only script is the edition's own file, with no inline code.
-    assert [(s.get("src"), s.text) for s in page.iter("script")] == [("archive.js", None)]
+    # The only scripts are the edition's own files, with no inline code.
+    assert [(s.get("src"), s.text) for s in page.iter("script")] == [
+        ("cite.js", None), ("archive.js", None)]
     assert not page.xpath("//*[@onclick]")
     assert not [h for h in page.xpath("//@href") if h.strip().lower().startswith("javascript")]
     shown = page.xpath("string(//main)")

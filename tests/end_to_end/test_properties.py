@@ -103,8 +103,9 @@ def test_any_text_exports_to_html_and_text(saxon, lines):
     plain = saxon.apply(ENTRY["text"], tei_text, "h.xml")
     assert html.lower().startswith("<!doctype html>") and "</html>" in html
     page = lhtml.fromstring(html)
-    # The only script is the edition's own file: nothing from the text became code.
-    assert [(s.get("src"), s.text) for s in page.iter("script")] == [("archive.js", None)]
+    # The only scripts are the edition's own files: nothing from the text became code.
+    assert [(s.get("src"), s.text) for s in page.iter("script")] == [
+        ("cite.js", None), ("archive.js", None)]
     assert not [a for el in page.iter() if isinstance(el.tag, str)
                 for a in el.attrib if a.lower().startswith("on")]
     assert isinstance(plain, str)

@@ -4,7 +4,7 @@
   (HTML source note, text-edition source line, later the registers) shows
   the same facts the same way. Each header element contributes its entry
   from its own template in mode "facts"; a new fact is a new template.
-  Keys: title, source-file, sha256, source-extent, publisher, source-date,
+  Keys: title, source-file, sha256, source-extent, publisher, source-date, url,
   originals (the bibl elements of earlier publications), correction (the
   OCR decision, a string), words, application, version, generated.
 -->
@@ -55,6 +55,16 @@
   <!-- Who published the source (a web site's name). -->
   <xsl:template match="sourceDesc/bibl[not(@type)]/publisher" mode="facts">
     <xsl:map-entry key="'publisher'" select="normalize-space()"/>
+  </xsl:template>
+
+  <!-- The address the source was found at, when the header records one. -->
+  <xsl:template match="sourceDesc/bibl[not(@type)]/ref[@target] | sourceDesc/bibl[not(@type)]/ptr[@target]"
+                mode="facts">
+    <xsl:map-entry key="'url'" select="normalize-space(@target)"/>
+  </xsl:template>
+
+  <xsl:template match="sourceDesc/bibl[not(@type)]/idno[lower-case(@type) = ('uri', 'url')]" mode="facts">
+    <xsl:map-entry key="'url'" select="normalize-space()"/>
   </xsl:template>
 
   <!-- The date the source gives itself (a web page's or a book's date). -->

@@ -7,8 +7,9 @@
   to an anchor elsewhere): every one of them is gathered the same way, so
   that no note is ever poured into the running text. Notes are numbered
   1, 2, 3 ... in the order of their marks, whatever was printed (books mix
-  "*", "**" and digits, and restart the digits); the printed mark (@n) is
-  kept by the formats as a hint (HTML: the mark's title). A note with a
+  "*", "**" and digits, and restart the digits); the view as printed shows
+  the printed mark (@n) instead (a:note-mark), the reading view keeps it
+  as a hint (HTML: the mark's title). Ids use the number in both views. A note with a
   @target that names an element of the text has its mark after that
   element (an anchor, usually), not where the note stands.
   Not gathered: a source note (note type="source", after a letter), which
@@ -68,6 +69,29 @@
         <xsl:sequence select="$note/accumulator-before('a:footnotes')"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- The mark a note shows. In the reading text its number. As printed,
+       the mark the source printed (@n: "*", "**", a digit of its own), so
+       that the view is faithful; a note without one, in a text whose other
+       notes have one, shows its number in square brackets, the editor's
+       supply, so that it is not taken for a printed digit. A text none of
+       whose notes has a printed mark shows numbers in both views. -->
+  <xsl:key name="a:printed-marks" match="text//note[normalize-space(@n)][a:gathered(.)]" use="'any'"/>
+  <xsl:function name="a:note-mark" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:param name="as-printed" as="xs:boolean"/>
+    <xsl:sequence select="if (not($as-printed) or empty(key('a:printed-marks', 'any', root($note))))
+                          then string(a:note-number($note))
+                          else if (normalize-space($note/@n)) then normalize-space($note/@n)
+                          else '[' || a:note-number($note) || ']'"/>
+  </xsl:function>
+
+  <!-- Does the view show printed marks (some note of the text has one)? -->
+  <xsl:function name="a:shows-printed-marks" as="xs:boolean">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:param name="as-printed" as="xs:boolean"/>
+    <xsl:sequence select="$as-printed and exists(key('a:printed-marks', 'any', root($doc)))"/>
   </xsl:function>
 
   <!-- Stable HTML ids of a footnote (fn-3) and of its mark (fnref-3). -->

@@ -4,6 +4,7 @@
   with the word as printed, the reading, its certainty and the pipeline's
   note (back/div[@type='ocr-notes']/note[@target]). Each row links to the
   word in both views (#ocr-N in the reading text, #d-ocr-N as printed).
+  The decision above the table is said in words (about.xsl).
   Nothing is written for a text without corrections.
 -->
 <xsl:stylesheet version="3.0"
@@ -23,8 +24,11 @@
         <xsl:text>&#10;</xsl:text>
         <h2 id="apparatus-title">OCR corrections</h2>
         <xsl:text>&#10;</xsl:text>
+        <!-- The decision in readers' words (about.xsl); our header's account,
+             with its element names and settings, stays in the TEI. Another
+             project's statement is its own words for readers. -->
         <xsl:for-each select="teiHeader//editorialDecl/correction[normalize-space()]">
-          <p class="decision">{normalize-space()}</p>
+          <p class="decision">{if (a:foreign(.)) then normalize-space() else a:corrections-in-words(root(.)/TEI)}</p>
           <xsl:text>&#10;</xsl:text>
         </xsl:for-each>
         <table class="apparatus">

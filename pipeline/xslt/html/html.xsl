@@ -39,6 +39,7 @@
   <xsl:include href="render.xsl"/>
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="source.xsl"/>
+  <xsl:include href="cite.xsl"/>
 
   <!-- Saxon would add its own meta element for the encoding; page.xsl
        writes <meta charset> itself, so the output has exactly one. -->
@@ -50,12 +51,11 @@
     <xsl:call-template name="a:html-page">
       <xsl:with-param name="title" select="$facts?title"/>
       <xsl:with-param name="lang" select="string((@xml:lang, 'en')[1])"/>
-      <!-- Without a name there is no known text-edition file to link to. -->
-      <xsl:with-param name="nav" as="node()*">
-        <xsl:if test="a:page-stem(.)">
-          <a href="{$text-href-prefix}{a:page-stem(.)}.txt">Plain text</a>
-          <a href="{$text-href-prefix}{a:page-stem(.)}.diplomatic.txt">Text as printed</a>
-        </xsl:if>
+      <!-- The text editions are in the Download list of the source panel
+           (cite.xsl), with the TEI, not in the navigation. -->
+      <xsl:with-param name="head" as="node()*">
+        <link rel="stylesheet" href="cite.css"/>
+        <script src="cite.js" defer="defer"></script>
       </xsl:with-param>
       <!-- A text from another project names its makers and licence at the
            foot of the page too: attribution travels with every copy. -->
@@ -68,7 +68,7 @@
         <!-- When the text opens with the title as its first head, that head
              is the h1 (with its line breaks) and is not repeated below. -->
         <xsl:variable name="title-head" select="a:title-head(.)"/>
-        <h1>
+        <h1 data-pagefind-meta="title">
           <xsl:choose>
             <xsl:when test="exists($title-head)">
               <xsl:apply-templates select="$title-head/node()" mode="reading"/>
@@ -80,6 +80,7 @@
         <!-- Front matter: the document's date, under the title. -->
         <xsl:apply-templates select="text/front" mode="reading"/>
         <xsl:call-template name="views"/>
+        <xsl:apply-templates select="a:search"/>
         <xsl:call-template name="a:apparatus"/>
         <xsl:if test="a:foreign(.)">
           <xsl:call-template name="a:credits-panel"/>
@@ -107,7 +108,8 @@
         <label for="view-diplomatic">As printed (diplomatic)</label>
       </div>
       <xsl:text>&#10;</xsl:text>
-      <div class="view reading" id="reading" aria-label="Reading text">
+      <!-- The search index (Pagefind, pipeline/editions/search.py) reads this view only. -->
+      <div class="view reading" id="reading" aria-label="Reading text" data-pagefind-body="">
         <xsl:text>&#10;</xsl:text>
         <xsl:apply-templates select="text" mode="reading"/>
       </div>
@@ -121,6 +123,7 @@
         <!-- The front's date is above both views; its web furniture is printed here. -->
         <xsl:apply-templates select="text/front/(node() except docDate), text" mode="diplomatic">
           <xsl:with-param name="id-prefix" select="'d-'" tunnel="yes"/>
+          <xsl:with-param name="as-printed" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
       </div>
       <xsl:text>&#10;</xsl:text>
@@ -176,6 +179,17 @@
         <xsl:text>.</xsl:text>
       </p>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The search filters of the page (set in memory by pipeline/editions/search.py):
+       Pagefind reads them; readers never see them. -->
+  <xsl:template match="a:search">
+    <div class="search-filters" hidden="hidden">
+      <xsl:for-each select="a:filter">
+        <span data-pagefind-filter="{@name}">{.}</span>
+      </xsl:for-each>
+    </div>
+    <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
   <!-- Anything but a TEI document is a caller's mistake: fail loudly rather

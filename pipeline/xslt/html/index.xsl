@@ -66,7 +66,9 @@
        that no document is unreachable from the index. -->
   <xsl:template match="document">
     <xsl:variable name="name" select="replace(string((@href, @source)[1]), '\.[^.]*$', '')"/>
-    <xsl:variable name="text-href" select="string((@text, $text-href-prefix || $name || '.txt')[1])"/>
+    <!-- The prefix decides, as on the document pages (@text, from the digest,
+         holds the default one): with no text editions (''), no link. -->
+    <xsl:variable name="text-href" select="$text-href-prefix[.] ! (. || $name || '.txt')"/>
     <xsl:text>&#10;</xsl:text>
     <tr>
       <xsl:if test="@id"><xsl:attribute name="id" select="@id"/></xsl:if>
@@ -75,7 +77,7 @@
       <xsl:for-each select="@words, @names, @dates, @corrections">
         <td class="num" data-label="{a:column-label(local-name())}">{if (. castable as xs:integer) then format-number(xs:integer(.), '#,##0') else ''}</td>
       </xsl:for-each>
-      <td data-label="Plain text"><a href="{$text-href}">text</a></td>
+      <td data-label="Plain text"><xsl:if test="$text-href"><a href="{$text-href}">text</a></xsl:if></td>
     </tr>
   </xsl:template>
 

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The page shell shared by every page (documents, index, registers,
-  chronology, search), so that every page has the same head, landmarks,
+  chronology, map, search), so that every page has the same head, landmarks,
   navigation, search box and footer. Everything it links is a local file.
 -->
 <xsl:stylesheet version="3.0"
@@ -47,6 +47,11 @@
     <!-- $credit: a line of the footer before the build line (the
          attribution of a text from another project, html.xsl). -->
     <xsl:param name="credit" as="node()*" select="()"/>
+    <!-- $head: what one page alone loads (the map page: Leaflet and map.js),
+         before the edition's own style sheet, so archive.css has the last word. -->
+    <xsl:param name="head" as="node()*" select="()"/>
+    <!-- $search-box: false on the search page, whose own box is the one box. -->
+    <xsl:param name="search-box" as="xs:boolean" select="true()"/>
     <!-- indent="no" keeps text exactly as encoded; the explicit newlines
          only make the page source readable and keep blocks apart in
          extracted text. -->
@@ -59,6 +64,10 @@
         <xsl:text>&#10;</xsl:text>
         <title>{string-join(($title, $site-title), ' – ')}</title>
         <xsl:text>&#10;</xsl:text>
+        <xsl:for-each select="$head">
+          <xsl:sequence select="."/>
+          <xsl:text>&#10;</xsl:text>
+        </xsl:for-each>
         <link rel="stylesheet" href="{$css-href}"/>
         <xsl:text>&#10;</xsl:text>
         <script src="{$script-href}" defer="defer"></script>
@@ -80,19 +89,23 @@
             <a href="{$organisations-href}">Organisations</a>
             <xsl:text>&#10;</xsl:text>
             <a href="{$chronology-href}">Chronology</a>
+            <xsl:text>&#10;</xsl:text>
+            <a href="{$map-href}">Map</a>
             <xsl:for-each select="$nav">
               <xsl:text>&#10;</xsl:text>
               <xsl:sequence select="."/>
             </xsl:for-each>
           </nav>
-          <xsl:text>&#10;</xsl:text>
-          <form class="search" role="search" action="{$search-href}" method="get">
-            <label for="site-search">Search</label>
-            <xsl:text> </xsl:text>
-            <input type="search" id="site-search" name="q"/>
-            <xsl:text> </xsl:text>
-            <button type="submit">Search</button>
-          </form>
+          <xsl:if test="$search-box">
+            <xsl:text>&#10;</xsl:text>
+            <form class="search" role="search" action="{$search-href}" method="get">
+              <label for="site-search">Search</label>
+              <xsl:text> </xsl:text>
+              <input type="search" id="site-search" name="q"/>
+              <xsl:text> </xsl:text>
+              <button type="submit">Search</button>
+            </form>
+          </xsl:if>
         </header>
         <xsl:text>&#10;</xsl:text>
         <main id="main">

@@ -15,6 +15,7 @@
       <letter name="a"/>...                        (every initial, for the links)
       <tei:place xml:id="...">...</tei:place>      (the curated entries, as they are)
       <count key="albania" slot="0" occurrences="40" documents="5"/>
+      <mapped key="albania"/>                      (a place on the map page)
     </register-letter>
       the page of an initial (places-a.html; "other" for ids that do not start
       with a to z): each entry with its totals and a comment "part:SLOT" in
@@ -53,6 +54,7 @@
               include-content-type="no"/>
 
   <xsl:key name="count" match="count" use="@key"/>
+  <xsl:key name="mapped" match="mapped" use="@key"/>
 
   <xsl:variable name="titles" select="map {'person': 'Persons', 'place': 'Places',
                                           'org': 'Organisations'}"/>
@@ -208,6 +210,11 @@
         <p class="ids"><span class="label">Elsewhere: </span><xsl:call-template name="ids">
             <xsl:with-param name="ids" select="$ids"/>
           </xsl:call-template></p>
+      </xsl:if>
+      <!-- A place with coordinates (a mapped element, pipeline/editions/placemap.py
+           decides which): the map opens on it. -->
+      <xsl:if test="exists(key('mapped', string(@xml:id)))">
+        <p class="on-map"><a href="{$map-href}#{@xml:id}">On the map</a></p>
       </xsl:if>
       <xsl:choose>
         <xsl:when test="exists($count)">

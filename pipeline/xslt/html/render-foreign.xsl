@@ -130,6 +130,7 @@
               <xsl:copy>
                 <xsl:copy-of select="@*"/>
                 <xsl:choose>
+                  <xsl:when test="@id = $id"/>  <!-- a paragraph's own (cite.xsl) -->
                   <xsl:when test="@id"><span id="{$id}"/></xsl:when>
                   <xsl:otherwise><xsl:attribute name="id" select="$id"/></xsl:otherwise>
                 </xsl:choose>
@@ -149,14 +150,29 @@
        (browsers add marks of their own to q). A quotation of blocks is
        a blockquote of its blocks (valid HTML: docs/foreign-tei.md). -->
   <xsl:template name="a:make-quotation">
+    <!-- A paragraph that is one quotation: its id and link (cite.xsl) go on
+         the block that stands for it. -->
+    <xsl:variable name="p" select="(parent::p, .)[1]"/>
     <blockquote>
       <xsl:choose>
         <xsl:when test="a:holds-blocks(.)">
+          <xsl:call-template name="a:passage-id">
+            <xsl:with-param name="p" select="$p"/>
+          </xsl:call-template>
           <xsl:apply-templates mode="#current"/>
+          <xsl:call-template name="a:passage-link">
+            <xsl:with-param name="p" select="$p"/>
+          </xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
           <p>
+            <xsl:call-template name="a:passage-id">
+              <xsl:with-param name="p" select="$p"/>
+            </xsl:call-template>
             <xsl:apply-templates mode="#current"/>
+            <xsl:call-template name="a:passage-link">
+              <xsl:with-param name="p" select="$p"/>
+            </xsl:call-template>
           </p>
         </xsl:otherwise>
       </xsl:choose>

@@ -53,10 +53,13 @@
     <!-- One that holds a list, a table, a stanza ... is a div (blocks.xsl). -->
     <xsl:variable name="div" select="a:holds-blocks(.)"/>
     <xsl:element name="{if ($div) then 'div' else 'p'}">
+      <!-- A paragraph's stable id and its "cite this passage" link (cite.xsl). -->
+      <xsl:call-template name="a:passage-id"/>
       <xsl:if test="$class or $div">
         <xsl:attribute name="class" select="($class, 'p')[1]"/>
       </xsl:if>
       <xsl:call-template name="a:dated-content"/>
+      <xsl:call-template name="a:passage-link"/>
     </xsl:element>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
@@ -183,17 +186,25 @@
   </xsl:template>
 
   <!-- The footnote's number, linking to the note; the note links back.
-       The printed mark (*, **, a digit of its own) is the link's title. -->
+       The printed mark (*, **, a digit of its own) is the link's title in
+       the reading text, and the mark itself as printed ($as-printed, set
+       by html.xsl for that view), where the title gives the note's number. -->
   <xsl:template name="a:make-note-mark">
     <xsl:param name="block" as="xs:boolean" select="false()"/>
     <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
+    <xsl:param name="as-printed" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="mark" as="element()">
       <sup class="note-mark">
         <a id="{$id-prefix}{a:note-ref-id(.)}" href="#{$id-prefix}{a:note-id(.)}" role="doc-noteref">
-          <xsl:if test="@n">
-            <xsl:attribute name="title" select="'Printed mark: ' || @n"/>
-          </xsl:if>
-          <xsl:text>{a:note-number(.)}</xsl:text>
+          <xsl:choose>
+            <xsl:when test="a:shows-printed-marks(., $as-printed)">
+              <xsl:attribute name="title" select="'Note ' || a:note-number(.) || ' of the reading text'"/>
+            </xsl:when>
+            <xsl:when test="@n">
+              <xsl:attribute name="title" select="'Printed mark: ' || @n"/>
+            </xsl:when>
+          </xsl:choose>
+          <xsl:text>{a:note-mark(., $as-printed)}</xsl:text>
         </a>
       </sup>
     </xsl:variable>
@@ -213,23 +224,33 @@
 
   <!-- The notes section closes the text: an ordered list, so its numbers
        are the marks' numbers. Every note is one or more paragraphs; the
-       link back ends the last one. -->
+       link back ends the last one. As printed, when the marks are the
+       source's, each note begins with its mark (note-label) instead, as
+       the list's numbers would not match them (archive.css: printed-marks). -->
   <xsl:template name="a:make-notes">
     <xsl:param name="notes" as="element()+" required="yes"/>
     <xsl:param name="id-prefix" as="xs:string" select="''" tunnel="yes"/>
+    <xsl:param name="as-printed" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="printed" select="a:shows-printed-marks(., $as-printed)"/>
     <section class="notes" aria-labelledby="{$id-prefix}notes-title">
       <xsl:text>&#10;</xsl:text>
       <h2 id="{$id-prefix}notes-title">Notes</h2>
       <xsl:text>&#10;</xsl:text>
       <ol>
+        <xsl:if test="$printed">
+          <xsl:attribute name="class" select="'printed-marks'"/>
+        </xsl:if>
         <xsl:text>&#10;</xsl:text>
         <xsl:for-each select="$notes">
           <xsl:variable name="back" as="node()+">
             <xsl:text> </xsl:text>
             <a class="note-back" href="#{$id-prefix}{a:note-ref-id(.)}" role="doc-backlink"
-               aria-label="Back to mark {a:note-number(.)} in the text">&#x21A9;&#xFE0E;</a>
+               aria-label="Back to mark {a:note-mark(., $as-printed)} in the text">&#x21A9;&#xFE0E;</a>
           </xsl:variable>
           <li id="{$id-prefix}{a:note-id(.)}">
+            <xsl:if test="$printed">
+              <span class="note-label">{a:note-mark(., true())}</span>
+            </xsl:if>
             <xsl:choose>
               <xsl:when test="p">
                 <xsl:apply-templates select="node() except p[last()]" mode="#current"/>

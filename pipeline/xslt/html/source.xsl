@@ -16,6 +16,9 @@
        text (header dates must not take the text's date-N ids). -->
   <xsl:mode name="a:bibl" on-no-match="text-only-copy"/>
 
+  <!-- The readers' paragraphs and source lines of the panel. -->
+  <xsl:include href="about.xsl"/>
+
   <xsl:template match="title" mode="a:bibl">
     <cite><xsl:apply-templates mode="#current"/></cite>
   </xsl:template>
@@ -23,21 +26,23 @@
   <xsl:template name="a:source-panel">
     <xsl:param name="facts" as="map(xs:string, item()*)" required="yes"/>
     <xsl:variable name="page" select="a:doc-name(.)[.] ! (. || '.html')"/>
+    <!-- The page a citation names: ours by their name, another project's
+         by its file's (a:foreign-citation). -->
+    <xsl:variable name="cite-page" as="xs:string?"
+                  select="if (a:foreign(.)) then a:page-stem(.)[.] ! (. || '.html') else $page"/>
     <aside class="source-panel" id="about" aria-labelledby="about-title">
       <xsl:text>&#10;</xsl:text>
       <h2 id="about-title">About this text</h2>
       <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="a:about-text">
+        <xsl:with-param name="facts" select="$facts"/>
+      </xsl:call-template>
       <dl>
         <dt>Title</dt>
         <dd>{$facts?title}</dd>
-        <xsl:if test="exists($facts?publisher) or exists($facts?source-date)">
-          <dt>Source</dt>
-          <dd>{string-join(($facts?publisher, $facts?source-date ! normalize-space()), ', ')}</dd>
-        </xsl:if>
-        <xsl:for-each select="$facts?originals">
-          <dt>Original publication</dt>
-          <dd><xsl:apply-templates mode="a:bibl"/></dd>
-        </xsl:for-each>
+        <xsl:call-template name="a:source-lines">
+          <xsl:with-param name="facts" select="$facts"/>
+        </xsl:call-template>
         <xsl:if test="exists($facts?source-file)">
           <dt>Source file</dt>
           <dd><code>{$facts?source-file}</code>{$facts?source-extent ! (' (' || . || ')')}</dd>
@@ -54,21 +59,28 @@
         </xsl:if>
         <xsl:if test="$pipeline-version">
           <dt>Edition built by</dt>
-          <dd>archive pipeline {$pipeline-version}, <time datetime="{$build-date}">{$build-date}</time></dd>
+          <dd>archive pipeline {$pipeline-version}, <time datetime="{$build-date}">{a:point-in-words($build-date)}</time></dd>
         </xsl:if>
         <xsl:if test="exists($facts?generated)">
           <dt>TEI last changed</dt>
-          <dd><time datetime="{$facts?generated}">{$facts?generated}</time></dd>
+          <dd><time datetime="{$facts?generated}">{a:point-in-words($facts?generated)}</time></dd>
         </xsl:if>
+        <!-- Ours in words (the header's account stays in the TEI); another
+             project's statement as it wrote it for its readers. -->
         <xsl:if test="exists($facts?correction)">
-          <dt>Character recognition</dt>
-          <dd>{$facts?correction}</dd>
+          <dt>Corrections</dt>
+          <dd>{if (a:foreign(.)) then $facts?correction else a:corrections-in-words(root(.)/TEI)}</dd>
         </xsl:if>
       </dl>
       <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="a:downloads"/>
       <h3 id="cite-title">Cite this edition</h3>
       <xsl:text>&#10;</xsl:text>
+      <!-- data-url: the address cite.js gives a passage's citation. -->
       <p class="citation" aria-labelledby="cite-title">
+        <xsl:if test="exists($cite-page)">
+          <xsl:attribute name="data-url" select="a:cite-url($cite-page)"/>
+        </xsl:if>
         <xsl:choose>
           <xsl:when test="a:foreign(.)">
             <xsl:call-template name="a:foreign-citation"/>
@@ -82,27 +94,42 @@
         </xsl:choose>
       </p>
       <xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="a:cite-passage-note">
+        <xsl:with-param name="page" select="$cite-page"/>
+      </xsl:call-template>
     </aside>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
 
-  <!-- The citation of our own text: its source file and checksum. -->
+  <!-- The citation of our own text, as a citation reads: “Title.” Site,
+       edited by EDITOR (when there is one). Digital edition (TEI P5) of its
+       source, with the file's checksum. Built DATE. Address. -->
   <xsl:template name="a:citation">
     <xsl:param name="facts" as="map(xs:string, item()*)" required="yes"/>
     <xsl:param name="page" as="xs:string?" required="yes"/>
+    <xsl:variable name="of" select="string-join(($facts?publisher,
+                                      $facts?source-file ! ('source file ' || .)), ', ')[.]"/>
     <xsl:text>“{$facts?title}.” </xsl:text>
     <cite>{$site-title}</cite>
-    <xsl:text>, edited by {$editor}. Digital edition (TEI P5) of {
-      string-join(($facts?publisher, $facts?source-file ! ('source file ' || .)), ', ')}{
-      $facts?sha256 ! (', SHA-256 ' || substring(., 1, 16) || '…')}; built {$build-date}{
-      if ($pipeline-version) then ' with archive pipeline ' || $pipeline-version else ''}. </xsl:text>
+    <xsl:text>{$editor[.] ! (', edited by ' || .)}. Digital edition (TEI P5){
+      $of ! (' of ' || .)}{$facts?sha256 ! (' (SHA-256 ' || substring(., 1, 16) || '…)')}. </xsl:text>
+    <xsl:call-template name="a:built"/>
     <xsl:choose>
-      <xsl:when test="$base-url and exists($page)">
-        <a href="{$base-url}{$page}">{$base-url}{$page}</a>
+      <xsl:when test="exists($page)">
+        <xsl:call-template name="a:cite-address">
+          <xsl:with-param name="page" select="$page"/>
+        </xsl:call-template>
       </xsl:when>
-      <xsl:otherwise>{($page, string(/TEI/@xml:id))[1]}</xsl:otherwise>
+      <xsl:otherwise>{string(/TEI/@xml:id)}</xsl:otherwise>
     </xsl:choose>
     <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- "Built DATE with archive pipeline V. ": the edition's version, which
+       the reader's own "accessed" date goes beside. -->
+  <xsl:template name="a:built">
+    <xsl:text>Built {$build-date}{
+      if ($pipeline-version) then ' with archive pipeline ' || $pipeline-version else ''}. </xsl:text>
   </xsl:template>
 
   <!-- The citation of a text from another project, made from its credits
@@ -112,16 +139,14 @@
     <xsl:variable name="page" select="a:page-stem(.)[.] ! (. || '.html')"/>
     <xsl:text>{string-join(a:citation-parts(.), ' ')} In </xsl:text>
     <cite>{$site-title}</cite>
-    <xsl:text>, edited by {$editor}; built {$build-date}{
-      if ($pipeline-version) then ' with archive pipeline ' || $pipeline-version else ''}</xsl:text>
-    <xsl:choose>
-      <xsl:when test="$base-url and exists($page)">
-        <xsl:text>: </xsl:text>
-        <a href="{$base-url}{$page}">{$base-url}{$page}</a>
-      </xsl:when>
-      <xsl:when test="exists($page)">: {$page}</xsl:when>
-    </xsl:choose>
-    <xsl:text>.</xsl:text>
+    <xsl:text>{$editor[.] ! (', edited by ' || .)}. </xsl:text>
+    <xsl:call-template name="a:built"/>
+    <xsl:if test="exists($page)">
+      <xsl:call-template name="a:cite-address">
+        <xsl:with-param name="page" select="$page"/>
+      </xsl:call-template>
+      <xsl:text>.</xsl:text>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -198,10 +198,11 @@
                                        else '[Picture]')"/>
   </xsl:template>
 
-  <!-- The footnote's number, where the mark was printed. -->
+  <!-- The footnote's number, where the mark was printed; the text as
+       printed has the printed mark ("[*]", common/notes.xsl: a:note-mark). -->
   <xsl:template name="a:make-note-mark">
     <xsl:param name="block" as="xs:boolean" select="false()"/>
-    <xsl:value-of select="'[' || a:note-number(.) || ']' || (if ($block) then '&#10;&#10;' else '')"/>
+    <xsl:value-of select="'[' || a:note-mark(., $view = 'diplomatic') || ']' || (if ($block) then '&#10;&#10;' else '')"/>
   </xsl:template>
 
   <!-- "Notes", then every note as "[3] text" with a hanging indent; a note
@@ -210,7 +211,7 @@
     <xsl:param name="notes" as="element()+" required="yes"/>
     <xsl:value-of select="a:text-heading('Notes', '=')"/>
     <xsl:for-each select="$notes">
-      <xsl:variable name="mark" select="'[' || a:note-number(.) || '] '"/>
+      <xsl:variable name="mark" select="'[' || a:note-mark(., $view = 'diplomatic') || '] '"/>
       <xsl:variable name="indent" select="a:repeat(' ', string-length($mark))"/>
       <xsl:variable name="content">
         <xsl:apply-templates mode="#current"/>

@@ -88,8 +88,8 @@
         @label || ': ' || . || (if (@href and not(@href = string(.))) then ' &lt;' || @href || '&gt;' else ''),
         '', '    '), '&#10;')"/>
     <xsl:variable name="page" select="a:page-stem($tei)[.] ! (. || (if ($view = 'diplomatic') then '.diplomatic' else '') || '.txt')"/>
-    <xsl:variable name="cite" select="string-join((a:citation-parts($tei), 'In ' || $site-title || ', edited by '
-        || $editor || '; built ' || $build-date
+    <xsl:variable name="cite" select="string-join((a:citation-parts($tei), 'In ' || $site-title
+        || $editor[.] ! (', edited by ' || .) || '; built ' || $build-date
         || (if ($pipeline-version) then ' with archive pipeline ' || $pipeline-version else '')
         || ($page ! (': ' || .)) || '.'), ' ')"/>
     <xsl:sequence select="if (empty($lines)) then ''

@@ -1,0 +1,146 @@
+"""Full-text search of the HTML edition: Pagefind bundles, one per shard of documents.
+
+Pagefind (https://pagefind.app, the `pagefind_bin` wheel: a Rust binary, no network)
+indexes the reading view of each document page (`data-pagefind-body`) with the
+filters the page carries (persons, places and organisations by their register names,
+and years: `filters`). It rebuilds a whole bundle on every run, so the documents are
+split into shards by a hash of their name (as many as make ~SHARD_DOCS a shard, a
+power of two) and only the shards with a changed page are indexed again; search.html
+loads the first bundle and merges the others (Pagefind's mergeIndex), so readers see
+one search.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.core.errors import PipelineError
+from pipeline.core.fsutil import atomic_write
+from pipeline.core.ns import archive
+from pipeline.editions.groups import DIGESTS, label
+from pipeline.editions.pages import ExportReport, content_key
+
+SHARD_DOCS = 64  # documents per bundle, about: a one-page change re-indexes ~64 pages
+BUNDLE = "pagefind-"  # bundle directories pagefind-0/, pagefind-1/ ... in the edition
+STATE = ".pagefind.json"  # shard -> what its bundle was made from, in .digests/
+FILTERS = {"person": "Person", "place": "Place", "org": "Organisation"}
+YEAR = re.compile(r"^(\d{4})")
+SEARCH = archive("search")
+FILTER = archive("filter")
+
+
+def filters(doc: dict, entries: dict[str, etree._Element]) -> dict[str, list[str]]:
+    """Filter name -> values of one document: the register name of every entry its
+    names point to, and the year of every dated passage (first and last of a range)."""
+    found: dict[str, set[str]] = {}
+    for _, kind, key, *_ in doc.get("names", []):
+        entry = entries.get(key) if key else None
+        if entry is not None and etree.QName(entry).localname == kind and kind in FILTERS:
+            found.setdefault(FILTERS[kind], set()).add(label(entry))
+    for d in doc.get("dates", []):
+        for value in (d["key"], d.get("to") or d.get("notAfter") or ""):
+            if YEAR.match(value):
+                found.setdefault("Year", set()).add(value[:4])
+    return {name: sorted(values) for name, values in sorted(found.items())}
+
+
+def mark(tree: etree._ElementTree, values: dict[str, list[str]]) -> None:
+    """Put the filters on the TEI root, in memory, for html.xsl to write into the page
+    (<a:search><a:filter name="Person">…</a:filter></a:search>)."""
+    box = etree.SubElement(tree.getroot(), SEARCH)
+    for name, labels in values.items():
+        for text in labels:
+            etree.SubElement(box, FILTER, name=name).text = text
+
+
+def shards(names: list[str]) -> dict[int, list[str]]:
+    """Shard -> its documents (by page name), the shard fixed by a hash of the name."""
+    count = 1 << max(0, math.ceil(math.log2(max(1, len(names)) / SHARD_DOCS)))
+    members: dict[int, list[str]] = {s: [] for s in range(count)}
+    for name in sorted(names):
+        members[zlib.crc32(name.encode("utf-8")) % count].append(name)
+    return {s: m for s, m in members.items() if m}
+
+
+def write_index(out_dir: Path, pages: list[str], report: ExportReport) -> list[str]:
+    """Index every shard whose pages changed since its bundle was made; remove bundles
+    of shards that are gone. Returns the bundle directories, first to last."""
+    state_path = out_dir / DIGESTS / STATE
+    try:
+        state = json.loads(state_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = {}
+    made = {}
+    for shard, members in shards(pages).items():
+        bundle = out_dir / f"{BUNDLE}{shard}"
+        key = content_key(*(_stamp(out_dir / page) for page in members))
+        made[str(shard)] = key
+        if state.get(str(shard)) == key and (bundle / "pagefind.js").exists():
+            report.unchanged += _files(bundle)
+            continue
+        _index(out_dir, members, bundle)
+        report.written += _files(bundle)
+    for old in out_dir.glob(f"{BUNDLE}*"):
+        if old.is_dir() and old.name[len(BUNDLE):] not in made:
+            shutil.rmtree(old, ignore_errors=True)
+    atomic_write(state_path, json.dumps(made, sort_keys=True).encode("utf-8"))
+    return [f"{BUNDLE}{shard}/" for shard in sorted(map(int, made))]
+
+
+def _files(bundle: Path) -> list[Path]:
+    return sorted(p for p in bundle.rglob("*") if p.is_file())
+
+
+def _stamp(page: Path) -> str:
+    """A page as the index saw it: its name and a hash of its bytes (not its time, so
+    that the record is the same for the same pages on any machine; ~0.1 s at N=1,000)."""
+    return f"{page.name}:{hashlib.sha256(page.read_bytes()).hexdigest()}"
+
+
+def _index(out_dir: Path, members: list[str], bundle: Path) -> None:
+    """Run Pagefind on the shard's pages (hard links in a staging folder, so file names
+    never pass through a glob), into a new bundle that then replaces the old one."""
+    stage = out_dir / DIGESTS / f".stage-{bundle.name}"
+    fresh = out_dir / DIGESTS / f".new-{bundle.name}"
+    for tmp in (stage, fresh):
+        shutil.rmtree(tmp, ignore_errors=True)
+    stage.mkdir()
+    try:
+        for page in members:
+            try:
+                os.link(out_dir / page, stage / page)
+            except OSError:  # a file system without hard links
+                shutil.copy2(out_dir / page, stage / page)
+        done = subprocess.run([str(_executable()), "--site", str(stage), "--output-path",
+                               str(fresh), "--silent"], capture_output=True, text=True)
+        if done.returncode != 0 or not (fresh / "pagefind.js").exists():
+            raise PipelineError("the search index could not be made: "
+                                + (done.stderr or done.stdout).strip()[-400:], str(bundle))
+        old = out_dir / DIGESTS / f".old-{bundle.name}"
+        shutil.rmtree(old, ignore_errors=True)
+        if bundle.exists():
+            bundle.rename(old)
+        fresh.rename(bundle)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        for tmp in (stage, fresh):
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _executable() -> Path:
+    try:
+        import pagefind_bin
+        return pagefind_bin.get_executable()
+    except (ImportError, FileNotFoundError) as exc:
+        raise PipelineError("the search index needs Pagefind: pip install pagefind_bin==1.5.2 "
+                            f"(make installs it) ({exc})") from None
