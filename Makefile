@@ -19,6 +19,9 @@ JOBS ?= 0
 # More options for `archive build`, e.g. BUILD_ARGS="--no-model --no-gazetteer" for
 # names from the authority file and the evidence rules only (docs/names.md).
 BUILD_ARGS ?=
+# PDF=1: a PDF of each document page too (editions/html/pdf/NAME.pdf, WeasyPrint). Off
+# by default: a long page takes seconds (README, docs/editions.md).
+PDF ?=
 # Progress bars only when a person is watching.
 QUIET := $(if $(shell [ -t 2 ] && echo tty),,--silent)
 
@@ -30,6 +33,8 @@ TEI := $(SEEDS:seeds/%.txt=tei/%.xml)
 HTML := $(SEEDS:seeds/%.txt=editions/html/%.html)
 TEXT := $(SEEDS:seeds/%.txt=editions/text/%.txt)
 DIPLOMATIC := $(SEEDS:seeds/%.txt=editions/text/%.diplomatic.txt)
+PDFS := $(if $(PDF),$(SEEDS:seeds/%.txt=editions/html/pdf/%.pdf))
+PDF_SETTING := .build/pdf-$(if $(PDF),yes,no)
 # The Python code each stage runs (the CLI is part of every stage); tools/ is none.
 # The TEI does not depend on stylesheets, CSS or JS; the editions do on export code.
 py = $(shell find $(1) -name '*.py' ! -path '*/__pycache__/*')
@@ -69,6 +74,7 @@ tei/.stamp: $(SEEDS) $(BUILD_CODE) $(AUTHORITY) $(DECISIONS) $(if $(call missing
 # then make re-reads each output's time after the batch, and later stages see it.
 $(TEI): tei/%.xml: seeds/%.txt tei/.stamp ;
 $(HTML): editions/html/%.html: tei/%.xml editions/html/.stamp ;
+$(PDFS): editions/html/pdf/%.pdf: tei/%.xml editions/html/.stamp ;
 $(TEXT): editions/text/%.txt: tei/%.xml editions/text/.stamp ;
 $(DIPLOMATIC): editions/text/%.diplomatic.txt: tei/%.xml editions/text/.stamp ;
 
@@ -76,10 +82,17 @@ tei/.valid: $(TEI) $(AUTHORITY) $(SCHEMA) $(VALIDATE_CODE) $(if $(SPACED),FORCE)
 	$(ARCHIVE) validate $(QUIET) --jobs $(JOBS) $(if $(SPACED),tei/*.xml,$(call changed,$(TEI) $(AUTHORITY),tei/%,))
 	touch $@
 
-# The registers show the authority file's entries, so it is an input of the HTML too.
-editions/html/.stamp: $(TEI) $(XSL_HTML) $(EXPORT_CODE) $(AUTHORITY) $(if $(call missing,$(HTML))$(SPACED),FORCE) | $(INSTALLED)
-	$(ARCHIVE) export $(QUIET) --jobs $(JOBS) --format html --out editions/html \
-	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(HTML)))
+# The registers show the authority file's entries, so it is an input of the HTML too;
+# so is PDF (every page says whether it has a PDF): one file per setting, made anew
+# when the setting changes.
+editions/html/.stamp: $(TEI) $(XSL_HTML) $(EXPORT_CODE) $(AUTHORITY) $(PDF_SETTING) $(if $(call missing,$(HTML) $(PDFS))$(SPACED),FORCE) | $(INSTALLED)
+	$(ARCHIVE) export $(QUIET) --jobs $(JOBS) --format html $(if $(PDF),--pdf) --out editions/html \
+	  $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(HTML) $(PDFS)))
+	touch $@
+
+$(PDF_SETTING):
+	@mkdir -p $(@D)
+	rm -f .build/pdf-yes .build/pdf-no
 	touch $@
 
 # Two views of the text edition: the reading text and the text as printed.
@@ -88,7 +101,7 @@ editions/text/.stamp: $(TEI) $(XSL_TEXT) $(EXPORT_CODE) $(if $(call missing,$(TE
 	  --out editions/text $(if $(SPACED),tei,$(call changed,$(TEI),tei/%,$(TEXT) $(DIPLOMATIC)))
 	touch $@
 
-.build/summary.txt: tei/.valid $(HTML) $(TEXT) $(DIPLOMATIC) editions/html/.stamp editions/text/.stamp
+.build/summary.txt: tei/.valid $(HTML) $(PDFS) $(TEXT) $(DIPLOMATIC) editions/html/.stamp editions/text/.stamp
 	@mkdir -p $(@D)
 	$(ARCHIVE) summary --tei tei --editions editions | tee $@
 

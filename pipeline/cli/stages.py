@@ -187,12 +187,18 @@ def validate(files: tuple[Path, ...], schema: str | None, jobs: int, executor_ki
               help="The credit the tiles' provider requires, shown on the map (a link "
                    "is allowed) [default: OpenStreetMap's, for its tiles; none for "
                    "other tiles, so give it with --map-tiles].")
+@click.option("--pdf", is_flag=True, default=default(ExportSettings, "pdf"),
+              help="HTML edition: also a PDF of each document page (pdf/NAME.pdf, "
+                   "linked from its Download list), printed from the page by WeasyPrint "
+                   "(pip install '.[pdf]'). A long page takes seconds; made again only "
+                   "when its page changes.")
 @executor_options
 @SILENT
 def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, ...],
            diplomatic: bool, date: str | None, line_width: int, site_title: str, editor: str,
            base_url: str, text_href: str, map_tiles: str, map_attribution: str | None,
-           jobs: int, executor_kind: str, scheduler: str | None, silent: bool) -> None:
+           pdf: bool, jobs: int, executor_kind: str, scheduler: str | None,
+           silent: bool) -> None:
     """Publish TEI FILES as an HTML or plain-text edition in --out.
 
     Stylesheets are compiled once and applied to every file. For HTML the collection
@@ -208,6 +214,7 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, .
 
     \b
         archive export --format html tei/*.xml --out editions/html
+        archive export --format html --pdf tei/*.xml --out editions/html
         archive export --format text --view reading --view diplomatic \\
             --out editions/text tei/*.xml
     """
@@ -224,13 +231,20 @@ def export(files: tuple[Path, ...], fmt: str, out_dir: Path, views: tuple[str, .
             console.warn("--map-tiles without --map-attribution: the map credits no one "
                          "for its tiles; most providers require a credit")
     where = executor(jobs, executor_kind, scheduler)
+    if pdf:  # before the bar: without WeasyPrint, one line saying how to install it
+        from pipeline.editions.pdf import require
+
+        if fmt != "html":
+            raise click.UsageError("--pdf goes with --format html")
+        require()
     report = export_stage.ExportReport()
     with console.bar(len(files) * len(views), f"Exporting {fmt}", silent=silent) as tick:
         for view in views:
             settings = ExportSettings(
                 out_dir=out_dir, fmt=fmt, build_date=build_date(date), line_width=line_width,
                 view=view, site_title=site_title, editor=editor, base_url=base_url,
-                text_href=text_href, map_tiles=map_tiles, map_attribution=map_attribution)
+                text_href=text_href, map_tiles=map_tiles, map_attribution=map_attribution,
+                pdf=pdf)
             report.add(export_stage.export(files, settings, tick, where))
     for message in report.notes + missing_warnings(report.missing):
         console.warn(message)

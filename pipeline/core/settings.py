@@ -20,6 +20,7 @@ RELEASE_DATE = "2026-11-20"
 View = Literal["reading", "diplomatic"]
 VIEWS: tuple[View, ...] = ("reading", "diplomatic")
 FORMATS = ("html", "text")
+PDF_DIR = "pdf"  # beside the HTML pages: NAME.pdf of each document page
 # OpenStreetMap's standard tiles and the attribution its tile usage policy requires.
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = ('© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
@@ -69,6 +70,9 @@ class ExportSettings:
     # The map page's tiles (a URL template, "" for none) and the credit they require.
     map_tiles: str = OSM_TILES
     map_attribution: str = OSM_ATTRIBUTION
+    # A PDF of each document page (editions/pdf.py, WeasyPrint): off by default, it
+    # costs up to seconds a page.
+    pdf: bool = False
 
     # The fields that are parameters of the stylesheets, by xsl:param name.
     PARAMS = {"build-date": "build_date", "line-width": "line_width", "view": "view",
@@ -81,6 +85,7 @@ class ExportSettings:
         params: dict[str, str | int] = {name: getattr(self, attr)
                                         for name, attr in self.PARAMS.items()}
         params["pipeline-version"] = version
+        params["pdf-href-prefix"] = PDF_DIR + "/" if self.pdf else ""
         return params
 
 

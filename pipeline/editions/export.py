@@ -3,7 +3,8 @@
 Each document is transformed on the executor (editions/saxon.py compiles each
 stylesheet once per worker); this process writes every file, and for HTML keeps each
 document's digest and pieces and then has the collection pages made from them
-(editions/collection.py).
+(editions/collection.py). With `pdf`, the worker also prints each page to PDF
+(editions/pdf.py).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings, run
 from pipeline.core.fsutil import atomic_write, write_if_changed
 from pipeline.core.ns import archive, tei
-from pipeline.core.settings import ExportSettings
+from pipeline.core.settings import PDF_DIR, ExportSettings
 from pipeline.core.xmlsafe import parse_file
-from pipeline.editions import collection, coverage, foreign, groups, pieces, search
+from pipeline.editions import collection, coverage, foreign, groups, pdf, pieces, search
 from pipeline.editions.digest import digest
 from pipeline.editions.groups import DIGESTS, chronology_group, digest_path, pieces_path
 from pipeline.editions.pages import ExportReport
@@ -61,6 +62,10 @@ def export(files: Iterable[Path], settings: ExportSettings,
     if settings.map_tiles and not all(f"{{{c}}}" in settings.map_tiles for c in "zxy"):
         raise PipelineError("the map's tile URL needs {z}, {x} and {y} (or give '' for no "
                             f"tiles): {settings.map_tiles}")
+    if settings.pdf and settings.fmt != "html":
+        raise PipelineError("--pdf is for the HTML edition: each PDF is printed from a page")
+    if settings.pdf:
+        pdf.require()
     report = ExportReport()
     executor = executor or ExecutorSettings(jobs=1)
     files = [Path(f) for f in files]
@@ -69,6 +74,10 @@ def export(files: Iterable[Path], settings: ExportSettings,
     html = settings.fmt == "html"  # only the HTML edition has collection pages
     if html:
         (out_dir / DIGESTS).mkdir(exist_ok=True)
+    if settings.pdf:  # a page prints with the edition's stylesheets: there before it is
+        for css in collection.ASSETS:
+            if css.suffix == ".css" and css.parent == paths.HTML_XSLT:
+                write_if_changed(out_dir / css.name, css.read_bytes())
     if html:
         clash = [f for f in files if groups.reserved(output_path(f, settings).name)]
         for tei_file in clash:
@@ -82,10 +91,14 @@ def export(files: Iterable[Path], settings: ExportSettings,
         for tei_file, (ok, value) in zip(files, run(export_task, tasks, executor, len(files))):
             if ok:
                 out = output_path(tei_file, settings)
-                result, digest_json, record, notes, missing, unrendered = value
+                result, digest_json, record, notes, missing, unrendered, printed = value
                 report.unrendered += unrendered
                 report.notes += [n for n in notes if n not in report.notes]
                 foreign.merge_missing(report.missing, missing)
+                if printed is not None:  # the PDF before the page that gives its size
+                    _write_pdf(tei_file, out, printed, report)
+                elif html:  # made without --pdf, the page no longer links its PDF
+                    _drop_pdf(out)
                 changed = write_if_changed(out, result)
                 (report.written if changed else report.unchanged).append(out)
                 if html:  # the file the page offers, as it is: not the tree read from it
@@ -97,6 +110,8 @@ def export(files: Iterable[Path], settings: ExportSettings,
                         atomic_write(pieces_path(out), record)
                     else:
                         write_if_changed(pieces_path(out), record)
+                if printed is not None and printed.key:  # what its PDF was printed from
+                    write_if_changed(pdf.record_path(out), printed.key.encode("utf-8"))
             else:
                 report.failed.append((tei_file, value))
             tick(tei_file)
@@ -108,7 +123,8 @@ def export(files: Iterable[Path], settings: ExportSettings,
 
 def export_task(task: tuple[Path, Path, ExportSettings]) -> tuple[bool, object]:
     """Worker side: (True, (edition bytes, digest JSON, pieces, warnings, missing
-    files)) or (False, error); the digest and pieces only for HTML (b"" otherwise). The
+    files, unrendered elements, the PDF or None)) or (False, error); the digest and
+    pieces only for HTML (b"" otherwise), the PDF (a pdf.Made) only with `pdf`. The
     TEI is parsed once, safely, by lxml, and read as the editions read it (TEI from
     other projects: editions/foreign.py); Saxon gets that tree's serialisation."""
     tei_file, out, settings = task
@@ -130,8 +146,12 @@ def export_task(task: tuple[Path, Path, ExportSettings]) -> tuple[bool, object]:
         if doc is not None:
             facts = _digest_json(doc)
             record = pieces.make(doc, saxon, out.parent)
-        return True, (result.encode("utf-8"), facts, record, doc_in.notes, doc_in.missing,
-                      coverage.unrendered(tree))
+        page, printed = result.encode("utf-8"), None
+        if settings.pdf:  # printed here, on the worker: seconds for a long page
+            printed = pdf.for_page(result, out, pdf.meta(tree, settings), str(tei_file))
+            page, printed.page = printed.page, b""
+        return True, (page, facts, record, doc_in.notes, doc_in.missing,
+                      coverage.unrendered(tree), printed)
     except PipelineError as exc:
         return False, str(exc)
 
@@ -159,11 +179,31 @@ def _mark_copy(tree: etree._ElementTree, tei_file: Path, out: Path) -> None:
 
 
 def _drop_copies(out_dir: Path) -> None:
-    """A TEI copy whose page is gone goes too: a document leaves the edition when its
-    page is removed, as its digest and pieces do (collection._sources)."""
+    """A TEI copy or PDF whose page is gone goes too: a document leaves the edition
+    when its page is removed, as its digest and pieces do (collection._sources)."""
     for copy in sorted((out_dir / TEI_COPIES).glob("*.xml")):
         if not (out_dir / (copy.stem + SUFFIX["html"])).exists():
             copy.unlink(missing_ok=True)
+    for printed in sorted((out_dir / PDF_DIR).glob("*.pdf")):
+        if not (out_dir / (printed.stem + SUFFIX["html"])).exists():
+            _drop_pdf(out_dir / (printed.stem + SUFFIX["html"]))
+
+
+def _write_pdf(tei_file: Path, out: Path, printed: pdf.Made, report: ExportReport) -> None:
+    """Write the PDF a worker printed, or report why there is none."""
+    report.notes += [n for n in printed.notes if n not in report.notes]
+    if printed.error:
+        report.failed.append((tei_file, printed.error))
+        _drop_pdf(out)  # its page no longer links it, and it shows an older page
+    elif printed.pdf is not None and write_if_changed(pdf.pdf_path(out), printed.pdf):
+        report.written.append(pdf.pdf_path(out))
+    else:  # current already, or printed again the same (a change it does not print)
+        report.unchanged.append(pdf.pdf_path(out))
+
+
+def _drop_pdf(page: Path) -> None:
+    pdf.pdf_path(page).unlink(missing_ok=True)
+    pdf.record_path(page).unlink(missing_ok=True)
 
 
 def _entries(out_dir: Path, relative: str) -> dict[str, etree._Element]:

@@ -63,6 +63,13 @@
        page or index links any, so none 404s; './' is the pages' directory. -->
   <xsl:param name="text-href-prefix" as="xs:string" select="'../text/'"/>
 
+  <!-- Where the PDFs of the document pages are, relative to a page
+       ('pdf/' when the export was asked for PDFs: pdf/NAME.pdf, printed
+       from the page by WeasyPrint, pipeline/editions/pdf.py); the page's
+       Download list then links its PDF with its size. Empty, the default:
+       the export made no PDFs and no page promises one. -->
+  <xsl:param name="pdf-href-prefix" as="xs:string" select="''"/>
+
   <!-- Maximum line length, in characters, of the plain-text edition. A word
        longer than this stays whole on a line of its own. -->
   <xsl:param name="line-width" as="xs:integer" select="78"/>

@@ -108,8 +108,11 @@
 
   <!-- The Download list of the source panel: the TEI copy the export made
        (a:tei-copy, a:tei-bytes: pipeline/editions/export.py) and the two text
-       editions where there are any (text-href-prefix). One li per file, so
-       that another download (a PDF) is one more li. -->
+       editions where there are any (text-href-prefix), and the page's PDF
+       when the export makes one (pdf-href-prefix). One li per file. The PDF is
+       printed from this page, so its size is known only afterwards: the li
+       holds the comment pdf-size, which the export replaces with it
+       (pipeline/editions/pdf.py). -->
   <xsl:template name="a:downloads">
     <xsl:variable name="tei" select="root()/TEI"/>
     <xsl:variable name="stem" select="a:page-stem($tei)[.]"/>
@@ -123,6 +126,12 @@
           <xsl:text> (the reading text, UTF-8)</xsl:text></li>
         <li><a href="{$text-href-prefix}{$stem}.diplomatic.txt" type="text/plain">Text as printed</a>
           <xsl:text> (diplomatic, UTF-8)</xsl:text></li>
+      </xsl:if>
+      <xsl:if test="$pdf-href-prefix and exists($stem)">
+        <li><a href="{$pdf-href-prefix}{$stem}.pdf" type="application/pdf">PDF</a>
+          <xsl:text> (the reading text for print, </xsl:text>
+          <xsl:comment>pdf-size</xsl:comment>
+          <xsl:text>)</xsl:text></li>
       </xsl:if>
     </xsl:variable>
     <xsl:if test="exists($items)">
