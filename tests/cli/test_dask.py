@@ -30,7 +30,8 @@ def _publish(root: Path, *executor: str) -> dict[str, bytes]:
         assert result.exit_code == 0, result.output
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
             if p.is_file() and not p.name.endswith(".lock") and reproducible(p.relative_to(root))
-            and p.name not in (".archive-manifest.json", "ledger.json")}  # file times
+            and p.name not in (".archive-manifest.json", "ledger.json",  # file times
+                               ".pagefind.json")}
 
 
 def test_dask_run_is_byte_identical_to_a_local_run(tmp_path, scheduler):
