@@ -100,7 +100,7 @@ def _write(red: Reduce, pages: Pages) -> None:
             entries.setdefault(el.get(XML_ID), el)
     for kind in REGISTERS:
         _register(pages, red, kind, entries)
-    pages.page("map.html", "map.xsl", placemap.shell(entries, label))
+    pages.page("map.html", "map.xsl", placemap.shell(entries))
     _chronology(pages, red)
     _search(pages, red)
     red.pages = pages.finish(reserved)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import functools
 import json
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -105,7 +104,7 @@ def export(files: Iterable[Path], settings: ExportSettings,
                     copy = tei_copy_path(out)
                     changed = write_if_changed(copy, tei_file.read_bytes())
                     (report.written if changed else report.unchanged).append(copy)
-                if html:  # the record last, and never older than its digest
+                    # the record last, and never older than its digest
                     if write_if_changed(digest_path(out), digest_json):
                         atomic_write(pieces_path(out), record)
                     else:
@@ -135,8 +134,8 @@ def export_task(task: tuple[Path, Path, ExportSettings]) -> tuple[bool, object]:
         if settings.fmt == "html":
             doc = digest(tree, tei_file, out, None if doc_in.ours else doc_in.entries)
             _mark_rows(tree, doc, out.stem)
-            search.mark(tree, search.filters(doc, _entries(out.parent, doc["authority"])
-                                             if doc_in.ours else doc_in.entries))
+            search.mark(tree, search.filters(doc, groups.authority_at(
+                out.parent, doc["authority"]) if doc_in.ours else doc_in.entries))
             _mark_copy(tree, tei_file, out)
         text = etree.tostring(tree, encoding="unicode")
         saxon = _saxon(settings)
@@ -204,19 +203,6 @@ def _write_pdf(tei_file: Path, out: Path, printed: pdf.Made, report: ExportRepor
 def _drop_pdf(page: Path) -> None:
     pdf.pdf_path(page).unlink(missing_ok=True)
     pdf.record_path(page).unlink(missing_ok=True)
-
-
-def _entries(out_dir: Path, relative: str) -> dict[str, etree._Element]:
-    """The authority's entries, read once per worker while the file stays the same."""
-    if not relative:
-        return {}
-    stat = (out_dir / relative).stat()
-    return _entries_at(out_dir, relative, stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=4)
-def _entries_at(out_dir: Path, relative: str, *_stamp: int) -> dict[str, etree._Element]:
-    return groups.authority_entries({relative}, out_dir)
 
 
 def unrendered_note(report: ExportReport) -> str:

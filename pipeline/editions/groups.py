@@ -98,18 +98,24 @@ def authority_entries(paths: set, out_dir: Path) -> dict[str, etree._Element]:
 
 def authority_ids(out_dir: Path, relative: str) -> frozenset:
     """(kind, id) of every entry of the authority file at `relative` (to the edition)."""
+    return frozenset((etree.QName(el).localname, key)
+                     for key, el in authority_at(out_dir, relative).items())
+
+
+def authority_at(out_dir: Path, relative: str) -> dict[str, etree._Element]:
+    """The entries of the authority file at `relative` (to the edition), by id, read
+    once per process while the file stays the same; callers must not change them."""
     if not relative:
-        return frozenset()
+        return {}
     path = (out_dir / relative).resolve()
     try:
         stat = path.stat()
     except OSError:
         raise PipelineError("the authority file cannot be read for the registers",
                             str(path)) from None
-    return _ids(path, stat.st_mtime_ns, stat.st_size)
+    return _entries(path, stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=8)
-def _ids(path: Path, _mtime: int, _size: int) -> frozenset:
-    return frozenset((etree.QName(el).localname, key)
-                     for key, el in authority_entries({path.name}, path.parent).items())
+def _entries(path: Path, _mtime: int, _size: int) -> dict[str, etree._Element]:
+    return authority_entries({path.name}, path.parent)

@@ -10,13 +10,13 @@ when the authority file's places change, never when a document does.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from typing import Iterable
 
 from lxml import etree
 
 from pipeline.core.fold import fold
 from pipeline.core.ns import NS, tei
-from pipeline.editions.groups import XML_ID
+from pipeline.editions.groups import XML_ID, label
 
 # TEI's default geoDecl (WGS84): "latitude longitude" in decimal degrees, separated by
 # whitespace; a comma between them is a common variant of other projects' files.
@@ -36,8 +36,7 @@ def coordinates(entry: etree._Element) -> tuple[str, str] | None:
     return None
 
 
-def shell(entries: dict[str, etree._Element], label: Callable[[etree._Element], str]
-          ) -> etree._Element:
+def shell(entries: dict[str, etree._Element]) -> etree._Element:
     """<place-map places="89" unmapped="44"><place key label lat lon/>...</place-map>:
     every place entry with coordinates, by name (accents folded, then case)."""
     places = {key: el for key, el in entries.items() if el.tag == tei("place")}

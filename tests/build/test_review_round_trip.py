@@ -113,17 +113,23 @@ def test_accept_refuses_a_list_without_decisions(runner, tmp_path):
                              "from `archive entities suggest`\n")
 
 
-def test_geocode_gives_authority_places_coordinates_where_the_choice_is_clear(runner, tmp_path,
-                                                                             tei_all):
+def _authority_with(tmp_path, places: str):
+    """The sample authority file with `places` (TEI place elements) added to its list."""
     authority = tmp_path / "authority.xml"
     text = (DATA / "authority-sample.xml").read_text(encoding="utf-8")
-    places = ('<place xml:id="korce"><placeName type="main">Korçë</placeName>'
-              '<placeName type="variant">Koritza</placeName></place>'
-              '<place xml:id="springfield"><placeName type="main">Springfield</placeName>'
-              '</place><place xml:id="portugal"><placeName type="main">Portugal</placeName>'
-              '</place>')
     authority.write_text(text.replace("</listPlace>", places + "</listPlace>", 1),
                          encoding="utf-8")
+    return authority
+
+
+def test_geocode_gives_authority_places_coordinates_where_the_choice_is_clear(runner, tmp_path,
+                                                                             tei_all):
+    authority = _authority_with(tmp_path, (
+        '<place xml:id="korce"><placeName type="main">Korçë</placeName>'
+        '<placeName type="variant">Koritza</placeName></place>'
+        '<place xml:id="springfield"><placeName type="main">Springfield</placeName>'
+        '</place><place xml:id="portugal"><placeName type="main">Portugal</placeName>'
+        '</place>'))
     dry = runner.invoke(cli, ["entities", "geocode", "--dry-run", "--authority", str(authority)])
     assert dry.exit_code == 0, dry.output
     assert "korce: Korçë, AL (40.6186 20.7808), geonames 782756" in dry.stdout
@@ -148,16 +154,13 @@ def test_geocode_gives_authority_places_coordinates_where_the_choice_is_clear(ru
 
 
 def test_geocode_keeps_to_the_country_and_the_neighbourhood_a_note_names(runner, tmp_path):
-    authority = tmp_path / "authority.xml"
-    text = (DATA / "authority-sample.xml").read_text(encoding="utf-8")
-    places = ('<place xml:id="alex-eg"><placeName type="main">Alexandria</placeName>'
-              '<note>City of Egypt.</note></place>'
-              '<place xml:id="alex-us"><placeName type="main">Alexandria</placeName>'
-              '<note>City in the United States.</note></place>'
-              '<place xml:id="nikolaos"><placeName type="main">Agios Nikolaos</placeName>'
-              '<note>Village north of Ioannina, Greece.</note></place>')
-    authority.write_text(text.replace("</listPlace>", places + "</listPlace>", 1),
-                         encoding="utf-8")
+    authority = _authority_with(tmp_path, (
+        '<place xml:id="alex-eg"><placeName type="main">Alexandria</placeName>'
+        '<note>City of Egypt.</note></place>'
+        '<place xml:id="alex-us"><placeName type="main">Alexandria</placeName>'
+        '<note>City in the United States.</note></place>'
+        '<place xml:id="nikolaos"><placeName type="main">Agios Nikolaos</placeName>'
+        '<note>Village north of Ioannina, Greece.</note></place>'))
     result = runner.invoke(cli, ["entities", "geocode", "--authority", str(authority)])
     assert result.exit_code == 0, result.output
     assert "alex-eg: Alexandria, EG (31.2018 29.9158), geonames 361058" in result.stdout

@@ -221,7 +221,12 @@ class Resolver:
         if found[0].kind in ("country", "continent"):
             return found[0]
         local = [p for p in found if p.country in self.countries]
-        pool = local or list(found)
-        if len(pool) == 1 or pool[0].population >= CLEAR * max(pool[1].population, 1):
-            return pool[0]
-        return None
+        return clear_choice(local or list(found))
+
+
+def clear_choice(pool: list[Place]) -> Place | None:
+    """The first of candidates largest first, if it is the only one or at least CLEAR
+    times larger than the next; None when the choice is not clear."""
+    if pool and (len(pool) == 1 or pool[0].population >= CLEAR * max(pool[1].population, 1)):
+        return pool[0]
+    return None

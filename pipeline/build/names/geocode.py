@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.build.names.authority import load
-from pipeline.build.names.gazetteer import CLEAR, Gazetteer, Place, Resolver, key
+from pipeline.build.names.gazetteer import Gazetteer, Place, Resolver, clear_choice, key
 from pipeline.build.names.review import serialise_document
 from pipeline.core.fsutil import atomic_write
 from pipeline.core.ns import NS, tei
@@ -124,9 +124,8 @@ def _within(country: str, names: list[str], gazetteer: Gazetteer,
                    if p.country == country and p.kind == "place"
                    and (not anchors or min(_km(p, a) for a in anchors) <= NEAR_KM)}.values(),
                   key=lambda p: (-p.population, p.id))
-    if len(pool) == 1 or (pool and pool[0].population >= CLEAR * max(pool[1].population, 1)):
-        return {pool[0].id: pool[0]}
-    return {p.id: p for p in pool}
+    chosen = clear_choice(pool)
+    return {chosen.id: chosen} if chosen else {p.id: p for p in pool}
 
 
 def _add(el: etree._Element, place: Place) -> None:
