@@ -112,6 +112,11 @@ def english_zipf(word: str) -> float:
 
         english_zipf("street")  # about 5
     """
+    from pipeline.build.wordtable import table_zipf
+
+    z = table_zipf(word.lower())  # wordfreq lower-cases too; its table holds lower case
+    if z is not None:
+        return z
     import wordfreq
 
     return wordfreq.zipf_frequency(word, "en")

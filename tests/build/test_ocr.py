@@ -158,7 +158,7 @@ def test_plain_zipf_equals_wordfreq():
 
     import wordfreq
 
-    from pipeline.build.ocr.lexicon import _frequencies, _plain_zipf
+    from pipeline.build.wordtable import _frequencies, _plain_zipf
 
     rnd = random.Random(7)
     words = rnd.sample(sorted(w for w in _frequencies() if w.isascii() and w.isalpha()), 5000)
@@ -185,7 +185,7 @@ def test_reaches_agrees_with_zipf_without_loading_the_table():
     the list's threshold."""
     import random
 
-    from pipeline.build.ocr.lexicon import _frequencies
+    from pipeline.build.wordtable import _frequencies
 
     lex = Lexicon(load(AUTHORITY))
     rnd = random.Random(11)

@@ -126,7 +126,7 @@ class NameModel:
         self.meta = _meta(name)  # a missing model is an error now, not mid-build
         self._nlp = None
         self._cache: dict[str, tuple[Span, ...]] = {}
-        self.kept: dict[str, list] = {}  # spans of earlier runs, by block key (spancache)
+        self.kept = {}  # spans of earlier runs, by block key: a spancache.Kept or a dict
         self.fresh: dict[str, list] = {}  # worked out in this process, to be kept
 
     @property

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import functools
 import json
-import math
-import unicodedata
 from pathlib import Path
 
 from pipeline.build.names.authority import TOKEN, Authority
+from pipeline.build.wordtable import plain, table_zipf, wordfreq_version
 from pipeline.core import cues
 from pipeline.core.paths import cache_dir
 from pipeline.core.fold import fold
@@ -55,51 +54,17 @@ def _cache_file() -> Path:
     return cache_dir() / f"english-wordfreq-{wordfreq_version()}-zipf-{MIN_CANDIDATE_ZIPF}.json"
 
 
-def wordfreq_version() -> str:
-    from importlib.metadata import version
-
-    return version("wordfreq")
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def english_zipf(word: str) -> float:
     """Zipf frequency of a lower-case English word (0 if wordfreq does not know it)."""
     if not word.replace("'", "").replace("’", "").isalpha():
         return 0.0  # wordfreq would split "r-arty" and score its pieces
-    import wordfreq  # after the check: "ir0m" needs no table
+    z = table_zipf(word)
+    if z is not None:
+        return z
+    import wordfreq  # only for what its tokenizer must split: "l'amour", "'tis"
 
-    plain = word.replace("’", "'")
-    stem = plain[:-2] if plain.endswith("'s") else plain
-    if len(stem) > 1 and _plain(stem):
-        return _plain_zipf(plain)
     return wordfreq.zipf_frequency(word, ENGLISH)
-
-
-def _plain(word: str) -> bool:
-    """Letters that lower-casing and NFC leave as they are: wordfreq's table holds such
-    a word as it is, without its tokenizer's changes."""
-    return word.isalpha() and word == word.casefold() and unicodedata.is_normalized("NFC", word)
-
-
-def _plain_zipf(word: str) -> float:
-    """wordfreq.zipf_frequency for a plain word (letters that lower-case and NFC leave
-    as they are, perhaps with a possessive 's), read straight from its table: its own
-    arithmetic, without its tokenizer, which took a sixth of a one-document build. The
-    two are tested equal; other words ("l'amour", "ma'am", "'tis") still go through
-    wordfreq, which splits some of them."""
-    freq = _frequencies().get(word)
-    if not freq:
-        return 0.0
-    freq = 1.0 / (1.0 / freq)
-    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
-    return round(math.log(freq, 10) + 9, 2)
-
-
-@functools.lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    import wordfreq
-
-    return wordfreq.get_frequency_dict(ENGLISH, "best")
 
 
 class Lexicon:
@@ -164,7 +129,7 @@ class Lexicon:
         if z is None:
             z = self.zipf_cache.get(low)
         if z is None:
-            if floor > MIN_CANDIDATE_ZIPF and _plain(low):
+            if floor > MIN_CANDIDATE_ZIPF and plain(low):
                 return 0.0  # not in the list: rarer than MIN_CANDIDATE_ZIPF, below `floor`
             z = self.zipf_cache[low] = self.fresh["zipf"][low] = english_zipf(low)
         return z
