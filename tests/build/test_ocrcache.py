@@ -23,8 +23,8 @@ def test_kept_readings_give_the_same_tei(tmp_path, monkeypatch):
     works everything out; a damaged file is ignored and written again."""
     cache = tmp_path / "cache"
     cold = _build(tmp_path / "a", cache, monkeypatch)
-    [kept] = cache.glob("ocr-*.json")
-    data = json.loads(kept.read_text(encoding="utf-8"))
+    [kept] = cache.glob("ocr-*.sqlite")
+    data = _everything(kept)
     assert data["rank"] and data["signal"]  # 004 is damaged: there was a search
     assert "Sh6ngjin" in data["signal"] or any("Sh6ngjin" in w for w in data["rank"])
     from pipeline.build.ocr import OcrChecker
@@ -42,9 +42,24 @@ def test_kept_readings_give_the_same_tei(tmp_path, monkeypatch):
     assert warm == cold
     assert searches == []  # every reading and every rare word's frequency came from the file
     monkeypatch.setattr(lexicon, "english_zipf", english_zipf)
-    kept.write_text('{"rank": {"x": ', encoding="utf-8")  # cut short
+    kept.write_bytes(b"SQLite format 3\x00 cut short")  # a damaged file
     assert _build(tmp_path / "c", cache, monkeypatch) == cold
-    assert json.loads(kept.read_text(encoding="utf-8"))["rank"]
+    assert _everything(kept)["rank"]  # started afresh, and filled again
+
+
+def _everything(path):
+    """The tables of a kept file, read straight from it."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        rows = db.execute("SELECT tbl, word, value FROM kept").fetchall()
+    finally:
+        db.close()
+    out = {"rank": {}, "signal": {}, "zipf": {}}
+    for table, word, value in rows:
+        out[table][word] = json.loads(value)
+    return out
 
 
 def test_readings_are_kept_per_fingerprint(tmp_path, monkeypatch):
@@ -54,31 +69,34 @@ def test_readings_are_kept_per_fingerprint(tmp_path, monkeypatch):
     ocrcache.save(one, {"rank": {"teh": [("the", 7.1, 0.6)]}, "signal": {"teh": True},
                         "zipf": {"teh": 2.1}})
     ocrcache.save(one, {"rank": {}, "signal": {"cat": False}, "zipf": {}})  # adds to it
-    assert ocrcache._read_all(one) == {
+    assert ocrcache.read_all(one) == {
         "rank": {"teh": [("the", 7.1, 0.6)]}, "signal": {"teh": True, "cat": False},
         "zipf": {"teh": 2.1}}
-    assert ocrcache._read_all(other) == {"rank": {}, "signal": {}, "zipf": {}}
+    assert ocrcache.read_all(other) == {"rank": {}, "signal": {}, "zipf": {}}
 
 
-def test_small_additions_go_to_the_journal_and_are_merged_later(tmp_path, monkeypatch):
-    """A run that adds a few words appends a line; a torn line is skipped; a long journal
-    is merged into the file and removed."""
+def test_a_lexicon_asks_the_file_only_for_its_own_words(tmp_path, monkeypatch):
+    """The lexicon's caches hold nothing at first; a word is looked up when asked for,
+    kept once found, and a word the file lacks is asked for only once."""
+    from pipeline.build.ocr.lexicon import Lexicon
+
     monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path))
     k = ocrcache.key("code")
-    path, journal = ocrcache.path_for(k), ocrcache.journal_for(k)
-    empty = {"rank": {}, "signal": {}, "zipf": {}}
-    ocrcache.save(k, {**empty, "zipf": {"teh": 2.1}})
-    assert path.exists() and not journal.exists()  # the first save writes the file
-    before = path.read_bytes()
-    ocrcache.save(k, {**empty, "signal": {"cat": False}})
-    ocrcache.save(k, {**empty, "rank": {"rnen": [("men", 6.2, 0.3)]}})
-    assert path.read_bytes() == before and len(journal.read_bytes().splitlines()) == 2
-    with open(journal, "ab") as fh:
-        fh.write(b'{"rank": {"x": [')  # a run stopped in the middle of its line
-    want = {"rank": {"rnen": [("men", 6.2, 0.3)]}, "signal": {"cat": False},
-            "zipf": {"teh": 2.1}}
-    assert ocrcache._read_all(k) == want
-    monkeypatch.setattr(ocrcache, "COMPACT_AT", 10)
-    ocrcache.save(k, {**empty, "zipf": {"sorne": 1.2}})
-    assert not journal.exists()
-    assert ocrcache._read(path) == {**want, "zipf": {"teh": 2.1, "sorne": 1.2}}
+    ocrcache.save(k, {"rank": {"rnen": [("men", 6.2, 0.3)]}, "signal": {"cat": False},
+                      "zipf": {"sorne": 1.2}})
+    lex = Lexicon()
+    ocrcache.load(lex, k)
+    assert len(lex.rank_cache) == 0 and len(lex.signal_cache) == 0
+    assert lex.rank_cache.get("rnen") == [("men", 6.2, 0.3)] and "cat" in lex.signal_cache
+    assert lex.signal_cache["cat"] is False and lex.zipf_cache.get("sorne") == 1.2
+    assert "dog" not in lex.signal_cache and lex.signal_cache.asked == {"dog"}
+    assert len(lex.rank_cache) == 1 and not any(take for take in ocrcache.take(lex).values())
+
+
+def test_a_cache_directory_that_cannot_be_written_costs_only_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(blocker / "cache"))
+    k = ocrcache.key("code")
+    ocrcache.save(k, {"rank": {}, "signal": {"cat": False}, "zipf": {}})  # no error
+    assert ocrcache.read_all(k) == {"rank": {}, "signal": {}, "zipf": {}}

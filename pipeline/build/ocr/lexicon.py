@@ -67,6 +67,34 @@ def english_zipf(word: str) -> float:
     return wordfreq.zipf_frequency(word, ENGLISH)
 
 
+class Kept(dict):
+    """A cache that also asks `source` (what earlier runs kept, pipeline/build/ocr/cache.py)
+    for a word it does not hold, and holds the answer: a run reads only its own words."""
+
+    source = None  # a callable: word -> value, or None when nothing was kept
+
+    def __init__(self):
+        super().__init__()
+        self.asked: set = set()  # words the source did not have: asked once
+
+    def __contains__(self, word) -> bool:
+        if dict.__contains__(self, word):
+            return True
+        if self.source is None or word in self.asked:
+            return False
+        value = self.source(word)
+        if value is None:
+            if len(self.asked) > 200_000:
+                self.asked.clear()
+            self.asked.add(word)
+            return False
+        dict.__setitem__(self, word, value)
+        return True
+
+    def get(self, word, default=None):
+        return self[word] if word in self else default
+
+
 class Lexicon:
     """Which words are known, how frequent they are, and the list to search for fixes."""
 
@@ -87,9 +115,9 @@ class Lexicon:
         english, self._zipf = _english_list()
         extra = sorted((self.vocabulary | set(self.name_forms)) - set(self._zipf))
         self.search_list = list(english) + extra
-        self.rank_cache: dict[str, list] = {}  # word -> readings, shared by documents
-        self.signal_cache: dict[str, bool] = {}  # word -> a sign of damage?
-        self.zipf_cache: dict[str, float] = {}  # word not in the list -> wordfreq's zipf
+        self.rank_cache = Kept()  # word -> readings, shared by documents
+        self.signal_cache = Kept()  # word -> a sign of damage?
+        self.zipf_cache = Kept()  # word not in the list -> wordfreq's zipf
         self.variant_cache: dict[str, list] = {}  # word -> common words one confusion away
         self.caches = {"rank": self.rank_cache, "signal": self.signal_cache,
                        "zipf": self.zipf_cache}
