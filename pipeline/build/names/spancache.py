@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pipeline.build.names.model import fingerprint
 from pipeline.core.paths import cache_dir
+from pipeline.core.sqlitecache import add_rows, connect_ro
 
 MAX_BYTES = 256 << 20
 _SCHEMA = "CREATE TABLE IF NOT EXISTS spans (key TEXT PRIMARY KEY, spans TEXT NOT NULL)"
@@ -43,13 +44,8 @@ class Kept:
 
     def _connection(self) -> sqlite3.Connection | None:
         if self._pid != os.getpid():  # once per process: the file is added to at the end
-            self._db, self._pid = None, os.getpid()
-            if self.path.exists():
-                try:
-                    self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                               timeout=5, check_same_thread=False)
-                except sqlite3.Error:
-                    self._db = None
+            self._pid = os.getpid()
+            self._db = connect_ro(self.path) if self.path.exists() else None
         return self._db
 
     def get(self, key: str, default=None):
@@ -109,22 +105,4 @@ def save(model_name: str, fresh: dict[str, list]) -> None:
         return
     path = path_for(model_name)
     rows = [(k, json.dumps(v, separators=(",", ":"))) for k, v in fresh.items()]
-    for _ in range(2):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if path.exists() and path.stat().st_size > MAX_BYTES:
-                path.unlink()
-            db = sqlite3.connect(path, timeout=30)
-            try:
-                with db:
-                    db.execute(_SCHEMA)
-                    db.executemany("INSERT OR REPLACE INTO spans VALUES (?, ?)", rows)
-            finally:
-                db.close()
-            return
-        except sqlite3.DatabaseError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                return  # another run holds it: this run's spans are worked out again
-            path.unlink(missing_ok=True)  # damaged: started afresh, once
-        except OSError:
-            return
+    add_rows(path, _SCHEMA, "INSERT OR REPLACE INTO spans VALUES (?, ?)", rows, MAX_BYTES)

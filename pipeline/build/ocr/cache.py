@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pipeline.build.ocr.lexicon import TABLES, Lexicon, wordfreq_version
 from pipeline.core.paths import cache_dir
+from pipeline.core.sqlitecache import add_rows, connect_ro
 
 MAX_BYTES = 512 << 20  # past it the file starts afresh
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS kept (tbl TEXT NOT NULL, word TEXT NOT NULL, "
@@ -54,12 +55,7 @@ class _Reader:
 
     def __call__(self, word: str):
         if self._pid != os.getpid():
-            self._db, self._pid = None, os.getpid()
-            try:
-                self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                           timeout=5, check_same_thread=False)
-            except sqlite3.Error:
-                self._db = None
+            self._db, self._pid = connect_ro(self.path), os.getpid()
         if self._db is None:
             return None
         try:
@@ -93,28 +89,7 @@ def save(key: str, fresh: dict[str, dict]) -> None:
     if not rows:
         return
     path = path_for(key)
-    for _ in range(2):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if path.exists() and path.stat().st_size > MAX_BYTES:
-                path.unlink()
-            db = sqlite3.connect(path, timeout=30)
-            try:
-                with db:
-                    db.execute(_SCHEMA)
-                    db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?, ?)", rows)
-            finally:
-                db.close()
-            return
-        except sqlite3.DatabaseError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                return
-            try:
-                path.unlink(missing_ok=True)  # damaged: started afresh, once
-            except OSError:
-                return
-        except OSError:
-            return
+    add_rows(path, _SCHEMA, "INSERT OR REPLACE INTO kept VALUES (?, ?, ?)", rows, MAX_BYTES)
 
 
 def read_all(key: str) -> dict[str, dict]:
