@@ -60,15 +60,21 @@ def write_pages(saxon: Saxon, out_dir: Path, report: ExportReport) -> None:
         atomic_write(src.pieces, pieces.make(doc, saxon, out_dir))
 
     sources = _sources(out_dir)
+    # The search index needs only the document pages, which are written by now: it is
+    # made in a thread while the registers and the chronology are.
+    indexing = search.Indexing(out_dir, [f"{src.name}.html" for src in sources])
 
     def run(red: Reduce) -> None:
         red.sync(sources, expected, remake)
-        _write(red, Pages(out_dir, saxon, red.pages, report))
+        _write(red, Pages(out_dir, saxon, red.pages, report), indexing)
 
     try:
-        run(Reduce.load(out_dir, code))
-    except StateLost:  # someone removed or damaged a state file: make them all again
-        run(Reduce.load(out_dir, code, trust=False))
+        try:
+            run(Reduce.load(out_dir, code))
+        except StateLost:  # someone removed or damaged a state file: make them all again
+            run(Reduce.load(out_dir, code, trust=False))
+    finally:
+        indexing.wait()
 
 
 def _sources(out_dir: Path) -> list[Source]:
@@ -87,7 +93,7 @@ def _sources(out_dir: Path) -> list[Source]:
     return out
 
 
-def _write(red: Reduce, pages: Pages) -> None:
+def _write(red: Reduce, pages: Pages, indexing: search.Indexing) -> None:
     out_dir = red.out_dir
     for asset in ASSETS:
         pages.asset(asset.relative_to(paths.HTML_XSLT).as_posix(), [asset.read_bytes()])
@@ -102,7 +108,7 @@ def _write(red: Reduce, pages: Pages) -> None:
         _register(pages, red, kind, entries)
     pages.page("map.html", "map.xsl", placemap.shell(entries))
     _chronology(pages, red)
-    _search(pages, red)
+    _search(pages, indexing)
     red.pages = pages.finish(reserved)
     red.save()
 
@@ -222,14 +228,11 @@ def _rows(red: Reduce, group: str) -> Callable[[], dict[str, Iterator[bytes]]]:
     return parts
 
 
-def _search(pages: Pages, red: Reduce) -> None:
+def _search(pages: Pages, indexing: search.Indexing) -> None:
     """The Pagefind bundles of the shards whose pages changed (editions/search.py), and
     search.html over all of them."""
-    bundles = search.write_index(red.out_dir, [f"{n}.html" for n in red.docs],
-                                 pages.report)
+    bundles = indexing.finish(pages.report)
     shell = etree.Element("search")
     for href in bundles:
         etree.SubElement(shell, "bundle", href=href)
     pages.page("search.html", "search.xsl", shell)
-
-

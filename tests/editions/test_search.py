@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
+from pipeline.core.errors import PipelineError
 from pipeline.editions import search
 from pipeline.editions.pages import ExportReport
 
@@ -163,3 +164,23 @@ def test_a_changed_page_reindexes_only_its_shard(tmp_path, monkeypatch):
     search.write_index(tmp_path, pages[:1], ExportReport())
     assert sorted(p.name for p in tmp_path.glob("pagefind-*")) == [
         f"pagefind-{s}" for s in search.shards(pages[:1])]
+
+
+def test_indexing_runs_beside_the_caller_and_hands_back_its_error(tmp_path, monkeypatch):
+    (tmp_path / ".digests").mkdir()
+    pages = _site(tmp_path, ["a.html", "b.html"])
+    started, release = threading.Event(), threading.Event()
+
+    def slow_index(out_dir, members, bundle):
+        started.set()
+        assert release.wait(10)  # the caller goes on meanwhile
+        raise PipelineError("the search index could not be made: boom", str(bundle))
+
+    monkeypatch.setattr(search, "_index", slow_index)
+    indexing = search.Indexing(tmp_path, pages)
+    assert started.wait(10)
+    assert indexing.stale and not indexing.current  # still indexing: the caller is free
+    release.set()
+    with pytest.raises(PipelineError, match="could not be made: boom"):
+        indexing.finish(ExportReport())
+    assert not (tmp_path / ".digests" / search.STATE).exists()  # nothing claimed as made

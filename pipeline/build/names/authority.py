@@ -69,11 +69,12 @@ class Authority:
     sha256: str
 
     def href(self, entry_id: str, from_dir: Path) -> str:
-        return f"{_relative(self.path, Path(from_dir), os.getcwd())}#{entry_id}"
+        # from_dir as given: a Path made at every name cost a tenth of a second a document
+        return f"{_relative(self.path, from_dir, os.getcwd())}#{entry_id}"
 
 
 @functools.lru_cache(maxsize=64)
-def _relative(path: Path, from_dir: Path, _cwd: str) -> str:
+def _relative(path: Path, from_dir: Path | str, _cwd: str) -> str:
     """Once per directory, not once per name (a relative `from_dir` depends on the
     working directory, hence its place in the key)."""
     return Path(os.path.relpath(path, from_dir)).as_posix()

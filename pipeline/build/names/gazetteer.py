@@ -26,7 +26,7 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.fold import fold
 from pipeline.core.paths import cache_dir
 
-INDEX_FORMAT = 1  # bump when the tables change
+INDEX_FORMAT = 2  # bump when the tables change (2: the country table)
 CLEAR = 5.0  # the largest candidate must be this many times the next to be chosen alone
 URI = "https://www.geonames.org/{}"
 
@@ -113,6 +113,12 @@ def build_index(path: Path, data: Path | None = None) -> Path:
         db.execute("CREATE TABLE name (key TEXT, id INTEGER)")
         db.executemany("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?)", places)
         db.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
+        # Every name of a country and its code, for `countries`: the same rows, in the
+        # same order, as a join of the two tables, which scans all 740,000 names (0.15 s
+        # in every build process).
+        db.execute("CREATE TABLE country (key TEXT, code TEXT)")
+        db.execute("INSERT INTO country SELECT n.key, p.country FROM name n "
+                   "JOIN place p ON p.id = n.id WHERE p.kind = 'country' ORDER BY n.rowid")
         # The 235,000 places one by one, in batches: the whole file parsed at once, with
         # its two million names, would take half a gigabyte.
         batch_places, batch_names = [], []
@@ -176,8 +182,7 @@ class Gazetteer:
         """Every name of a country (by key) and its ISO code, read once."""
         if self._countries is None:
             self._countries = dict(self.db.execute(
-                "SELECT n.key, p.country FROM name n JOIN place p ON p.id = n.id "
-                "WHERE p.kind = 'country'").fetchall())
+                "SELECT key, code FROM country ORDER BY rowid").fetchall())
         return self._countries
 
     def place(self, place_id: int) -> Place | None:

@@ -86,7 +86,7 @@ class OcrChecker(Detection, Candidates, Rules):
         if found is None:
             found = self.lex.variant_cache[core] = [
                 (v, self.costs.distance(core, v)) for v in sorted(self._confused(core))
-                if v != core.lower() and self.lex.zipf(v) >= context.VARIANT_ZIPF]
+                if v != core.lower() and self.lex.reaches(v, context.VARIANT_ZIPF)]
         return found
 
     def _rare_variants(self, core: str) -> list[tuple[str, float]]:

@@ -154,11 +154,16 @@ class Lexicon:
         """english_zipf of a word, from the kept values when an earlier run looked it up:
         then wordfreq's whole table is never loaded."""
         z = self._zipf.get(low)
+        if z is not None:
+            return z
+        if floor > MIN_CANDIDATE_ZIPF and plain(low):
+            # Not in the list: rarer than MIN_CANDIDATE_ZIPF, so below `floor` whatever
+            # its value. Decided before the kept values are asked: most such words are
+            # a confusion's misspellings, one SQLite look-up each (a one-change build
+            # asked 20,000 of them).
+            return 0.0
+        z = self.zipf_cache.get(low)
         if z is None:
-            z = self.zipf_cache.get(low)
-        if z is None:
-            if floor > MIN_CANDIDATE_ZIPF and plain(low):
-                return 0.0  # not in the list: rarer than MIN_CANDIDATE_ZIPF, below `floor`
             z = self.zipf_cache[low] = self.fresh["zipf"][low] = english_zipf(low)
         return z
 
