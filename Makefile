@@ -60,7 +60,7 @@ missing = $(filter-out $(wildcard $(1)),$(1))
 # Inputs to hand over: all of them if anything but inputs changed, else just the changed.
 changed = $(if $(filter-out $(2),$?)$(call missing,$(3)),$(1),$(filter $(2),$?))
 
-.PHONY: all tei validate html text test bench bench-corpus accuracy clean distclean FORCE
+.PHONY: all tei validate html text test bench bench-corpus bench-dask accuracy clean distclean FORCE
 all: .build/summary.txt
 
 $(INSTALLED): pyproject.toml requirements/model.txt
@@ -138,6 +138,12 @@ bench-corpus: | $(INSTALLED)
 BENCH_ARGS ?=
 bench: | $(INSTALLED)
 	$(NOMAKE) $(VENV)/bin/python tests/bench/run_bench.py -n $(N) --jobs $(JOBS) $(BENCH_ARGS)
+
+# The build serially and on a Dask LocalCluster of 1 and 2 workers: the speed-up and
+# whether the TEI is byte-identical (DASK_N documents of the bench corpus).
+DASK_N ?= 20
+bench-dask: | $(INSTALLED)
+	$(NOMAKE) $(VENV)/bin/python tests/bench/dask_bench.py -n $(DASK_N)
 
 clean:
 	test ! -x $(ARCHIVE) || $(ARCHIVE) clean --out tei

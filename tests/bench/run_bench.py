@@ -226,6 +226,9 @@ def main() -> int:
         if args.model:
             result["without_layers"] = without_layers(seeds_dir, args.model, args.jobs, words,
                                                       len(seeds))
+            # Issue 21's yardstick: the whole make from nothing against the model alone.
+            alone = result["without_layers"]["model_alone"]["words_per_s"]
+            result["make_vs_model"] = round(result["total"]["words_per_s"] / alone, 3)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -258,6 +261,8 @@ def _print(r: dict) -> None:
               f"(with {m['model']} and the gazetteer, as above: "
               f"{r['stages']['build']['words_per_s']:,} words/s); the model alone, "
               f"{alone['processes']} processes: {alone['words_per_s']:,} words/s")
+        print(f"  the whole make from nothing runs at {r['make_vs_model']:.0%} of the "
+              "model's own throughput")
     if "naive" in r:
         n = r["naive"]
         print(f"  naive run, one process per file and stage ({n['documents']} documents, "
