@@ -29,11 +29,13 @@ class Entry:
     source_sha256: str
     output_sha256: str
     fingerprint: str
+    authority: str = ""  # sha256 of the authority file it was built with (build/reach.py)
 
 
 def fingerprint(extra: str = "") -> str:
-    """A hash of the code and word lists the build runs (plus `extra`, the authority
-    file's and overrides' hashes): a change makes every output stale. Stylesheets, CSS
+    """A hash of the code and word lists the build runs (plus `extra`, the overrides'
+    and the models' fingerprints): a change makes every output stale. The authority
+    file is not in it: an edit there makes stale only what it reaches (build/reach.py). Stylesheets, CSS
     and JS make editions, not TEI, and are left out, as the Makefile leaves them out."""
     h = hashlib.sha256(extra.encode())
     for path in sorted(p for part in paths.BUILD_INPUTS

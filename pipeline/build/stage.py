@@ -6,7 +6,7 @@ import datetime as _dt
 import functools
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -33,6 +33,7 @@ from pipeline.build.names.places import PlaceLayer
 from pipeline.build.ocr import cache as ocrcache
 from pipeline.build.ocr import context as ocr_context
 from pipeline.build.ocr.lexicon import Lexicon
+from pipeline.build.reach import AuthorityEdits
 from pipeline.build.source import Source, read_source, sha256_file
 from pipeline.build.teiwriter import build_tree, serialise
 from pipeline.build.words import as_printed_if_lost, check_conservation, count_words
@@ -54,6 +55,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)  # edited by hand, nothing upstream changed
     curated: list[Path] = field(default_factory=list)  # marked final by an archivist
+    unreached: int = 0  # up to date: the authority edit since their build cannot reach them
     words: int = 0
 
 
@@ -127,19 +129,20 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
     overrides_path = settings.ocr_overrides or settings.out_dir / "ocr-overrides.tsv"
     overrides = ocr.read_overrides(overrides_path)
     rejected_path = settings.rejected or settings.out_dir / rejected.FILE
-    extra = (authority.sha256 if authority else "") + (
+    extra = ("authority" if authority else "") + (
         sha256_file(overrides_path) if overrides_path.exists() else "") + (
         sha256_file(rejected_path) if rejected_path.exists() else "") + (
         model_fingerprint(settings.model)) + (gazetteer_fingerprint() if settings.gazetteer
                                               else "") + (
         "" if ocr_context.enabled() else "no-ocr-context")
     build_fingerprint = fingerprint(extra)
+    edits = AuthorityEdits(settings.out_dir, authority)
     with Manifest.locked(settings.out_dir) as manifest:
         jobs: list[_Job] = []
         for seed in map(Path, seeds):
             try:
                 job = _stage(seed, settings, manifest, build_fingerprint, report, authority,
-                             overrides)
+                             overrides, edits)
             except PipelineError as exc:
                 report.failed.append((seed, str(exc)))
                 job = None
@@ -147,7 +150,9 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 tick(seed)
             else:
                 jobs.append(job)
-        cache_key = ocrcache.key(build_fingerprint)
+        lexicon_made = jobs or (authority.sha256 if authority else "") in _LEXICONS
+        cache_key = ocrcache.key(build_fingerprint + (_lexicon(authority).names_key
+                                                      if lexicon_made else ""))
         if jobs and executor.kind == "local":
             # Loaded once here, with what earlier runs worked out; forked workers share it.
             ocrcache.load(_lexicon(authority), cache_key)
@@ -169,7 +174,8 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 *result, worked_out = value
                 for table, new in worked_out.items():
                     fresh.setdefault(table, {}).update(new)
-                _finish(job, tuple(result), settings, manifest, build_fingerprint, report)
+                _finish(job, tuple(result), settings, manifest, (build_fingerprint, edits.sha),
+                        report)
             except PipelineError as exc:
                 report.failed.append((job.seed, str(exc)))
             tick(job.seed)
@@ -185,6 +191,7 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 spans.update(layers.MODELS[settings.model].take())
             spancache.save(settings.model, spans)
         ocrcache.save(cache_key, fresh)
+        edits.save({e.authority for e in manifest.entries.values()})
     return report
 
 
@@ -249,7 +256,7 @@ class _Job:
 
 def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, build_fingerprint: str,
            report: BuildReport, authority: Authority | None,
-           overrides: ocr.Overrides) -> _Job | None:
+           overrides: ocr.Overrides, edits: AuthorityEdits) -> _Job | None:
     """Decide what to do with one seed: nothing (fresh, curated, a kept hand edit), a
     large seed encoded here part by part, or a job for the executor."""
     out = output_path(seed, settings.out_dir)
@@ -260,10 +267,18 @@ def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, build_finger
         return None
     seed_sha = sha256_file(seed)
     status = manifest.status(out, seed_sha, build_fingerprint)
+    entry = manifest.entries.get(out.name)
+    if entry is not None and status in ("fresh", "edited") and entry.authority != edits.sha:
+        if edits.reaches(entry.authority, seed, settings.encoding):
+            status = "stale" if status == "fresh" else status
+            entry = replace(entry, fingerprint="")  # an edit no longer stands
+        else:  # nothing the authority edit changed can occur in this text
+            entry = replace(entry, authority=edits.sha)
+            manifest.record(out, entry)
+            report.unreached += 1
     if status == "fresh" and not settings.force:
         report.skipped.append(out)
         return None
-    entry = manifest.entries.get(out.name)
     if status == "edited" and entry is not None and not settings.force:
         if entry.source_sha256 == seed_sha and entry.fingerprint == build_fingerprint:
             report.kept.append(out)  # nothing upstream changed: the edit stands
@@ -274,14 +289,14 @@ def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, build_finger
             "ocr-overrides.tsv) and rebuild with --force, which keeps a backup, or mark the "
             f"file final with `archive curate {out}`", str(seed))
     if seed.stat().st_size > large.LARGE_BYTES and settings.encoding == "utf-8":
-        _build_large(seed, seed_sha, out, status, settings, manifest, build_fingerprint, report,
-                     authority, overrides)
+        _build_large(seed, seed_sha, out, status, settings, manifest,
+                     (build_fingerprint, edits.sha), report, authority, overrides)
         return None
     return _Job(seed, out, status, entry)
 
 
 def _finish(job: _Job, value: tuple, settings: BuildSettings, manifest: Manifest,
-            build_fingerprint: str, report: BuildReport) -> None:
+            built_with: tuple[str, str], report: BuildReport) -> None:
     """Write what a worker encoded, unless it would replace somebody's work."""
     data, source_sha, warnings, words = value
     out, status = job.out, job.status
@@ -297,13 +312,13 @@ def _finish(job: _Job, value: tuple, settings: BuildSettings, manifest: Manifest
     if status == "edited" and out.read_bytes() != data:
         _back_up(out, report)
     changed = write_if_changed(out, data)
-    manifest.record(out, Entry(str(job.seed), source_sha, sha256_bytes(data), build_fingerprint))
+    manifest.record(out, Entry(str(job.seed), source_sha, sha256_bytes(data), *built_with))
     (report.written if changed else report.unchanged).append(out)
     report.words += words
 
 
 def _build_large(seed: Path, seed_sha: str, out: Path, status: str, settings: BuildSettings,
-                 manifest: Manifest, build_fingerprint: str, report: BuildReport,
+                 manifest: Manifest, built_with: tuple[str, str], report: BuildReport,
                  authority: Authority | None, overrides: ocr.Overrides) -> None:
     """A seed too large to hold: encoded part by part, straight into the output file."""
     if status == "edited":
@@ -315,7 +330,7 @@ def _build_large(seed: Path, seed_sha: str, out: Path, status: str, settings: Bu
                                     place_layer(settings.gazetteer),
                                     rejected.read(settings.rejected
                                                   or settings.out_dir / rejected.FILE))
-    manifest.record(out, Entry(str(seed), seed_sha, digest, build_fingerprint))
+    manifest.record(out, Entry(str(seed), seed_sha, digest, *built_with))
     (report.written if digest != before else report.unchanged).append(out)
     report.words += words
 

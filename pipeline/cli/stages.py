@@ -78,8 +78,10 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, date: str | None,
     extra = "".join(f", {len(x)} {label}" for x, label in ((report.kept, "hand-edited kept"),
                                                            (report.curated, "curated"))
                     if x)
+    # Documents whose text no name changed by an authority edit can meet (build/reach.py).
+    reach = f" ({report.unreached} not reached by the authority edit)" if report.unreached else ""
     console.out(f"build: {len(report.written)} written, {len(report.unchanged)} unchanged, "
-                f"{len(report.skipped)} up to date{extra}, {len(report.failed)} failed "
+                f"{len(report.skipped)} up to date{reach}{extra}, {len(report.failed)} failed "
                 f"({report.words} words encoded)")
     if report.failed:
         raise Failed(f"{len(report.failed)} of {len(seeds)} seed(s) could not be built")

@@ -4,6 +4,7 @@ the authority file, and the sources' own vocabulary (pipeline/data/vocabulary.tx
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from pathlib import Path
 
@@ -121,6 +122,11 @@ class Lexicon:
         self.variant_cache: dict[str, list] = {}  # word -> common words one confusion away
         self.caches = {"rank": self.rank_cache, "signal": self.signal_cache,
                        "zipf": self.zipf_cache}
+        # What the caches' answers depend on of the authority file (its names' words),
+        # for their file's key: an edit to anything else keeps them.
+        self.names_key = hashlib.sha256(json.dumps(
+            [sorted(self.names), sorted(self.name_forms.items())],
+            ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
         # What this process worked out since it last handed it on (pipeline/build/ocr/cache.py).
         self.fresh: dict[str, dict] = {table: {} for table in TABLES}
         self.by_length: dict[int, list[str]] = {}
