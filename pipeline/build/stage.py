@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import re
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from pipeline.build import breaks
 from pipeline.build import large
 from pipeline.build import ocr
 from pipeline.build import structure
+from pipeline.build.curation import is_curated
 from pipeline.build.annotate import annotate
 from pipeline.build.dates import resolve as date_resolve
 from pipeline.build.dates import tagger as date_tagger
@@ -26,6 +26,7 @@ from pipeline.build.names import tagger as name_tagger
 from pipeline.build.names import layers, rejected, spancache
 from pipeline.build.names.authority import Authority, load as load_authority
 from pipeline.build.names.gazetteer import fingerprint as gazetteer_fingerprint
+from pipeline.build.names.helper import ModelHelper
 from pipeline.build.names.layers import name_model, place_layer
 from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
@@ -153,7 +154,11 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         lexicon_made = jobs or (authority.sha256 if authority else "") in _LEXICONS
         cache_key = ocrcache.key(build_fingerprint + (_lexicon(authority).names_key
                                                       if lexicon_made else ""))
+        helper = None
         if jobs and executor.kind == "local":
+            if settings.model and (len(jobs) == 1 or executor.workers() <= 1):
+                # Encoded in this process: the model loads beside it (names/helper.py).
+                helper = name_model(settings.model).helper = ModelHelper(settings.model)
             # Loaded once here, with what earlier runs worked out; forked workers share it.
             ocrcache.load(_lexicon(authority), cache_key)
             if settings.model:
@@ -166,21 +171,13 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                             settings.model, settings.gazetteer,
                             rejected_path.resolve() if rejected_path.exists() else None)
                  for j in jobs)
-        results = run(encode_task, tasks, executor, count=len(jobs))
-        for n, (job, (ok, value)) in enumerate(zip(jobs, results), start=1):
-            try:
-                if not ok:
-                    raise PipelineError(value)
-                *result, worked_out = value
-                for table, new in worked_out.items():
-                    fresh.setdefault(table, {}).update(new)
-                _finish(job, tuple(result), settings, manifest, (build_fingerprint, edits.sha),
-                        report)
-            except PipelineError as exc:
-                report.failed.append((job.seed, str(exc)))
-            tick(job.seed)
-            if n % SAVE_EVERY == 0:
-                manifest.save()  # an interrupted build keeps most of its bookkeeping
+        try:
+            _encode_all(jobs, tasks, executor, settings, manifest,
+                        (build_fingerprint, edits.sha), report, fresh, tick)
+        finally:
+            if helper is not None:  # before the manifest's lock, which it holds too
+                name_model(settings.model).helper = None
+                helper.close()
         key = authority.sha256 if authority else ""
         if key in _LEXICONS:  # large seeds were checked here, in this process
             for table, new in ocrcache.take(_LEXICONS[key]).items():
@@ -193,6 +190,27 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         ocrcache.save(cache_key, fresh)
         edits.save({e.authority for e in manifest.entries.values()})
     return report
+
+
+def _encode_all(jobs: list[_Job], tasks: Iterable[EncodeTask], executor: ExecutorSettings,
+                settings: BuildSettings, manifest: Manifest, built_with: tuple[str, str],
+                report: BuildReport, fresh: dict[str, dict],
+                tick: Callable[[Path], None]) -> None:
+    """Encode every job on `executor`, writing each result as it comes, in order."""
+    results = run(encode_task, tasks, executor, count=len(jobs))
+    for n, (job, (ok, value)) in enumerate(zip(jobs, results), start=1):
+        try:
+            if not ok:
+                raise PipelineError(value)
+            *result, worked_out = value
+            for table, new in worked_out.items():
+                fresh.setdefault(table, {}).update(new)
+            _finish(job, tuple(result), settings, manifest, built_with, report)
+        except PipelineError as exc:
+            report.failed.append((job.seed, str(exc)))
+        tick(job.seed)
+        if n % SAVE_EVERY == 0:
+            manifest.save()  # an interrupted build keeps most of its bookkeeping
 
 
 def _authority(settings: BuildSettings) -> Authority | None:
@@ -340,56 +358,3 @@ def _back_up(out: Path, report: BuildReport) -> None:
     backup = out.with_name(out.name + _dt.datetime.now().strftime(".%Y%m%dT%H%M%S.bak"))
     shutil.copy2(out, backup)
     report.warnings.append(f"{out}: hand-edited file overwritten; backup in {backup}")
-
-
-CURATED = re.compile(rb"<revisionDesc[^>]*\sstatus=[\"']curated[\"']")
-
-
-def is_curated(tei_file: Path) -> bool:
-    """A TEI file whose revisionDesc says status="curated" is left alone by the build."""
-    try:
-        with open(tei_file, "rb") as fh:
-            return bool(CURATED.search(fh.read(1 << 20)))
-    except FileNotFoundError:
-        return False
-
-
-def curate(tei_file: Path, undo: bool = False) -> bool:
-    """Mark a TEI file final (or not): revisionDesc/@status="curated". True if changed."""
-    from pipeline.core.xmlsafe import parse_file
-
-    tree = parse_file(tei_file)
-    rev = tree.getroot().find(f"{tei('teiHeader')}/{tei('revisionDesc')}")
-    if rev is None:
-        raise PipelineError("has no teiHeader/revisionDesc to mark", str(tei_file))
-    if undo == (rev.get("status") != "curated"):
-        return False
-    if undo:
-        del rev.attrib["status"]
-    else:
-        rev.set("status", "curated")
-    from pipeline.build.names.review import serialise_document
-    from pipeline.core.fsutil import atomic_write
-
-    atomic_write(tei_file, serialise_document(tree))
-    return True
-
-
-def clean(out_dir: Path) -> tuple[list[Path], list[Path]]:
-    """Remove the TEI files the pipeline wrote and nobody changed; keep edited ones."""
-    removed: list[Path] = []
-    kept: list[Path] = []
-    if not out_dir.is_dir():
-        return removed, kept
-    with Manifest.locked(out_dir) as manifest:
-        for name, entry in sorted(manifest.entries.items()):
-            path = out_dir / name
-            if not path.exists():
-                del manifest.entries[name]
-            elif sha256_bytes(path.read_bytes()) == entry.output_sha256:
-                path.unlink()
-                del manifest.entries[name]
-                removed.append(path)
-            else:
-                kept.append(path)
-    return removed, kept

@@ -273,10 +273,10 @@ def curate(files: tuple[Path, ...], undo: bool) -> None:
 
         archive curate tei/004_8f5a6fbfed40dcac.xml
     """
-    from pipeline.build import stage as build_stage
+    from pipeline.build import curation
 
     for path in files:
-        changed = build_stage.curate(path, undo)
+        changed = curation.curate(path, undo)
         state = "not curated" if undo else "curated"
         console.out(f"{path}: {state}" + ("" if changed else " already"))
 
@@ -292,9 +292,9 @@ def clean(out_dir: Path) -> None:
 
         archive clean --out tei/
     """
-    from pipeline.build import stage as build_stage
+    from pipeline.build import curation
 
-    removed, kept = build_stage.clean(out_dir)
+    removed, kept = curation.clean(out_dir)
     for path in kept:
         console.warn(f"{path}: edited after it was built; kept")
     console.out(f"clean: {len(removed)} file(s) removed, {len(kept)} edited file(s) kept")

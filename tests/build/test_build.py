@@ -2,7 +2,8 @@
 
 import os
 
-from pipeline.build.stage import build, clean
+from pipeline.build.curation import clean
+from pipeline.build.stage import build
 from pipeline.build.words import letter_words, source_text_of
 from pipeline.core.settings import BuildSettings
 from lxml import etree
@@ -94,7 +95,7 @@ def test_hand_edit_with_nothing_changed_upstream_is_kept(seed_copy, tmp_path):
 
 
 def test_curated_file_is_left_alone_even_when_the_seed_changes(seed_copy, tmp_path):
-    from pipeline.build.stage import curate, is_curated
+    from pipeline.build.curation import curate, is_curated
     from pipeline.validate.check import validate_file
 
     settings = BuildSettings(out_dir=tmp_path / "tei")

@@ -91,8 +91,7 @@ def test_no_name_in_a_label_which_tei_keeps_plain():
 
 
 def test_model_spans_lose_an_article_and_a_possessive():
-    spans = name_model._spans("the Hong Kong's port", [type("E", (), {
-        "label_": "GPE", "start_char": 0, "end_char": 15})()])
+    spans = name_model._spans("the Hong Kong's port", [(0, 15, "GPE")])
     assert spans == [Span(4, 13, "place")]
 
 

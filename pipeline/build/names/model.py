@@ -36,6 +36,7 @@ INLINE = {"hi", "emph", "choice", "sic", "corr", "date", "persName", "placeName"
           "ref", "foreign", "term", "title", "q", "num", "seg", "abbr", "expan", "lb", "pb"}
 _DATE = "{http://www.tei-c.org/ns/1.0}date"
 CACHE_SIZE = 50_000  # blocks; a cache past it starts afresh
+BATCH = 64  # blocks per nlp.pipe batch
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’]|[.,;:!?)\]]+)$")
 
@@ -128,6 +129,7 @@ class NameModel:
         self._cache: dict[str, tuple[Span, ...]] = {}
         self.kept = {}  # spans of earlier runs, by block key: a spancache.Kept or a dict
         self.fresh: dict[str, list] = {}  # worked out in this process, to be kept
+        self.helper = None  # a ModelHelper (build/names/helper.py) that reads for us
 
     @property
     def nlp(self):
@@ -160,10 +162,23 @@ class NameModel:
                 unread.append(text)
             else:
                 self._cache[text] = tuple(Span(*s) for s in kept)
-        for text, doc in zip(unread, self.nlp.pipe(unread, batch_size=64) if unread else ()):
-            spans = self._cache[text] = tuple(_spans(text, doc.ents))
+        for text, ents in zip(unread, self._read(unread) if unread else ()):
+            spans = self._cache[text] = tuple(_spans(text, ents))
             self.fresh[text_key(text)] = [[s.start, s.end, s.kind] for s in spans]
         return [self._cache[t] for t in texts]
+
+    def _read(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, label) of each entity of each text: by the helper process when
+        there is one and this process has not loaded the model, else here."""
+        if self.helper is not None and self._nlp is None:
+            from pipeline.build.names.helper import HelperGone
+
+            try:
+                return self.helper.pipe(texts, batch_size=BATCH)
+            except HelperGone:  # it ended (killed, out of memory): read here instead
+                self.helper = None
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                for doc in self.nlp.pipe(texts, batch_size=BATCH)]
 
     def take(self) -> dict[str, list]:
         """What this process worked out since the last take."""
@@ -171,13 +186,12 @@ class NameModel:
         return fresh
 
 
-def _spans(text: str, ents) -> list[Span]:
+def _spans(text: str, ents: list[tuple[int, int, str]]) -> list[Span]:
     out = []
-    for ent in ents:
-        kind = KINDS.get(ent.label_) or ("other" if ent.label_ in OTHER else None)
+    for start, end, label in ents:
+        kind = KINDS.get(label) or ("other" if label in OTHER else None)
         if kind is None:
             continue
-        start, end = ent.start_char, ent.end_char
         surface = text[start:end]
         lead = _LEAD.match(surface)
         if lead:

