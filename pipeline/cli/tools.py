@@ -9,7 +9,7 @@ import click
 from pipeline.cli.base import SILENT, cli
 from pipeline.core import console
 from pipeline.core.errors import PipelineError
-from pipeline.build.names.model import DEFAULT_MODEL
+from pipeline.core.settings import BuildSettings, default
 
 
 @cli.command("bench-corpus")
@@ -60,7 +60,7 @@ def bench_corpus(out_dir: Path, count: int, words: int, seeds_dir: Path, authori
                                                                path_type=Path),
               default=None, help="With --corpus: the authority file to encode with "
                                  "[default: none, as a new archive starts].")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="NAME",
+@click.option("--model", default=default(BuildSettings, "model"), show_default=True, metavar="NAME",
               help="With --corpus: the spaCy name model, also scored alone.")
 @click.option("--no-model", is_flag=True, help="With --corpus: encode without a model.")
 @click.option("--gazetteer/--no-gazetteer", default=True, show_default=True,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -50,6 +49,9 @@ def run(task: Callable[[A], R], args: Iterable[A], settings: ExecutorSettings,
 
 
 def _pool(task: Callable[[A], R], args: Iterable[A], workers: int) -> Iterator[R]:
+    # imported here: every command starts faster without it (0.02 s), and one task needs no pool
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from _in_order(lambda a: pool.submit(task, a), args, workers * 4)
 
