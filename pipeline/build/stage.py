@@ -30,6 +30,7 @@ from pipeline.build.names.helper import ModelHelper
 from pipeline.build.names.layers import name_model, place_layer
 from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
+from pipeline.build.names.model import load as load_model
 from pipeline.build.names.places import PlaceLayer
 from pipeline.build.ocr import cache as ocrcache
 from pipeline.build.ocr import context as ocr_context
@@ -158,7 +159,8 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         if jobs and executor.kind == "local":
             if settings.model and (len(jobs) == 1 or executor.workers() <= 1):
                 # Encoded in this process: the model loads beside it (names/helper.py).
-                helper = name_model(settings.model).helper = ModelHelper(settings.model)
+                helper = name_model(settings.model).helper = ModelHelper(settings.model,
+                                                                        load_model)
             # Loaded once here, with what earlier runs worked out; forked workers share it.
             ocrcache.load(_lexicon(authority), cache_key)
             if settings.model:

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.build import stage
 from pipeline.build.names import layers
-from pipeline.build.names.helper import ModelHelper
+from pipeline.build.names.helper import HelperFailed, ModelHelper
 from pipeline.build.names.model import DEFAULT_MODEL, ModelMissing, NameModel, load
 from pipeline.core.executor import ExecutorSettings
 from pipeline.core.settings import BuildSettings
@@ -24,7 +24,7 @@ def _here(texts, batch_size):
 
 
 def test_the_helper_finds_what_the_model_finds_in_this_process():
-    helper = ModelHelper(DEFAULT_MODEL)
+    helper = ModelHelper(DEFAULT_MODEL, load)
     try:
         got = helper.pipe(TEXTS, batch_size=2)
         again = helper.pipe(TEXTS[3:], batch_size=64)
@@ -36,19 +36,29 @@ def test_the_helper_finds_what_the_model_finds_in_this_process():
 
 
 def test_a_missing_model_is_the_same_clear_error_from_the_helper():
-    helper = ModelHelper("no_such_model")
+    helper = ModelHelper("no_such_model", load)
     try:
-        with pytest.raises(ModelMissing, match="'no_such_model' is not installed"):
+        with pytest.raises(HelperFailed, match="'no_such_model' is not installed"):
             helper.pipe(["Geneva"], 64)
-        with pytest.raises(ModelMissing):  # and again: the helper still answers
+        with pytest.raises(HelperFailed):  # and again: the helper still answers
             helper.pipe(["Geneva"], 64)
     finally:
         helper.close()
 
 
+def test_a_model_the_helper_cannot_load_is_the_models_clear_error():
+    model = NameModel(DEFAULT_MODEL)
+    model.helper = ModelHelper("no_such_model", load)
+    try:
+        with pytest.raises(ModelMissing, match="'no_such_model' is not installed"):
+            model.spans(["Talks in Geneva"])
+    finally:
+        model.helper.close()
+
+
 def test_when_the_helper_is_gone_the_model_reads_in_this_process():
     model = NameModel(DEFAULT_MODEL)
-    model.helper = ModelHelper(DEFAULT_MODEL)
+    model.helper = ModelHelper(DEFAULT_MODEL, load)
     gone = model.helper
     gone._proc.kill()
     gone._proc.join()

