@@ -120,11 +120,14 @@ def _lexicon(authority: Authority | None) -> Lexicon:
 
 def build(seeds: Iterable[Path], settings: BuildSettings,
           tick: Callable[[Path], None] = lambda _: None,
-          executor: ExecutorSettings | None = None) -> BuildReport:
+          executor: ExecutorSettings | None = None,
+          helper: ModelHelper | None = None) -> BuildReport:
     """Build every seed whose TEI is missing or stale; report per file, never stop early.
 
     This process decides what to build (manifest, hand edits) and writes every output;
-    the encoding itself runs on `executor` (default: in this process), in order."""
+    the encoding itself runs on `executor` (default: in this process), in order. A
+    `helper` the caller started (names/helper.py) reads the model for an encoding in this
+    process; the caller closes it."""
     report = BuildReport()
     executor = executor or ExecutorSettings(jobs=1)
     authority = _authority(settings)
@@ -155,12 +158,14 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         lexicon_made = jobs or (authority.sha256 if authority else "") in _LEXICONS
         cache_key = ocrcache.key(build_fingerprint + (_lexicon(authority).names_key
                                                       if lexicon_made else ""))
-        helper = None
+        own = None
         if jobs and executor.kind == "local":
             if settings.model and (len(jobs) == 1 or executor.workers() <= 1):
-                # Encoded in this process: the model loads beside it (names/helper.py).
-                helper = name_model(settings.model).helper = ModelHelper(settings.model,
-                                                                        load_model)
+                # Encoded in this process: the model loads beside it (names/helper.py),
+                # in the caller's helper or in one started now.
+                if helper is None:
+                    helper = own = ModelHelper(settings.model, load_model)
+                name_model(settings.model).helper = helper
             # Loaded once here, with what earlier runs worked out; forked workers share it.
             ocrcache.load(_lexicon(authority), cache_key)
             if settings.model:
@@ -177,9 +182,10 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
             _encode_all(jobs, tasks, executor, settings, manifest,
                         (build_fingerprint, edits.sha), report, fresh, tick)
         finally:
-            if helper is not None:  # before the manifest's lock, which it holds too
-                name_model(settings.model).helper = None
-                helper.close()
+            if settings.model in layers.MODELS:
+                layers.MODELS[settings.model].helper = None
+            if own is not None:  # before the manifest's lock, which it holds too
+                own.close()
         key = authority.sha256 if authority else ""
         if key in _LEXICONS:  # large seeds were checked here, in this process
             for table, new in ocrcache.take(_LEXICONS[key]).items():

@@ -59,15 +59,27 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, date: str | None,
 
         archive build seeds/*.txt --out tei/
     """
-    from pipeline.build import stage as build_stage
+    from pipeline.build.names import helper as model_helper
 
     seeds = expand(seeds, "*.txt")
     settings = BuildSettings(out_dir=out_dir, build_date=build_date(date), encoding=encoding,
                              force=force, authority=authority_path,
                              model=None if no_model else model, gazetteer=gazetteer)
     where = executor(jobs, executor_kind, scheduler)
-    with console.bar(len(seeds), "Building TEI", silent=silent) as tick:
-        report = build_stage.build(seeds, settings, tick, where)
+    helper = None
+    if model_helper.wanted(settings.model, len(seeds), where):
+        # Forked before the build's imports: the model is ready sooner (names/helper.py).
+        from pipeline.build.names.model import load
+
+        helper = model_helper.ModelHelper(settings.model, load)
+    from pipeline.build import stage as build_stage
+
+    try:
+        with console.bar(len(seeds), "Building TEI", silent=silent) as tick:
+            report = build_stage.build(seeds, settings, tick, where, helper)
+    finally:
+        if helper is not None:
+            helper.close()
     for warning in report.warnings:
         console.warn(warning)
     for path in report.kept:

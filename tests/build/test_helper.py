@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.build import stage
 from pipeline.build.names import layers
+from pipeline.build.names import helper as helper_module
 from pipeline.build.names.helper import HelperFailed, ModelHelper
 from pipeline.build.names.model import DEFAULT_MODEL, ModelMissing, NameModel, load
 from pipeline.core.executor import ExecutorSettings
@@ -102,3 +103,38 @@ def test_a_one_document_build_reads_by_the_helper_and_writes_the_same_bytes(
     one, two = (tmp_path / d / "a.xml" for d in ("one", "two"))
     assert b'resp="#ner"' in one.read_bytes()
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_a_helper_is_wanted_where_the_model_runs_in_this_process():
+    local2, local1 = ExecutorSettings(jobs=2), ExecutorSettings(jobs=1)
+    assert helper_module.wanted(DEFAULT_MODEL, 1, local2)
+    assert helper_module.wanted(DEFAULT_MODEL, 40, local1)
+    assert not helper_module.wanted(DEFAULT_MODEL, 40, local2)  # a pool: each loads its own
+    assert not helper_module.wanted(None, 1, local1)  # --no-model
+    assert not helper_module.wanted(DEFAULT_MODEL, 1, ExecutorSettings(kind="dask"))
+
+
+def test_archive_build_of_one_seed_starts_its_helper_before_the_build(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    started = []
+
+    class Early(ModelHelper):
+        def __init__(self, name, load_):
+            started.append(name)
+            super().__init__(name, load_)
+
+    monkeypatch.setattr(helper_module, "ModelHelper", Early)
+    monkeypatch.setattr(stage, "ModelHelper", lambda *a: pytest.fail("a second helper"))
+    monkeypatch.setattr(layers, "MODELS", {})
+    monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path / "cache"))
+    seed = tmp_path / "talks.txt"
+    seed.write_text("Talks\n\nThe envoy Kofi Annan met officials in Geneva.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--silent", "--no-gazetteer", "--jobs", "2",
+                                      "--out", str(tmp_path / "tei"), str(seed)])
+    assert result.exit_code == 0, result.output
+    assert started == [DEFAULT_MODEL] and not multiprocessing.active_children()
+    assert 'resp="#ner"' in (tmp_path / "tei" / "talks.xml").read_text(encoding="utf-8")
+    assert layers.MODELS[DEFAULT_MODEL]._nlp is None

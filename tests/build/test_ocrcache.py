@@ -26,6 +26,7 @@ def test_kept_readings_give_the_same_tei(tmp_path, monkeypatch):
     [kept] = cache.glob("ocr-*.sqlite")
     data = _everything(kept)
     assert data["rank"] and data["signal"]  # 004 is damaged: there was a search
+    assert data["block"]  # and each text's findings, with the counts they read
     assert "Sh6ngjin" in data["signal"] or any("Sh6ngjin" in w for w in data["rank"])
     from pipeline.build.ocr import OcrChecker
 
@@ -56,7 +57,7 @@ def _everything(path):
         rows = db.execute("SELECT tbl, word, value FROM kept").fetchall()
     finally:
         db.close()
-    out = {"rank": {}, "signal": {}, "zipf": {}}
+    out = {"rank": {}, "signal": {}, "zipf": {}, "block": {}}
     for table, word, value in rows:
         out[table][word] = json.loads(value)
     return out
@@ -71,8 +72,8 @@ def test_readings_are_kept_per_fingerprint(tmp_path, monkeypatch):
     ocrcache.save(one, {"rank": {}, "signal": {"cat": False}, "zipf": {}})  # adds to it
     assert ocrcache.read_all(one) == {
         "rank": {"teh": [("the", 7.1, 0.6)]}, "signal": {"teh": True, "cat": False},
-        "zipf": {"teh": 2.1}}
-    assert ocrcache.read_all(other) == {"rank": {}, "signal": {}, "zipf": {}}
+        "zipf": {"teh": 2.1}, "block": {}}
+    assert ocrcache.read_all(other) == {"rank": {}, "signal": {}, "zipf": {}, "block": {}}
 
 
 def test_a_lexicon_asks_the_file_only_for_its_own_words(tmp_path, monkeypatch):
@@ -99,4 +100,4 @@ def test_a_cache_directory_that_cannot_be_written_costs_only_time(tmp_path, monk
     monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(blocker / "cache"))
     k = ocrcache.key("code")
     ocrcache.save(k, {"rank": {}, "signal": {"cat": False}, "zipf": {}})  # no error
-    assert ocrcache.read_all(k) == {"rank": {}, "signal": {}, "zipf": {}}
+    assert ocrcache.read_all(k) == {"rank": {}, "signal": {}, "zipf": {}, "block": {}}

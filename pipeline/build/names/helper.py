@@ -2,10 +2,10 @@
 
 A rebuild of one document runs in the `archive` process itself (no pool for one task).
 Importing spaCy and loading its model take about a second there, and the model is
-first needed only after the structure, the OCR checker and the dates, which take about
-as long again. A helper process forked at the start of the build loads the model on
-the other core meanwhile, and reads the blocks no earlier run kept; this process never
-imports spaCy. The helper runs the same `nlp.pipe` over the same texts in the same
+first needed only after the build's own imports, the structure, the OCR checker and
+the dates. A helper process forked as `archive build` starts (`wanted`) loads the model
+on the other core meanwhile, and reads the blocks no earlier run kept; this process
+never imports spaCy. The helper runs the same `nlp.pipe` over the same texts in the same
 batches as this process would, so the TEI is the same byte for byte
 (tests/build/test_helper.py).
 
@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Callable
 
 from pipeline.core.errors import PipelineError
+from pipeline.core.executor import ExecutorSettings
 
 Ents = list[tuple[int, int, str]]  # (start_char, end_char, label) of each entity
 
@@ -34,6 +35,12 @@ class HelperGone(Exception):
 
 class HelperFailed(PipelineError):
     """The helper could not load the model; the message says why (a model not installed)."""
+
+
+def wanted(model: str | None, seeds: int, executor: ExecutorSettings) -> bool:
+    """Will a build of `seeds` documents run the model in this process? Then a helper
+    started now, before the build's own imports, has the model ready sooner."""
+    return bool(model) and executor.kind == "local" and (seeds == 1 or executor.workers() <= 1)
 
 
 class ModelHelper:

@@ -30,7 +30,8 @@ from pipeline.core.sqlitecache import add_rows, connect_ro
 MAX_BYTES = 512 << 20  # past it the file starts afresh
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS kept (tbl TEXT NOT NULL, word TEXT NOT NULL, "
            "value TEXT NOT NULL, PRIMARY KEY (tbl, word)) WITHOUT ROWID")
-_DECODE = {"rank": lambda v: [tuple(r) for r in v], "signal": bool, "zipf": float}
+_DECODE = {"rank": lambda v: [tuple(r) for r in v], "signal": bool, "zipf": float,
+           "block": list}
 
 
 def key(fingerprint: str) -> str:

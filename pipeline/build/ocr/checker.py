@@ -22,7 +22,7 @@ from pipeline.build.ocr.distance import Costs
 from pipeline.build.ocr.lexicon import KNOWN_ZIPF, Lexicon
 from pipeline.build.ocr.notes import builder, context_of
 from pipeline.build.ocr.overrides import Overrides
-from pipeline.build.ocr import context
+from pipeline.build.ocr import blocks, context
 from pipeline.build.ocr.rules import Rules, certainty, hyphen_end
 from pipeline.build.ocr.text import CHUNK, Finding, case_like, in_case_slot, word_core
 from pipeline.core.ns import xml
@@ -38,22 +38,44 @@ class OcrChecker(Detection, Candidates, Rules):
         self.costs = Costs.load()
         self.overrides = overrides or Overrides()
         self.doc = doc
-        self.counts: dict[str, int] = {}
-        self.exact: dict[str, int] = {}
+        # The counts note what the rules read of them while a text is checked (blocks.py).
+        self._recording: list[dict] = []
+        self.counts = blocks.Counts("c", self._recording)
+        self.exact = blocks.Counts("e", self._recording)
         self._near_cache: dict[tuple[int, int], list[str]] = {}
-        self._memo: dict[tuple, Finding | None] = {}  # per document: its counts matter
+        # per document, with the counts each read: its counts matter
+        self._memo: dict[tuple, tuple[Finding | None, dict]] = {}
         self.findings: list[Finding] = []
         self.historical = False  # set by decide(): early modern spelling
 
     def find(self, text: str) -> list[Hit]:
         hits = []
-        for f in self._scan(text):
+        for f in self._findings(text):
             f.context = context_of(text, f)
             self.findings.append(f)
             hits.append(Hit(f.start, f.end, "choice" if f.corr else "sic",
                             {xml("id"): f"ocr-{len(self.findings)}"},
                             build=builder(f)))
         return hits
+
+    def _findings(self, text: str) -> list[Finding]:
+        """The findings in `text`: kept from an earlier run when this document's counts
+        are as they were then for every word the rules read (blocks.py), else worked out."""
+        cache = self.lex.block_cache
+        k = blocks.key(self.doc, self.historical, text)
+        kept = cache.get(k)
+        found = None if kept is None else blocks.decode(kept, {"c": self.counts,
+                                                                "e": self.exact})
+        if found is None:
+            self._recording.append({})
+            try:
+                found = list(self._scan(text))
+            finally:
+                read = self._recording.pop()
+            if len(cache) > BLOCKS_HELD:
+                cache.clear()
+            cache[k] = self.lex.fresh["block"][k] = blocks.encode(read, found)
+        return found
 
     def _reread(self, found: Finding, before: str | None, after: str | None) -> Finding:
         """`found` with its reading chosen again by the words around it."""
@@ -146,6 +168,7 @@ def _neighbour(chunks: list, k: int) -> str | None:
     return core if core.isalpha() else None
 
 
+BLOCKS_HELD = 50_000  # texts' findings in memory; past it the cache starts afresh
 RERANKED = {"char", "nonword", "accent", "realword", "join"}  # readings of the edit search
 OPENERS = "«“\"‘'(["
 

@@ -19,7 +19,9 @@ ENGLISH = "en"
 MIN_CANDIDATE_ZIPF = 2.5  # rarer English words are never offered as corrections
 KNOWN_ZIPF = 3.0  # a word this frequent is taken as correct
 NAME_ZIPF = 4.0  # what a name of the authority or a vocabulary word counts as
-TABLES = ("rank", "signal", "zipf")  # what the lexicon works out and keeps between runs
+# What the lexicon works out and keeps between runs; "block": the findings of a text
+# with the document counts they read (ocr/blocks.py).
+TABLES = ("rank", "signal", "zipf", "block")
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,8 +122,9 @@ class Lexicon:
         self.signal_cache = Kept()  # word -> a sign of damage?
         self.zipf_cache = Kept()  # word not in the list -> wordfreq's zipf
         self.variant_cache: dict[str, list] = {}  # word -> common words one confusion away
+        self.block_cache = Kept()  # text key -> [counts read, findings] (ocr/blocks.py)
         self.caches = {"rank": self.rank_cache, "signal": self.signal_cache,
-                       "zipf": self.zipf_cache}
+                       "zipf": self.zipf_cache, "block": self.block_cache}
         # What the caches' answers depend on of the authority file (its names' words),
         # for their file's key: an edit to anything else keeps them.
         self.names_key = hashlib.sha256(json.dumps(

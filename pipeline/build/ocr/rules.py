@@ -54,7 +54,7 @@ def hyphen_end(core: str) -> bool:
 
 class Rules:
     """The rules of the checker (a mixin of OcrChecker, which gives `self.lex`,
-    `self.counts`, `self.exact`, `self._memo` and the candidates)."""
+    `self.counts`, `self.exact`, `self._memo`, `self._recording` and the candidates)."""
 
     def _word(self, core: str, s: int, initial: bool, case_slot: bool = False
               ) -> Finding | None:
@@ -63,8 +63,15 @@ class Rules:
         document and moved to the offset asked for."""
         key = (core, initial, case_slot)
         if key not in self._memo:
-            self._memo[key] = self._word_at_zero(core, initial, case_slot)
-        found = self._memo[key]
+            self._recording.append({})
+            try:
+                found = self._word_at_zero(core, initial, case_slot)
+            finally:
+                read = self._recording.pop()
+            self._memo[key] = (found, read)
+        found, read = self._memo[key]
+        for open_ in self._recording:  # what the first occurrence read, this one reads too
+            open_.update(read)
         return None if found is None else replace(found, start=s, end=s + found.end)
 
     def _word_at_zero(self, core: str, initial: bool, case_slot: bool) -> Finding | None:
