@@ -14,14 +14,18 @@ WeasyPrint is an optional extra (pip install '.[pdf]'); it needs Pango.
 
 from __future__ import annotations
 
+import calendar
+import contextlib
+import datetime as dt
 import functools
 import mimetypes
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import quote, urljoin, urlsplit
-from urllib.request import url2pathname
 
 from lxml import etree
 
@@ -41,6 +45,16 @@ PDF_CSS = paths.HTML_XSLT / "pdf.css"
 RECORD = ".pdfkey"  # .digests/NAME.pdfkey: the key of what NAME.pdf was printed from
 INSTALL = "pip install '.[pdf]'"
 PANGO = "libpango-1.0-0 libpangoft2-1.0-0"
+EPOCH = "SOURCE_DATE_EPOCH"
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def url2pathname(path: str) -> str:
+    """urllib's conversion, imported when a PDF is made: urllib.request brings http and
+    ssl, 0.04 s of every export's start."""
+    from urllib.request import url2pathname as convert
+
+    return convert(path)
 
 
 def pdf_path(page: Path) -> Path:
@@ -158,7 +172,24 @@ def render(html: str, page: Path, info: Meta) -> tuple[bytes, list[str]]:
     for printed in document.pages:
         printed.links = [(kind, link(target, root, info.base_url) if kind == "external"
                           else target, *rest) for kind, target, *rest in printed.links]
-    return document.write_pdf(custom_metadata=True), refused
+    with _font_clock(info.date):
+        return document.write_pdf(custom_metadata=True), refused
+
+
+@contextlib.contextmanager
+def _font_clock(date: str) -> Iterator[None]:
+    """fontTools stamps each font subset it writes with the time (its head table), so
+    two prints of a page differed by a second (fontTools 4.68). It takes the time from
+    SOURCE_DATE_EPOCH when that is set: the build date, unless the caller set one."""
+    if os.environ.get(EPOCH) or not DAY.match(date or ""):
+        yield
+        return
+    day = dt.date.fromisoformat(date[:10])
+    os.environ[EPOCH] = str(calendar.timegm(day.timetuple()))
+    try:
+        yield
+    finally:
+        os.environ.pop(EPOCH, None)
 
 
 def link(target: str, root: Path, base_url: str) -> str:

@@ -4,6 +4,7 @@ again, what its page says of it, and what it may fetch."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -267,3 +268,19 @@ def test_the_fetcher_refuses_what_is_outside_the_edition_folder(tmp_path):
     assert data.startswith(b"%PDF-")
     assert refused == ["https://example.org/x.css", (tmp_path / "secret.css").as_uri()]
     assert "Text" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+
+def test_font_subsets_are_stamped_with_the_build_date_not_the_clock(monkeypatch):
+    """fontTools stamps each font subset with SOURCE_DATE_EPOCH when it is set, else with
+    the time: a PDF is written under the build date's, and the caller's stays."""
+    from fontTools.misc.timeTools import timestampNow, timestampSinceEpoch
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    with pdf._font_clock("1944-05-03"):
+        assert timestampNow() == timestampSinceEpoch(-809913600)  # 1944-05-03T00:00Z
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    with pdf._font_clock("1944-05-03"):
+        assert os.environ["SOURCE_DATE_EPOCH"] == "86400"
+    with pdf._font_clock("not a date"):
+        assert os.environ["SOURCE_DATE_EPOCH"] == "86400"

@@ -40,6 +40,10 @@ class Counts(dict):
             open_[(self.tag, word)] = min(value, REPEATED)
         return value
 
+    def add(self, word: str) -> None:
+        """One more occurrence (counting is no reading: nothing is noted)."""
+        self[word] = dict.get(self, word, 0) + 1
+
     def klass(self, word: str) -> int:
         return min(dict.get(self, word, 0), REPEATED)
 
@@ -50,9 +54,13 @@ def key(doc: str, historical: bool, text: str) -> str:
 
 
 def encode(read: dict, findings: list[Finding]) -> list:
-    """What is kept: the counts read, with their class, and the findings (no context:
-    find() adds it)."""
-    return [[[tag, word, value] for (tag, word), value in sorted(read.items())],
+    """What is kept: the words read, by count and class ({"c2": "the tbe"}: words are
+    runs of non-space, so a space parts them), and the findings (no context: find()
+    adds it)."""
+    groups: dict[str, list[str]] = {}
+    for (tag, word), value in sorted(read.items()):
+        groups.setdefault(f"{tag}{value}", []).append(word)
+    return [{group: " ".join(words) for group, words in groups.items()},
             [[f.start, f.end, f.sic, f.corr, f.cert, f.kind, f.runner_up, f.margin]
              for f in findings]]
 
@@ -61,7 +69,9 @@ def decode(kept: list, counts: dict[str, Counts]) -> list[Finding] | None:
     """The kept findings, if the document's counts are in the classes they were read
     in; None if any differs (the text must be checked again)."""
     read, rows = kept
-    if any(counts[tag].klass(word) != value for tag, word, value in read):
-        return None
+    for group, words in read.items():
+        tally, value = counts[group[0]], int(group[1:])
+        if any(tally.klass(word) != value for word in words.split(" ")):
+            return None
     return [Finding(*row) for row in rows]
 

@@ -54,8 +54,8 @@ class Detection:
                 core = word_core(m.group())[0]
                 if LETTER.search(core):
                     words += 1
-                    self.counts[core.lower()] = self.counts.get(core.lower(), 0) + 1
-                    self.exact[core] = self.exact.get(core, 0) + 1
+                    self.counts.add(core.lower())
+                    self.exact.add(core)
         self.historical = historical_spelling(self.counts, texts)
         signals = 0
         for text in texts:
