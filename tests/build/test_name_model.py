@@ -199,3 +199,21 @@ def test_the_model_reads_the_dates_the_tagger_skips():
     assert fake.texts == ["BONN 1996-08-30 and Paris"]
     assert [(n, s.start, s.end) for n, spans in found.items() for s in spans] == [
         (0, 0, 4), (1, 5, 10)]
+
+
+def test_a_model_loads_without_what_its_ner_does_not_listen_to(tmp_path, monkeypatch):
+    assert name_model._not_for_ner(name_model.DEFAULT_MODEL) == [
+        "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+    assert name_model.load(name_model.DEFAULT_MODEL).pipe_names == ["ner"]
+    # A model whose ner listens to a shared tok2vec (md, lg) loads whole, then loses
+    # only what nothing listens to.
+    package = tmp_path / "listening_model"
+    (package / "listening_model-1.0").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "meta.json").write_text('{"pipeline": ["tok2vec", "ner"]}', encoding="utf-8")
+    (package / "listening_model-1.0" / "config.cfg").write_text(
+        '[components.ner.model.tok2vec]\n@architectures = "spacy.Tok2VecListener.v1"\n',
+        encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert name_model._not_for_ner("listening_model") == []
+    assert name_model._not_for_ner("no_such_model") == []
