@@ -178,9 +178,18 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                             settings.model, settings.gazetteer,
                             rejected_path.resolve() if rejected_path.exists() else None)
                  for j in jobs)
+        def keep() -> None:
+            """Add what the workers worked out to the cache files and forget it here: the
+            memory of this process stays the same whatever the number of documents."""
+            if settings.model:
+                spancache.save(settings.model, fresh.pop("ner", {}))
+            ocrcache.save(cache_key, fresh)
+            for table in list(fresh):
+                fresh[table] = {}
+
         try:
             _encode_all(jobs, tasks, executor, settings, manifest,
-                        (build_fingerprint, edits.sha), report, fresh, tick)
+                        (build_fingerprint, edits.sha), report, fresh, tick, keep)
         finally:
             if settings.model in layers.MODELS:
                 layers.MODELS[settings.model].helper = None
@@ -203,8 +212,9 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
 def _encode_all(jobs: list[_Job], tasks: Iterable[EncodeTask], executor: ExecutorSettings,
                 settings: BuildSettings, manifest: Manifest, built_with: tuple[str, str],
                 report: BuildReport, fresh: dict[str, dict],
-                tick: Callable[[Path], None]) -> None:
-    """Encode every job on `executor`, writing each result as it comes, in order."""
+                tick: Callable[[Path], None], keep: Callable[[], None]) -> None:
+    """Encode every job on `executor`, writing each result as it comes, in order, and
+    `keep` what the workers worked out every SAVE_EVERY documents."""
     results = run(encode_task, tasks, executor, count=len(jobs))
     for n, (job, (ok, value)) in enumerate(zip(jobs, results), start=1):
         try:
@@ -219,6 +229,7 @@ def _encode_all(jobs: list[_Job], tasks: Iterable[EncodeTask], executor: Executo
         tick(job.seed)
         if n % SAVE_EVERY == 0:
             manifest.save()  # an interrupted build keeps most of its bookkeeping
+            keep()
 
 
 def _authority(settings: BuildSettings) -> Authority | None:

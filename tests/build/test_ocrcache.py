@@ -101,3 +101,25 @@ def test_a_cache_directory_that_cannot_be_written_costs_only_time(tmp_path, monk
     k = ocrcache.key("code")
     ocrcache.save(k, {"rank": {}, "signal": {"cat": False}, "zipf": {}})  # no error
     assert ocrcache.read_all(k) == {"rank": {}, "signal": {}, "zipf": {}, "block": {}}
+
+
+def test_what_workers_work_out_is_kept_as_the_build_goes(tmp_path, monkeypatch):
+    """Every SAVE_EVERY documents the build adds what its workers worked out to the cache
+    files and forgets it, so its own memory does not grow with the collection."""
+    from pipeline.build import stage
+
+    saved = []
+    save = ocrcache.save
+    monkeypatch.setattr(stage.ocrcache, "save",
+                        lambda key, fresh: saved.append(len(fresh["block"])) or save(key, fresh))
+    monkeypatch.setattr(stage, "SAVE_EVERY", 1)
+    monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr("pipeline.build.stage._LEXICONS", {})
+    report = build(SEEDS, BuildSettings(out_dir=tmp_path / "a", authority=AUTHORITY,
+                                        model=None, gazetteer=False))
+    assert not report.failed
+    # A save per document (only the OCR'd seed has findings to keep), and the last finds
+    # nothing left.
+    assert len(saved) == len(SEEDS) + 1 and max(saved) > 0 and saved[-1] == 0
+    [kept] = (tmp_path / "cache").glob("ocr-*.sqlite")
+    assert len(_everything(kept)["block"]) == sum(saved)
