@@ -62,6 +62,10 @@ class OcrChecker(Detection, Candidates, Rules):
         """The findings in `text`: kept from an earlier run when this document's counts
         are as they were then for every word the rules read (blocks.py), else worked out."""
         cache = self.lex.block_cache
+        if cache.doc != self.doc:  # the keys name their document: the last one's are dead
+            cache.clear()
+            cache.asked.clear()
+            cache.doc = self.doc
         k = blocks.key(self.doc, self.historical, text)
         kept = cache.get(k)
         found = None if kept is None else blocks.decode(kept, {"c": self.counts,
@@ -72,8 +76,6 @@ class OcrChecker(Detection, Candidates, Rules):
                 found = list(self._scan(text))
             finally:
                 read = self._recording.pop()
-            if len(cache) > BLOCKS_HELD:
-                cache.clear()
             cache[k] = self.lex.fresh["block"][k] = blocks.encode(read, found)
         return found
 
@@ -168,7 +170,6 @@ def _neighbour(chunks: list, k: int) -> str | None:
     return core if core.isalpha() else None
 
 
-BLOCKS_HELD = 50_000  # texts' findings in memory; past it the cache starts afresh
 RERANKED = {"char", "nonword", "accent", "realword", "join"}  # readings of the edit search
 OPENERS = "«“\"‘'(["
 

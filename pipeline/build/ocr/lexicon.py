@@ -122,7 +122,9 @@ class Lexicon:
         self.signal_cache = Kept()  # word -> a sign of damage?
         self.zipf_cache = Kept()  # word not in the list -> wordfreq's zipf
         self.variant_cache: dict[str, list] = {}  # word -> common words one confusion away
-        self.block_cache = Kept()  # text key -> [counts read, findings] (ocr/blocks.py)
+        # text key -> [counts read, findings] (ocr/blocks.py), of one document at a time
+        self.block_cache = Kept()
+        self.block_cache.doc = None
         self.caches = {"rank": self.rank_cache, "signal": self.signal_cache,
                        "zipf": self.zipf_cache, "block": self.block_cache}
         # What the caches' answers depend on of the authority file (its names' words),
