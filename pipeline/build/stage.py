@@ -26,7 +26,7 @@ from pipeline.build.names import tagger as name_tagger
 from pipeline.build.names import layers, rejected, spancache
 from pipeline.build.names.authority import Authority, load as load_authority
 from pipeline.build.names.gazetteer import fingerprint as gazetteer_fingerprint
-from pipeline.build.names.helper import ModelHelper
+from pipeline.build.names.helper import ModelHelper, wanted
 from pipeline.build.names.layers import name_model, place_layer
 from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
@@ -160,7 +160,7 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                                                       if lexicon_made else ""))
         own = None
         if jobs and executor.kind == "local":
-            if settings.model and (len(jobs) == 1 or executor.workers() <= 1):
+            if wanted(settings.model, len(jobs), executor):
                 # Encoded in this process: the model loads beside it (names/helper.py),
                 # in the caller's helper or in one started now.
                 if helper is None:
@@ -199,12 +199,9 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         if key in _LEXICONS:  # large seeds were checked here, in this process
             for table, new in ocrcache.take(_LEXICONS[key]).items():
                 fresh[table].update(new)
-        if settings.model:
-            spans = fresh.pop("ner", {})
-            if settings.model in layers.MODELS:  # large seeds were tagged here
-                spans.update(layers.MODELS[settings.model].take())
-            spancache.save(settings.model, spans)
-        ocrcache.save(cache_key, fresh)
+        if settings.model in layers.MODELS:  # large seeds were tagged here
+            fresh.setdefault("ner", {}).update(layers.MODELS[settings.model].take())
+        keep()
         edits.save({e.authority for e in manifest.entries.values()})
     return report
 

@@ -60,7 +60,8 @@ def bench_corpus(out_dir: Path, count: int, words: int, seeds_dir: Path, authori
                                                                path_type=Path),
               default=None, help="With --corpus: the authority file to encode with "
                                  "[default: none, as a new archive starts].")
-@click.option("--model", default=default(BuildSettings, "model"), show_default=True, metavar="NAME",
+@click.option("--model", default=default(BuildSettings, "model"), show_default=True,
+              metavar="NAME",
               help="With --corpus: the spaCy name model, also scored alone.")
 @click.option("--no-model", is_flag=True, help="With --corpus: encode without a model.")
 @click.option("--gazetteer/--no-gazetteer", default=True, show_default=True,

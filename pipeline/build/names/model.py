@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from pipeline.build.annotate import slot_text
-from pipeline.build.names.helper import HelperFailed, HelperGone
+from pipeline.build.names.helper import HelperFailed, HelperGone, entities
 from pipeline.core.errors import PipelineError
 from pipeline.core.settings import BuildSettings, default
 
@@ -78,43 +78,50 @@ def _not_for_ner(name: str) -> list[str]:
     tok2vec of its own, as the small English models do; none when it listens to a
     shared one, or the package is not laid out as spaCy packages are (then `load`
     removes what is not needed after loading)."""
+    package = _package(name)
+    configs = sorted(package.glob("*/config.cfg")) if package else []
+    try:
+        config = configs[0].read_text(encoding="utf-8") if len(configs) == 1 else ""
+    except OSError:
+        return []
+    own = _OWN_TOK2VEC.search(config)
+    if own is None or "Listener" in own.group(1):
+        return []
+    pipeline = _package_meta(package).get("pipeline", [])
+    return [pipe for pipe in pipeline if pipe != "ner"] if "ner" in pipeline else []
+
+
+def _package(name: str):
+    """The folder of the installed model package `name` (a Path), or None."""
     import importlib.util
-    import json
     from pathlib import Path
 
     spec = importlib.util.find_spec(name)
-    if spec is None or spec.origin is None:
-        return []
-    package = Path(spec.origin).parent
-    configs = sorted(package.glob("*/config.cfg"))
+    return None if spec is None or spec.origin is None else Path(spec.origin).parent
+
+
+def _package_meta(package) -> dict:
+    """The package's meta.json, or {} when it cannot be read."""
+    import json
+
     try:
-        own = _OWN_TOK2VEC.search(configs[0].read_text(encoding="utf-8")) if len(
-            configs) == 1 else None
-        if own is None or "Listener" in own.group(1):
-            return []
-        pipeline = json.loads((package / "meta.json").read_text(encoding="utf-8"))["pipeline"]
-    except (OSError, ValueError, KeyError):
-        return []
-    return [pipe for pipe in pipeline if pipe != "ner"] if "ner" in pipeline else []
+        meta = json.loads((package / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def _meta(name: str) -> dict:
     """The model's meta.json, read without importing spaCy; ModelMissing if spaCy or the
     model is not installed."""
     import importlib.util
-    import json
-    from pathlib import Path
 
     if importlib.util.find_spec("spacy") is None:
         load(name)  # raises the clear error
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.origin is None:
+    package = _package(name)
+    if package is None:
         return load(name).meta  # raises the clear error, or a model that is a path
-    path = Path(spec.origin).parent / "meta.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return load(name).meta
+    return _package_meta(package) or load(name).meta
 
 
 def _feeds_ner(nlp, pipe: str) -> bool:
@@ -208,8 +215,7 @@ class NameModel:
                 raise ModelMissing(str(exc)) from None
             except HelperGone:  # it ended (killed, out of memory): read here instead
                 self.helper = None
-        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
-                for doc in self.nlp.pipe(texts, batch_size=BATCH)]
+        return entities(self.nlp, texts, BATCH)
 
     def take(self) -> dict[str, list]:
         """What this process worked out since the last take."""
