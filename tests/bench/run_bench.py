@@ -1,6 +1,7 @@
 """Benchmark of the whole pipeline through `make`, on a synthetic collection.
 
-Usage: python tests/bench/run_bench.py [-n N] [--jobs J] [--changes K] [--naive K] [--json]
+Usage: python tests/bench/run_bench.py [-n N] [--jobs J] [--changes K] [--naive K]
+                                       [--no-baseline] [--json]
 
 Builds (or reuses) `.build/corpus-N` with `archive bench-corpus`, lays out a scratch
 tree whose seeds/ are that corpus, and runs `make` there with every archive command
@@ -176,6 +177,9 @@ def main() -> int:
                         help="the build's name model (its default), timed alone on the same "
                              "texts, beside the TEI stage without the model and the gazetteer "
                              "('' for neither)")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip the build without the model and the model alone (at "
+                             "N=1,000 they take about 20 minutes more)")
     args = parser.parse_args()
     seeds_dir = corpus(args.n)
     seeds = sorted(seeds_dir.glob("*.txt"))
@@ -223,7 +227,7 @@ def main() -> int:
         }
         if args.naive:
             result["naive"] = naive(seeds[: args.naive], work / "naive")
-        if args.model:
+        if args.model and not args.no_baseline:
             result["without_layers"] = without_layers(seeds_dir, args.model, args.jobs, words,
                                                       len(seeds))
             # Issue 21's yardstick: the whole make from nothing against the model alone.

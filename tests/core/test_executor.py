@@ -5,7 +5,7 @@ import os
 import pytest
 
 from pipeline.core.errors import PipelineError
-from pipeline.core.executor import ExecutorSettings, run
+from pipeline.core.executor import ExecutorSettings, _pool, run
 from pipeline.core.settings import ExportSettings
 from pipeline.editions.export import export
 from pipeline.editions.saxon import Saxon
@@ -23,6 +23,16 @@ def test_pool_results_come_back_in_input_order():
     assert [n for n, _ in results] == list(range(40))
     assert len({pid for _, pid in results}) == 2  # really two workers
     assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_pool_is_made_anew_every_so_many_tasks_a_worker():
+    """Memory per process is bounded by the tasks a worker runs, not by the collection:
+    2 workers, 3 tasks each, then fresh processes; the order is kept across pools."""
+    results = list(_pool(_slow_square, range(15), workers=2, per_worker=3))
+    assert [n for n, _ in results] == list(range(15))
+    rounds = [{pid for _, pid in results[i:i + 6]} for i in range(0, 15, 6)]
+    assert [len(r) <= 2 for r in rounds] == [True, True, True]
+    assert not rounds[0] & rounds[1] and not rounds[1] & rounds[2]  # new workers each time
 
 
 def test_one_job_runs_in_this_process():
