@@ -54,13 +54,14 @@ def run(task: Callable[[A], R], args: Iterable[A], settings: ExecutorSettings,
 
 
 def _pool(task: Callable[[A], R], args: Iterable[A], workers: int,
-          per_worker: int = TASKS_PER_WORKER) -> Iterator[R]:
+          per_worker: int | None = None) -> Iterator[R]:
     """task(a) for every a on `workers` processes, in order; a fresh pool for every
     `per_worker` tasks a worker, so that what a worker holds (spaCy's strings, the
     values its caches kept) is bounded by that and not by the size of the collection."""
     # imported here: every command starts faster without it (0.02 s), and one task needs no pool
     from concurrent.futures import ProcessPoolExecutor
 
+    per_worker = per_worker or TASKS_PER_WORKER
     items = iter(args)
     for first in items:
         # fork, as before: the new workers start from this process, with what the
