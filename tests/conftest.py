@@ -19,6 +19,10 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
 AUTHORITY = ROOT / "tei" / "authority.xml"
 DATA = ROOT / "tests" / "data"  # single-file cases and sample files
+# A model server ends with the build that started it (names/server.py): the tests
+# build in many cache directories, and servers waiting ten minutes in each would add
+# up. tests/build/test_helper.py sets a wait of its own where it tests one that stays.
+os.environ["ARCHIVE_MODEL_IDLE"] = "0"
 
 
 @pytest.fixture(scope="session")

@@ -30,7 +30,6 @@ from pipeline.build.names.helper import ModelHelper, wanted
 from pipeline.build.names.layers import name_model, place_layer
 from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
-from pipeline.build.names.model import load as load_model
 from pipeline.build.names.places import PlaceLayer
 from pipeline.build.ocr import cache as ocrcache
 from pipeline.build.ocr import context as ocr_context
@@ -164,7 +163,7 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 # Encoded in this process: the model loads beside it (names/helper.py),
                 # in the caller's helper or in one started now.
                 if helper is None:
-                    helper = own = ModelHelper(settings.model, load_model)
+                    helper = own = ModelHelper(settings.model, model_fingerprint(settings.model))
                 name_model(settings.model).helper = helper
             # Loaded once here, with what earlier runs worked out; forked workers share it.
             ocrcache.load(_lexicon(authority), cache_key)
@@ -193,7 +192,7 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
         finally:
             if settings.model in layers.MODELS:
                 layers.MODELS[settings.model].helper = None
-            if own is not None:  # before the manifest's lock, which it holds too
+            if own is not None:
                 own.close()
         key = authority.sha256 if authority else ""
         if key in _LEXICONS:  # large seeds were checked here, in this process

