@@ -62,9 +62,10 @@ def seed_copy(tmp_path) -> Path:
 # Pagefind writes the filter and meta files of a search bundle in an arbitrary order
 # (Pagefind/pagefind#638: only its fragments are stable since 1.3), so those files, whose
 # names are hashes of their bytes, differ between two runs on the same pages. Everything
-# else of an edition is compared byte for byte.
-_UNSTABLE = re.compile(r"(^|/)pagefind-\d+/(filter/|pagefind\.[^/]*\.pf_meta$|"
-                       r"pagefind-entry\.json$)")
+# else of an edition is compared byte for byte, but for the list of each bundle's files
+# kept with the times of the pages it was made from (.digests/.pagefind-files.json).
+_UNSTABLE = re.compile(r"(^|/)(pagefind-\d+/(filter/|pagefind\.[^/]*\.pf_meta$|"
+                       r"pagefind-entry\.json$)|\.digests/\.pagefind-files\.json$)")
 
 
 def reproducible(rel) -> bool:
