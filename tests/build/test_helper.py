@@ -242,3 +242,24 @@ def test_archive_build_of_one_seed_starts_its_helper_before_the_build(tmp_path, 
     assert started == [DEFAULT_MODEL] and not multiprocessing.active_children()
     assert 'resp="#ner"' in (tmp_path / "tei" / "talks.xml").read_text(encoding="utf-8")
     assert layers.MODELS[DEFAULT_MODEL]._nlp is None
+
+
+def test_a_server_that_does_not_answer_in_time_is_left_for_the_build_itself(monkeypatch):
+    monkeypatch.setattr(helper_module, "ANSWER_WITHIN", 0.001)  # a new server loads for 1 s
+    helper = helper_for()
+    with pytest.raises(HelperGone, match="no answer from the model server in 0.001 s"):
+        helper.pipe(TEXTS, 64)
+    helper.close()
+    assert helper._proc.wait(timeout=15) == 0  # it answered nobody, and ended
+
+
+def test_no_server_where_its_key_or_its_directory_cannot_be_trusted(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+    (tmp_path / "run").mkdir()
+    (tmp_path / "elsewhere").mkdir(mode=0o700)
+    (tmp_path / "run" / f"archive-model-{os.getuid()}").symlink_to(tmp_path / "elsewhere")
+    assert rendezvous.address(DEFAULT_MODEL, "x") is None  # a link: not made by us
+    (tmp_path / "run" / f"archive-model-{os.getuid()}").unlink()
+    assert rendezvous.address(DEFAULT_MODEL, "x") is not None
+    (tmp_path / "cache" / "model-server.key").write_bytes(b"short")
+    assert rendezvous.address(DEFAULT_MODEL, "x") is None  # a damaged key

@@ -26,6 +26,9 @@ from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings
 
 Ents = list[tuple[int, int, str]]  # (start_char, end_char, label) of each entity
+# Seconds to wait for the server's answer to one batch (a model's load and a long
+# document's blocks take seconds): past it the build reads the model itself.
+ANSWER_WITHIN = 300
 
 
 def entities(nlp, texts: list[str], batch_size: int) -> list[Ents]:
@@ -57,6 +60,7 @@ class ModelHelper:
         self._idle = rendezvous.idle_seconds()  # a bad value is an error before any work
         self._where = rendezvous.address(name, identity)
         self._proc = None  # the server this helper started, if it did
+        self._asked = False  # has this helper sent it anything?
         self._conn = rendezvous.connect(self._where) if self._where else None
         if self._conn is None and self._where is not None:
             self._proc = rendezvous.start(name, self._where)
@@ -72,8 +76,12 @@ class ModelHelper:
             self._conn = rendezvous.wait(self._where, self._proc)
         if self._conn is None:
             raise HelperGone("no model server")
+        self._asked = True
         try:
             self._conn.send((texts, batch_size))
+            if not self._conn.poll(ANSWER_WITHIN):
+                self.close()
+                raise HelperGone(f"no answer from the model server in {ANSWER_WITHIN} s")
             ok, value = self._conn.recv()
         except (EOFError, OSError) as exc:
             raise HelperGone(str(exc)) from None
@@ -83,7 +91,6 @@ class ModelHelper:
 
     def close(self) -> None:
         """Done with the server: it stays for the next build, or ends (ARCHIVE_MODEL_IDLE)."""
-        asked = self._conn is not None
         if self._conn is not None:
             try:
                 self._conn.send(None)
@@ -92,6 +99,6 @@ class ModelHelper:
             self._conn.close()
             self._conn = None
         if self._proc is not None:
-            if not asked and not self._idle and self._proc.poll() is None:
+            if not self._asked and not self._idle and self._proc.poll() is None:
                 self._proc.terminate()  # never asked (every block was kept): not needed
             self._proc.poll()  # reaped if it has ended already; else it lives on alone

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,7 @@ from pipeline.core.paths import cache_dir
 
 IDLE_ENV = "ARCHIVE_MODEL_IDLE"
 IDLE_DEFAULT = 600.0  # seconds a server waits for the next build before it ends
+KEY_BYTES = 32
 # The files whose code decides what a server answers: a change means another server.
 CODE = ("helper.py", "model.py", "rendezvous.py", "server.py")
 
@@ -58,11 +60,11 @@ def address(name: str, identity: str) -> tuple[str, bytes] | None:
         sockets = Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir())
         sockets = sockets / f"archive-model-{os.getuid()}"
         sockets.mkdir(mode=0o700, exist_ok=True)
-        info = sockets.stat()
+        info = os.lstat(sockets)
     except OSError:
         return None
-    if info.st_uid != os.getuid() or info.st_mode & 0o077:
-        return None  # somebody else's, or open to others: no server
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        return None  # a link, somebody else's, or open to others: no server
     here = Path(__file__).parent
     code = b"".join((here / f).read_bytes() for f in CODE if (here / f).exists())
     digest = hashlib.sha1("\0".join((str(home.resolve()), name, identity, sys.executable))
@@ -73,18 +75,23 @@ def address(name: str, identity: str) -> tuple[str, bytes] | None:
 def read_key() -> bytes:
     """The key a client must know, made once (32 random bytes, readable by this user)."""
     path = cache_dir() / "model-server.key"
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        pass
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another build made it meanwhile
-        time.sleep(0.05)
-        return path.read_bytes()
-    with os.fdopen(fd, "wb") as out:
-        out.write(os.urandom(32))
-    return path.read_bytes()
+    for _ in range(50):
+        try:
+            key = path.read_bytes()
+        except FileNotFoundError:
+            key = None
+        if key is not None and len(key) == KEY_BYTES:
+            return key
+        if key is None:
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:  # another build is making it
+                continue
+            with os.fdopen(fd, "wb") as out:
+                out.write(os.urandom(KEY_BYTES))
+            continue
+        time.sleep(0.01)  # another build is writing it
+    raise OSError(f"{path}: not a key of {KEY_BYTES} bytes; delete it")
 
 
 def connect(where: tuple[str, bytes]) -> Connection | None:
