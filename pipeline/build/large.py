@@ -22,6 +22,7 @@ from pipeline.build import breaks, ocr
 from pipeline.build import structure
 from pipeline.build.annotate import annotate
 from pipeline.build.dates import resolve as date_resolve
+from pipeline.build.dates import kept as date_kept
 from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import build_header, record_correction, record_names
 from pipeline.build.language import ENGLISH_SHARE, Language, Survey, english_share
@@ -181,7 +182,7 @@ def _write_body(w: _Writer, root, source, decision, checker, tagger, check) -> N
     text = root.find(tei("text"))
     if decision.is_ocr:
         annotate(text, checker.find, ocr.skip)
-    annotate(text, date_tagger.find, date_tagger.skip)
+    annotate(text, date_kept.finder(checker.lex), date_tagger.skip)
     # Partial and relative dates, from the reference dates of this part and those before.
     w.dates = date_resolve.resolve(text, w.dates)
     name_tagger.tag(text, tagger)

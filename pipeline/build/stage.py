@@ -18,6 +18,7 @@ from pipeline.build import structure
 from pipeline.build.curation import is_curated
 from pipeline.build.annotate import annotate
 from pipeline.build.dates import resolve as date_resolve
+from pipeline.build.dates import kept as date_kept
 from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import record_correction, record_names
 from pipeline.build.language import ENGLISH_SHARE, english_share
@@ -81,7 +82,8 @@ def _encode(source: Source, build_date: str, authority: Authority | None,
     document = structure.parse(source.text)
     root = build_tree(source, document, build_date)
     text = root.find(tei("text"))
-    checker = ocr.OcrChecker(_lexicon(authority), overrides, doc=source.name)
+    lexicon = _lexicon(authority)
+    checker = ocr.OcrChecker(lexicon, overrides, doc=source.name)
     decision = ocr.check(text, checker)
     record_correction(root.find(tei("teiHeader")), ocr.describe(decision, checker.findings))
     notes = ocr.notes(checker.findings)
@@ -90,7 +92,7 @@ def _encode(source: Source, build_date: str, authority: Authority | None,
         if back is None:
             back = etree.SubElement(text, tei("back"))
         back.append(notes)
-    annotate(text, date_tagger.find, date_tagger.skip)
+    annotate(text, date_kept.finder(lexicon), date_tagger.skip)
     date_resolve.resolve(text)  # partial and relative dates, from the reference dates
     share = english_share(source.text) if model else 1.0
     if share < ENGLISH_SHARE:

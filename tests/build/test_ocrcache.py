@@ -39,9 +39,19 @@ def test_kept_readings_give_the_same_tei(tmp_path, monkeypatch):
 
     english_zipf = lexicon.english_zipf
     monkeypatch.setattr(lexicon, "english_zipf", lambda word: searches.append(word) or 0.0)
+    # The date rules' hits too (build/dates/kept.py): a text with a year, one without.
+    assert any(hits and hits[0][2] == "date" for hits in data["dates"].values())
+    assert [] in data["dates"].values()
+    from pipeline.build.dates import tagger
+
+    dated = []
+    find = tagger.find
+    monkeypatch.setattr(tagger, "find", lambda text: dated.append(text) or find(text))
     warm = _build(tmp_path / "b", cache, monkeypatch)
     assert warm == cold
     assert searches == []  # every reading and every rare word's frequency came from the file
+    assert dated == []  # and every text's dates
+    monkeypatch.setattr(tagger, "find", find)
     monkeypatch.setattr(lexicon, "english_zipf", english_zipf)
     kept.write_bytes(b"SQLite format 3\x00 cut short")  # a damaged file
     assert _build(tmp_path / "c", cache, monkeypatch) == cold
@@ -57,7 +67,7 @@ def _everything(path):
         rows = db.execute("SELECT tbl, word, value FROM kept").fetchall()
     finally:
         db.close()
-    out = {"rank": {}, "signal": {}, "zipf": {}, "block": {}}
+    out = {"rank": {}, "signal": {}, "zipf": {}, "block": {}, "dates": {}}
     for table, word, value in rows:
         out[table][word] = json.loads(value)
     return out
@@ -72,8 +82,9 @@ def test_readings_are_kept_per_fingerprint(tmp_path, monkeypatch):
     ocrcache.save(one, {"rank": {}, "signal": {"cat": False}, "zipf": {}})  # adds to it
     assert ocrcache.read_all(one) == {
         "rank": {"teh": [("the", 7.1, 0.6)]}, "signal": {"teh": True, "cat": False},
-        "zipf": {"teh": 2.1}, "block": {}}
-    assert ocrcache.read_all(other) == {"rank": {}, "signal": {}, "zipf": {}, "block": {}}
+        "zipf": {"teh": 2.1}, "block": {}, "dates": {}}
+    assert ocrcache.read_all(other) == {"rank": {}, "signal": {}, "zipf": {}, "block": {},
+                                        "dates": {}}
 
 
 def test_a_lexicon_asks_the_file_only_for_its_own_words(tmp_path, monkeypatch):
@@ -100,7 +111,7 @@ def test_a_cache_directory_that_cannot_be_written_costs_only_time(tmp_path, monk
     monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(blocker / "cache"))
     k = ocrcache.key("code")
     ocrcache.save(k, {"rank": {}, "signal": {"cat": False}, "zipf": {}})  # no error
-    assert ocrcache.read_all(k) == {"rank": {}, "signal": {}, "zipf": {}, "block": {}}
+    assert ocrcache.read_all(k) == {"rank": {}, "signal": {}, "zipf": {}, "block": {}, "dates": {}}
 
 
 def test_what_workers_work_out_is_kept_as_the_build_goes(tmp_path, monkeypatch):

@@ -275,9 +275,14 @@ _ANY = re.compile(r"\d|" + "|".join(sorted({n.capitalize() for n in MONTHS}
                                            key=len, reverse=True)), re.I)
 
 
+def may_hold_date(text: str) -> bool:
+    """Has `text` a digit, a month or a season? Most text nodes have none."""
+    return _ANY.search(text) is not None
+
+
 def find(text: str) -> list[Hit]:
     """Every date in `text`, longest first, none overlapping."""
-    if not _ANY.search(text):
+    if not may_hold_date(text):
         return []  # no digit, month or season: most text nodes
     found: list[tuple[int, int, dict]] = []
     for each in RULES:

@@ -31,7 +31,7 @@ MAX_BYTES = 512 << 20  # past it the file starts afresh
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS kept (tbl TEXT NOT NULL, word TEXT NOT NULL, "
            "value TEXT NOT NULL, PRIMARY KEY (tbl, word)) WITHOUT ROWID")
 _DECODE = {"rank": lambda v: [tuple(r) for r in v], "signal": bool, "zipf": float,
-           "block": list}
+           "block": list, "dates": list}
 
 
 def key(fingerprint: str) -> str:

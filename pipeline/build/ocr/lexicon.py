@@ -21,7 +21,7 @@ KNOWN_ZIPF = 3.0  # a word this frequent is taken as correct
 NAME_ZIPF = 4.0  # what a name of the authority or a vocabulary word counts as
 # What the lexicon works out and keeps between runs; "block": the findings of a text
 # with the document counts they read (ocr/blocks.py).
-TABLES = ("rank", "signal", "zipf", "block")
+TABLES = ("rank", "signal", "zipf", "block", "dates")  # dates: build/dates/kept.py
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,8 +125,12 @@ class Lexicon:
         # text key -> [counts read, findings] (ocr/blocks.py), of one document at a time
         self.block_cache = Kept()
         self.block_cache.doc = None
+        # text key -> the date rules' hits in it (build/dates/kept.py): kept in the same
+        # file, since they too depend on the code and the word lists only
+        self.date_cache = Kept()
         self.caches = {"rank": self.rank_cache, "signal": self.signal_cache,
-                       "zipf": self.zipf_cache, "block": self.block_cache}
+                       "zipf": self.zipf_cache, "block": self.block_cache,
+                       "dates": self.date_cache}
         # What the caches' answers depend on of the authority file (its names' words),
         # for their file's key: an edit to anything else keeps them.
         self.names_key = hashlib.sha256(json.dumps(
