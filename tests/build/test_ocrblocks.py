@@ -120,3 +120,31 @@ def test_a_text_read_through_the_documents_memo_keeps_what_the_memo_read(authori
     alone = _check(["irivaders went."], lexicon)  # once: a misreading again
     assert alone == _check(["irivaders went."], Lexicon(authority))
     assert alone[0] != both[1]
+
+
+def test_a_words_finding_is_taken_from_an_earlier_document_only_in_its_classes(authority,
+                                                                               monkeypatch):
+    lexicon = Lexicon(authority)
+    worked = []
+    at_zero = OcrChecker._word_at_zero
+    monkeypatch.setattr(OcrChecker, "_word_at_zero",
+                        lambda self, *key: worked.append(key[0]) or at_zero(self, *key))
+    first = _check([TEXT], lexicon, doc="a")
+    assert "irivaders" in worked
+    worked.clear()
+    assert _check([TEXT], lexicon, doc="b") == first  # another document: no kept text
+    assert worked == []  # every word's finding taken from document a's
+    # A document that repeats the word reads its count in another class: worked out again.
+    repeated = [TEXT, "irivaders and irivaders."]
+    assert _check(repeated, lexicon, doc="c") == _check(repeated, Lexicon(authority), doc="c")
+    assert "irivaders" in worked
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(st.lists(WORDS, min_size=1, max_size=8).map(" ".join), min_size=1,
+                         max_size=4), min_size=2, max_size=4))
+def test_findings_after_other_documents_are_those_of_a_fresh_run(authority, documents):
+    lexicon = Lexicon(authority)
+    for n, texts in enumerate(documents):  # each document after the ones before it
+        assert _check(texts, lexicon, doc=f"d{n}") == _check(texts, Lexicon(authority),
+                                                             doc=f"d{n}")

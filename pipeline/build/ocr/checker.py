@@ -42,6 +42,7 @@ class OcrChecker(Detection, Candidates, Rules):
         self._recording: list[dict] = []
         self.counts = blocks.Counts("c", self._recording)
         self.exact = blocks.Counts("e", self._recording)
+        self._tally = {"c": self.counts, "e": self.exact}  # by the tag a read is noted with
         self._near_cache: dict[tuple[int, int], list[str]] = {}
         # per document, with the counts each read: its counts matter
         self._memo: dict[tuple, tuple[Finding | None, dict]] = {}
@@ -68,8 +69,7 @@ class OcrChecker(Detection, Candidates, Rules):
             cache.doc = self.doc
         k = blocks.key(self.doc, self.historical, text)
         kept = cache.get(k)
-        found = None if kept is None else blocks.decode(kept, {"c": self.counts,
-                                                                "e": self.exact})
+        found = None if kept is None else blocks.decode(kept, self._tally)
         if found is None:
             self._recording.append({})
             try:

@@ -189,7 +189,9 @@ def real_word(word: str, variants, before: str | None, after: str | None, zipf
     """A real word the context says is a misreading ("he bad gone"): of `variants`
     (reading, cost), each one confusion away and common enough, the one that fits the
     words around it CONTEXT_MARGIN better, net of its cost; (reading, margin)."""
-    if not (before and after) or not enabled():
+    # No variant, no reading: decided before the context is scored (most words have
+    # none, and scoring them was a tenth of the checker's time).
+    if not (variants and before and after) or not enabled():
         return None
     bigrams = model()
     own = bigrams.score(word, before, after, zipf)

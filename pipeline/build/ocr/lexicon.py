@@ -122,6 +122,9 @@ class Lexicon:
         self.signal_cache = Kept()  # word -> a sign of damage?
         self.zipf_cache = Kept()  # word not in the list -> wordfreq's zipf
         self.variant_cache: dict[str, list] = {}  # word -> common words one confusion away
+        # (word, initial, case slot) -> [(finding, counts read)]: the rules' answers,
+        # shared by the documents of a run (ocr/rules.py, _word_across); memory only
+        self.word_memo: dict[tuple, list] = {}
         # text key -> [counts read, findings] (ocr/blocks.py), of one document at a time
         self.block_cache = Kept()
         self.block_cache.doc = None

@@ -23,6 +23,8 @@ FOREIGN = marker_letters()  # letters that mark a language of data/languages.tsv
 
 
 HYPHEN_END = "-\u2010\u00ac"
+WORD_MEMO_CLASSES = 4  # findings held per word and place, each for its counts' classes
+WORD_MEMO_SIZE = 50_000  # words and places held for the run's later documents
 
 
 # Margins over the runner-up, calibrated on ocr-bln600-dev (archive eval --corpus):
@@ -54,7 +56,8 @@ def hyphen_end(core: str) -> bool:
 
 class Rules:
     """The rules of the checker (a mixin of OcrChecker, which gives `self.lex`,
-    `self.counts`, `self.exact`, `self._memo`, `self._recording` and the candidates)."""
+    `self.counts`, `self.exact`, `self._tally`, `self._memo`, `self._recording` and the
+    candidates)."""
 
     def _word(self, core: str, s: int, initial: bool, case_slot: bool = False
               ) -> Finding | None:
@@ -63,16 +66,32 @@ class Rules:
         document and moved to the offset asked for."""
         key = (core, initial, case_slot)
         if key not in self._memo:
-            self._recording.append({})
-            try:
-                found = self._word_at_zero(core, initial, case_slot)
-            finally:
-                read = self._recording.pop()
-            self._memo[key] = (found, read)
+            self._memo[key] = self._word_across(key)
         found, read = self._memo[key]
         for open_ in self._recording:  # what the first occurrence read, this one reads too
             open_.update(read)
         return None if found is None else replace(found, start=s, end=s + found.end)
+
+    def _word_across(self, key: tuple) -> tuple[Finding | None, dict]:
+        """The finding for a word in its place, and the counts it read: taken from an
+        earlier document of the run whose counts were in the same classes (the lexicon
+        holds them: ocr/blocks.py says why the classes are all that matters), else
+        worked out. A run's documents share most of their words, so most are taken."""
+        memo = self.lex.word_memo
+        if key not in memo and len(memo) >= WORD_MEMO_SIZE:
+            memo.clear()  # a bound on a worker's memory
+        held = memo.setdefault(key, [])
+        for found, read in held:
+            if all(self._tally[tag].klass(word) == value for (tag, word), value in read.items()):
+                return found, read
+        self._recording.append({})
+        try:
+            found = self._word_at_zero(*key)
+        finally:
+            read = self._recording.pop()
+        if len(held) < WORD_MEMO_CLASSES:
+            held.append((found, read))
+        return found, read
 
     def _word_at_zero(self, core: str, initial: bool, case_slot: bool) -> Finding | None:
         s = 0
