@@ -47,7 +47,12 @@ def main() -> int:
     peak_tree = 0
     while child.poll() is None:
         peak_tree = max(peak_tree, _tree_rss_kb(child.pid))
-        time.sleep(0.1)
+        try:
+            # wait, not sleep: a sleep noticed the end up to 0.1 s late, which added
+            # about 0.05 s to every stage a one-change rebuild runs in a row
+            child.wait(timeout=0.1)
+        except subprocess.TimeoutExpired:
+            pass
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     record = {"argv": command[1:], "wall_s": wall, "exit": child.returncode,
