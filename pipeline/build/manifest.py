@@ -32,18 +32,26 @@ class Entry:
     authority: str = ""  # sha256 of the authority file it was built with (build/reach.py)
 
 
-def fingerprint(extra: str = "") -> str:
+def fingerprint(extra: str = "", code: list[tuple[bytes, bytes]] | None = None) -> str:
     """A hash of the code and word lists the build runs (plus `extra`, the overrides'
     and the models' fingerprints): a change makes every output stale. The authority
     file is not in it: an edit there makes stale only what it reaches (build/reach.py). Stylesheets, CSS
-    and JS make editions, not TEI, and are left out, as the Makefile leaves them out."""
+    and JS make editions, not TEI, and are left out, as the Makefile leaves them out.
+    `code`, from code_files(), is the code as it was read then (build/warm.py: the code
+    a long-lived process runs), instead of as it is now."""
     h = hashlib.sha256(extra.encode())
-    for path in sorted(p for part in paths.BUILD_INPUTS
-                       for p in ([part] if part.is_file() else part.rglob("*"))):
-        if path.suffix in {".py", ".txt", ".tsv"} and path.is_file():
-            h.update(path.relative_to(_PACKAGE).as_posix().encode())
-            h.update(path.read_bytes())
+    for name, data in code_files() if code is None else code:
+        h.update(name)
+        h.update(data)
     return h.hexdigest()[:16]
+
+
+def code_files() -> list[tuple[bytes, bytes]]:
+    """(name, bytes) of every file fingerprint() hashes, in its order."""
+    return [(path.relative_to(_PACKAGE).as_posix().encode(), path.read_bytes())
+            for path in sorted(p for part in paths.BUILD_INPUTS
+                               for p in ([part] if part.is_file() else part.rglob("*")))
+            if path.suffix in {".py", ".txt", ".tsv"} and path.is_file()]
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -15,6 +15,7 @@ from pipeline.build import breaks
 from pipeline.build import large
 from pipeline.build import ocr
 from pipeline.build import structure
+from pipeline.build.fingerprints import existing, fingerprint_of
 from pipeline.build.curation import is_curated
 from pipeline.build.annotate import annotate
 from pipeline.build.dates import resolve as date_resolve
@@ -22,18 +23,16 @@ from pipeline.build.dates import kept as date_kept
 from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import record_correction, record_names
 from pipeline.build.language import ENGLISH_SHARE, english_share
-from pipeline.build.manifest import MANIFEST, Entry, Manifest, fingerprint, sha256_bytes
+from pipeline.build.manifest import MANIFEST, Entry, Manifest, sha256_bytes
 from pipeline.build.names import tagger as name_tagger
 from pipeline.build.names import layers, rejected, spancache
 from pipeline.build.names.authority import Authority, load as load_authority
-from pipeline.build.names.gazetteer import fingerprint as gazetteer_fingerprint
 from pipeline.build.names.helper import ModelHelper, wanted
 from pipeline.build.names.layers import name_model, place_layer
 from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
 from pipeline.build.names.places import PlaceLayer
 from pipeline.build.ocr import cache as ocrcache
-from pipeline.build.ocr import context as ocr_context
 from pipeline.build.ocr.lexicon import Lexicon
 from pipeline.build.reach import AuthorityEdits
 from pipeline.build.source import Source, read_source, sha256_file
@@ -135,13 +134,9 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
     overrides_path = settings.ocr_overrides or settings.out_dir / "ocr-overrides.tsv"
     overrides = ocr.read_overrides(overrides_path)
     rejected_path = settings.rejected or settings.out_dir / rejected.FILE
-    extra = ("authority" if authority else "") + (
-        sha256_file(overrides_path) if overrides_path.exists() else "") + (
-        sha256_file(rejected_path) if rejected_path.exists() else "") + (
-        model_fingerprint(settings.model)) + (gazetteer_fingerprint() if settings.gazetteer
-                                              else "") + (
-        "" if ocr_context.enabled() else "no-ocr-context")
-    build_fingerprint = fingerprint(extra)
+    build_fingerprint = fingerprint_of(authority is not None, existing(overrides_path),
+                                       existing(rejected_path), settings.model,
+                                       settings.gazetteer)
     edits = AuthorityEdits(settings.out_dir, authority)
     with Manifest.locked(settings.out_dir) as manifest:
         jobs: list[_Job] = []
@@ -156,10 +151,28 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 tick(seed)
             else:
                 jobs.append(job)
-        lexicon_made = jobs or (authority.sha256 if authority else "") in _LEXICONS
-        cache_key = ocrcache.key(build_fingerprint + (_lexicon(authority).names_key
-                                                      if lexicon_made else ""))
-        own = None
+        ocr_key: list[str] = []  # the OCR cache file's, once known (or a warm server's)
+
+        def cache_key() -> str:
+            if not ocr_key:
+                made = jobs or (authority.sha256 if authority else "") in _LEXICONS
+                ocr_key.append(ocrcache.key(build_fingerprint + (
+                    _lexicon(authority).names_key if made else "")))
+            return ocr_key[0]
+
+        def prepare() -> None:  # what earlier runs worked out, for this process and its forks
+            if not prepared:
+                prepared.append(True)
+                ocrcache.load(_lexicon(authority), cache_key())
+                if settings.model:
+                    name_model(settings.model).kept = spancache.read(settings.model)
+
+        def here(task: EncodeTask) -> tuple[bool, object]:
+            prepare()
+            return encode_task(task)
+
+        prepared: list[bool] = []  # not at all when a warm server encodes (build/warm.py)
+        own, task_here = None, encode_task
         if jobs and executor.kind == "local":
             if wanted(settings.model, len(jobs), executor):
                 # Encoded in this process: the model loads beside it (names/helper.py),
@@ -167,30 +180,29 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
                 if helper is None:
                     helper = own = ModelHelper(settings.model, model_fingerprint(settings.model))
                 name_model(settings.model).helper = helper
-            # Loaded once here, with what earlier runs worked out; forked workers share it.
-            ocrcache.load(_lexicon(authority), cache_key)
-            if settings.model:
-                name_model(settings.model).kept = spancache.read(settings.model)
+                task_here = helper.encoder(build_fingerprint, here, ocr_key)
+            else:
+                prepare()  # forked workers share it
         fresh: dict[str, dict] = {table: {} for table in ocrcache.TABLES}
+        paths = [p.resolve() if p else None for p in (existing(overrides_path),
+                                                      existing(rejected_path))]
         tasks = (EncodeTask(j.seed.resolve(), settings.encoding, settings.build_date,
-                            authority.path if authority else None,
-                            settings.out_dir.resolve(),
-                            overrides_path.resolve() if overrides_path.exists() else None,
-                            settings.model, settings.gazetteer,
-                            rejected_path.resolve() if rejected_path.exists() else None)
+                            authority.path if authority else None, settings.out_dir.resolve(),
+                            paths[0], settings.model, settings.gazetteer, paths[1])
                  for j in jobs)
+
         def keep() -> None:
             """Add what the workers worked out to the cache files and forget it here: the
             memory of this process stays the same whatever the number of documents."""
             if settings.model:
                 spancache.save(settings.model, fresh.pop("ner", {}))
-            ocrcache.save(cache_key, fresh)
+            ocrcache.save(cache_key(), fresh)
             for table in list(fresh):
                 fresh[table] = {}
 
         try:
             _encode_all(jobs, tasks, executor, settings, manifest,
-                        (build_fingerprint, edits.sha), report, fresh, tick, keep)
+                        (build_fingerprint, edits.sha), report, fresh, tick, keep, task_here)
         finally:
             if settings.model in layers.MODELS:
                 layers.MODELS[settings.model].helper = None
@@ -210,10 +222,12 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
 def _encode_all(jobs: list[_Job], tasks: Iterable[EncodeTask], executor: ExecutorSettings,
                 settings: BuildSettings, manifest: Manifest, built_with: tuple[str, str],
                 report: BuildReport, fresh: dict[str, dict],
-                tick: Callable[[Path], None], keep: Callable[[], None]) -> None:
-    """Encode every job on `executor`, writing each result as it comes, in order, and
-    `keep` what the workers worked out every SAVE_EVERY documents."""
-    results = run(encode_task, tasks, executor, count=len(jobs))
+                tick: Callable[[Path], None], keep: Callable[[], None],
+                task: Callable = None) -> None:
+    """Encode every job on `executor` with `task` (encode_task), writing each result as
+    it comes, in order, and `keep` what the workers worked out every SAVE_EVERY
+    documents."""
+    results = run(task or encode_task, tasks, executor, count=len(jobs))
     for n, (job, (ok, value)) in enumerate(zip(jobs, results), start=1):
         try:
             if not ok:

@@ -169,12 +169,11 @@ def test_a_one_document_build_reads_by_the_helper_and_writes_the_same_bytes(
         tmp_path, monkeypatch):
     seeds = []
     for name, body in (("a", "The envoy Kofi Annan met officials in Geneva on 3 May 1944."),
-                       ("b", "Talks in Berne\n\nMaria Schmidt wrote from Zurich.")):
+                       ("b", "Talks in Berne\n\nMaria Schmidt wrote from Zurich."),
+                       ("c", "Letters from Tirana\n\nThe minister Hans Keller left Bern.")):
         seeds.append(tmp_path / f"{name}.txt")
         seeds[-1].write_text(f"Report {name}\n\n{body}\n", encoding="utf-8")
-    read = []
-
-    warm = []
+    read, warm, encoded = [], [], []
 
     class Spy(ModelHelper):
         def pipe(self, texts, batch_size):
@@ -182,16 +181,22 @@ def test_a_one_document_build_reads_by_the_helper_and_writes_the_same_bytes(
             warm.append((self.warm, self._proc))
             return super().pipe(texts, batch_size)
 
+        def encode(self, task, fingerprint):
+            answer = super().encode(task, fingerprint)
+            encoded.append((task.seed.name, answer is not None))
+            return answer
+
     monkeypatch.setattr(stage, "ModelHelper", Spy)
     monkeypatch.setattr(layers, "MODELS", {})  # no spans this test process already read
     monkeypatch.setenv("ARCHIVE_CACHE_DIR", str(tmp_path / "cache-one"))
     monkeypatch.setenv("ARCHIVE_MODEL_IDLE", "30")
     settings = BuildSettings(out_dir=tmp_path / "one", gazetteer=False)
-    for seed in seeds:  # a started server reads the first, the same server the second
+    for seed in seeds:  # a started server reads the first's blocks, then encodes the others
         report = stage.build([seed], settings, executor=ExecutorSettings(jobs=2))
         assert not report.failed and len(report.written) == 1
-    assert any("Kofi Annan" in t for t in read) and any("Maria Schmidt" in t for t in read)
-    assert warm[0][0] is False and warm[-1][0] is True
+    assert any("Kofi Annan" in t for t in read) and not any("Maria Schmidt" in t for t in read)
+    assert warm[0][0] is False  # the server the first build started: it read the blocks
+    assert encoded == [("a.txt", False), ("b.txt", True), ("c.txt", True)]
     assert layers.MODELS[DEFAULT_MODEL]._nlp is None  # spaCy was never loaded here
     assert layers.MODELS[DEFAULT_MODEL].helper is None and not multiprocessing.active_children()
     warm[0][1].terminate()  # the server would wait 30 s more
@@ -202,8 +207,8 @@ def test_a_one_document_build_reads_by_the_helper_and_writes_the_same_bytes(
     read.clear()
     report = stage.build(seeds, BuildSettings(out_dir=tmp_path / "two", gazetteer=False),
                          executor=ExecutorSettings(jobs=2))
-    assert not report.failed and len(report.written) == 2 and read == []
-    for name in ("a.xml", "b.xml"):
+    assert not report.failed and len(report.written) == 3 and read == []
+    for name in ("a.xml", "b.xml", "c.xml"):
         one, two = (tmp_path / d / name for d in ("one", "two"))
         assert b'resp="#ner"' in one.read_bytes()
         assert one.read_bytes() == two.read_bytes()

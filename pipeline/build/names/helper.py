@@ -29,6 +29,7 @@ Ents = list[tuple[int, int, str]]  # (start_char, end_char, label) of each entit
 # Seconds to wait for the server's answer to one batch (a model's load and a long
 # document's blocks take seconds): past it the build reads the model itself.
 ANSWER_WITHIN = 300
+ENCODE = "encode"  # a request to encode a seed (build/warm.py), not to read blocks
 
 
 def entities(nlp, texts: list[str], batch_size: int) -> list[Ents]:
@@ -88,6 +89,38 @@ class ModelHelper:
         if not ok:
             raise HelperFailed(value)
         return value
+
+    def encode(self, task, fingerprint: str):
+        """(ok, value, OCR cache key) of the seed `task` (build/stage.EncodeTask) encoded
+        by a server that listened already (build/warm.py), or None: no such server, or
+        one whose code or settings are not those of `fingerprint`, this build's."""
+        if not self.warm:
+            return None  # a server starting now: this process encodes sooner itself
+        try:
+            self._conn.send((ENCODE, task, fingerprint))
+            if not self._conn.poll(ANSWER_WITHIN):
+                self.close()
+                return None
+            done, value = self._conn.recv()
+        except (EOFError, OSError):
+            self.close()
+            return None
+        self._asked = True
+        return value if done == "done" else None
+
+    def encoder(self, fingerprint: str, here, key: list):
+        """The encoding of a task for this process: by the warm server while it takes the
+        tasks, else `here(task)`; the server's OCR cache key is appended to `key`."""
+        def encode(task):
+            answer = self.encode(task, fingerprint)
+            if answer is not None:
+                ok, value, cache_key = answer
+                if not key:
+                    key.append(cache_key)
+                if key[0] == cache_key:
+                    return ok, value
+            return here(task)
+        return encode
 
     def close(self) -> None:
         """Done with the server: it stays for the next build, or ends (ARCHIVE_MODEL_IDLE)."""

