@@ -27,14 +27,13 @@ from pipeline.build.dates import tagger as date_tagger
 from pipeline.build.header import build_header, record_correction, record_names
 from pipeline.build.language import ENGLISH_SHARE, Language, Survey, english_share
 from pipeline.build.names import tagger as name_tagger
+from pipeline.build.ocr.notes import notes as ocr_notes
 from pipeline.build.source import REPLACEMENT, Source
 from pipeline.build.teiwriter import SCHEMA_PIS, build_tree, doc_id, indent
 from pipeline.build.words import WORD, as_printed_if_lost
 from pipeline.core.errors import SourceError
 from pipeline.core.ns import TEI_NS, TEI_NSMAP, tei
 
-# Seeds above this are encoded in parts (ARCHIVE_LARGE_BYTES changes it, for tests).
-LARGE_BYTES = int(os.environ.get("ARCHIVE_LARGE_BYTES", 4 * 1024 * 1024))
 PART_CHARS = 1024 * 1024
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -158,7 +157,7 @@ def _write_parts(w: _Writer, first, pieces, path, sha, size, words, languages, b
         root = _part(piece, structure.parse(piece), path, build_date)
         _write_body(w, root, Source(path, piece, sha, size), decision, checker, tagger, check)
     w.raw("\n    </body>")
-    notes = ocr.notes(checker.findings)
+    notes = ocr_notes(checker.findings)
     if notes is not None:
         back = etree.Element(tei("back"))
         back.append(notes)

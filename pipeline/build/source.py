@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.core.errors import SourceError
+
+# Seeds above this are encoded in parts (build/large.py; ARCHIVE_LARGE_BYTES changes it,
+# for tests). Here, not there: the build decides with it before it imports the encoding.
+LARGE_BYTES = int(os.environ.get("ARCHIVE_LARGE_BYTES", 4 * 1024 * 1024))
 
 # Signatures of common binary formats, so a renamed image fails with a clear word.
 _MAGIC = {

@@ -3,46 +3,37 @@
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from lxml import etree
-
-from pipeline.build import breaks
-from pipeline.build import large
-from pipeline.build import ocr
-from pipeline.build import structure
 from pipeline.build.fingerprints import existing, fingerprint_of
 from pipeline.build.curation import is_curated
-from pipeline.build.annotate import annotate
-from pipeline.build.dates import resolve as date_resolve
-from pipeline.build.dates import kept as date_kept
-from pipeline.build.dates import tagger as date_tagger
-from pipeline.build.header import record_correction, record_names
-from pipeline.build.language import ENGLISH_SHARE, english_share
 from pipeline.build.manifest import MANIFEST, Entry, Manifest, sha256_bytes
-from pipeline.build.names import tagger as name_tagger
 from pipeline.build.names import layers, rejected, spancache
 from pipeline.build.names.authority import Authority, load as load_authority
 from pipeline.build.names.helper import ModelHelper, wanted
 from pipeline.build.names.layers import name_model, place_layer
-from pipeline.build.names.model import NameModel
 from pipeline.build.names.model import fingerprint as model_fingerprint
-from pipeline.build.names.places import PlaceLayer
 from pipeline.build.ocr import cache as ocrcache
 from pipeline.build.ocr.lexicon import Lexicon
+from pipeline.build.ocr.overrides import overrides_of, read_overrides
 from pipeline.build.reach import AuthorityEdits
-from pipeline.build.source import Source, read_source, sha256_file
-from pipeline.build.teiwriter import build_tree, serialise
-from pipeline.build.words import as_printed_if_lost, check_conservation, count_words
+from pipeline.build.source import LARGE_BYTES, read_source, sha256_file
 from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings, run
 from pipeline.core.fsutil import write_if_changed
-from pipeline.core.ns import tei
 from pipeline.core.settings import BuildSettings
+
+if TYPE_CHECKING:
+    from pipeline.build.names.model import NameModel
+    from pipeline.build.names.places import PlaceLayer
+    from pipeline.build.ocr.overrides import Overrides
+    from pipeline.build.source import Source
+
+# The encoding's own modules are imported where they are used: a build whose seed the
+# model server encodes (build/warm.py) needs none of them (0.06 s of its start).
 
 
 @dataclass
@@ -65,27 +56,43 @@ def output_path(seed: Path, out_dir: Path) -> Path:
 
 
 def encode(source: Source, build_date: str, authority: Authority | None = None,
-           tei_dir: Path | None = None, overrides: ocr.Overrides | None = None,
+           tei_dir: Path | None = None, overrides: Overrides | None = None,
            model: NameModel | None = None, places: PlaceLayer | None = None,
            rejected: frozenset = frozenset()) -> bytes:
     """The TEI bytes for one source; checks that no word was lost on the way. Names
     the authority lacks are found by `model` too when one is given."""
+    from pipeline.build.words import as_printed_if_lost
+
     return as_printed_if_lost(_encode, source, build_date, authority, tei_dir, overrides,
                               model, places, rejected)
 
 
 def _encode(source: Source, build_date: str, authority: Authority | None,
-            tei_dir: Path | None, overrides: ocr.Overrides | None,
+            tei_dir: Path | None, overrides: Overrides | None,
             model: NameModel | None, places: PlaceLayer | None,
             rejected: frozenset) -> bytes:
+    from lxml import etree
+
+    from pipeline.build import breaks, ocr, structure
+    from pipeline.build.annotate import annotate
+    from pipeline.build.dates import kept as date_kept, resolve as date_resolve
+    from pipeline.build.dates import tagger as date_tagger
+    from pipeline.build.header import record_correction, record_names
+    from pipeline.build.language import ENGLISH_SHARE, english_share
+    from pipeline.build.names import tagger as name_tagger
+    from pipeline.build.ocr.notes import describe, notes as ocr_notes
+    from pipeline.build.teiwriter import build_tree, serialise
+    from pipeline.build.words import check_conservation
+    from pipeline.core.ns import tei
+
     document = structure.parse(source.text)
     root = build_tree(source, document, build_date)
     text = root.find(tei("text"))
     lexicon = _lexicon(authority)
     checker = ocr.OcrChecker(lexicon, overrides, doc=source.name)
     decision = ocr.check(text, checker)
-    record_correction(root.find(tei("teiHeader")), ocr.describe(decision, checker.findings))
-    notes = ocr.notes(checker.findings)
+    record_correction(root.find(tei("teiHeader")), describe(decision, checker.findings))
+    notes = ocr_notes(checker.findings)
     if notes is not None:
         back = text.find(tei("back"))
         if back is None:
@@ -132,7 +139,7 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
     executor = executor or ExecutorSettings(jobs=1)
     authority = _authority(settings)
     overrides_path = settings.ocr_overrides or settings.out_dir / "ocr-overrides.tsv"
-    overrides = ocr.read_overrides(overrides_path)
+    overrides = read_overrides(overrides_path)
     rejected_path = settings.rejected or settings.out_dir / rejected.FILE
     build_fingerprint = fingerprint_of(authority is not None, existing(overrides_path),
                                        existing(rejected_path), settings.model,
@@ -272,11 +279,13 @@ def encode_task(task: EncodeTask) -> tuple[bool, object]:
     """Worker side: (True, (TEI bytes, seed sha256, warnings, words, (readings, signals)))
     or (False, error); the last are what the OCR checker newly worked out, for the main
     process to keep (pipeline/build/ocr/cache.py)."""
+    from pipeline.build.words import count_words
+
     try:
         source = read_source(task.seed, task.encoding)
         authority = load_authority(task.authority) if task.authority else None
         data = encode(source, task.build_date, authority, task.tei_dir,
-                      _overrides(task.overrides), name_model(task.model),
+                      overrides_of(task.overrides), name_model(task.model),
                       place_layer(task.gazetteer), rejected.read(task.rejected))
         fresh = ocrcache.take(_lexicon(authority))
         if task.model:
@@ -284,15 +293,6 @@ def encode_task(task: EncodeTask) -> tuple[bool, object]:
         return True, (data, source.sha256, source.warnings, count_words(source.text), fresh)
     except PipelineError as exc:
         return False, str(exc)
-
-
-@functools.lru_cache(maxsize=4)
-def _read_overrides(path: Path | None, _mtime: int) -> ocr.Overrides:
-    return ocr.read_overrides(path)
-
-
-def _overrides(path: Path | None) -> ocr.Overrides:
-    return _read_overrides(path, path.stat().st_mtime_ns if path and path.exists() else 0)
 
 
 @dataclass
@@ -305,7 +305,7 @@ class _Job:
 
 def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, build_fingerprint: str,
            report: BuildReport, authority: Authority | None,
-           overrides: ocr.Overrides, edits: AuthorityEdits) -> _Job | None:
+           overrides: Overrides, edits: AuthorityEdits) -> _Job | None:
     """Decide what to do with one seed: nothing (fresh, curated, a kept hand edit), a
     large seed encoded here part by part, or a job for the executor."""
     out = output_path(seed, settings.out_dir)
@@ -337,7 +337,7 @@ def _stage(seed: Path, settings: BuildSettings, manifest: Manifest, build_finger
             "changed since; not overwritten. Either correct upstream (seed, authority file, "
             "ocr-overrides.tsv) and rebuild with --force, which keeps a backup, or mark the "
             f"file final with `archive curate {out}`", str(seed))
-    if seed.stat().st_size > large.LARGE_BYTES and settings.encoding == "utf-8":
+    if seed.stat().st_size > LARGE_BYTES and settings.encoding == "utf-8":
         _build_large(seed, seed_sha, out, status, settings, manifest,
                      (build_fingerprint, edits.sha), report, authority, overrides)
         return None
@@ -368,11 +368,14 @@ def _finish(job: _Job, value: tuple, settings: BuildSettings, manifest: Manifest
 
 def _build_large(seed: Path, seed_sha: str, out: Path, status: str, settings: BuildSettings,
                  manifest: Manifest, built_with: tuple[str, str], report: BuildReport,
-                 authority: Authority | None, overrides: ocr.Overrides) -> None:
+                 authority: Authority | None, overrides: Overrides) -> None:
     """A seed too large to hold: encoded part by part, straight into the output file."""
     if status == "edited":
         _back_up(out, report)
     before = sha256_file(out) if out.exists() else None
+    from pipeline.build import large
+    from pipeline.build.words import check_conservation
+
     digest, words = large.encode_to(seed, out, settings.build_date, authority,
                                     settings.out_dir, overrides, _lexicon(authority),
                                     check_conservation, name_model(settings.model),

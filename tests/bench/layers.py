@@ -43,9 +43,15 @@ def main(args: list[str]) -> None:
     files = _texts(args)
     sources = [read_source(f) for f in files]
     words = sum(count_words(s.text) for s in sources)
-    layers = {"dates.find": (stage.date_tagger, "find")}
-    if hasattr(stage, "date_resolve"):  # older code had no reference dates
-        layers["dates.resolve"] = (stage.date_resolve, "resolve")
+    from pipeline.build.dates import tagger as date_tagger
+
+    layers = {"dates.find": (date_tagger, "find")}
+    try:  # older code had no reference dates
+        from pipeline.build.dates import resolve as date_resolve
+
+        layers["dates.resolve"] = (date_resolve, "resolve")
+    except ImportError:
+        pass
     best: dict[str, float] = {}
     for _ in range(3):
         timed = {name: _Timed(getattr(mod, attr)) for name, (mod, attr) in layers.items()}

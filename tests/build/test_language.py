@@ -69,11 +69,11 @@ def test_the_header_lists_the_languages_marked(tmp_path, monkeypatch):
 
 def _build_large(tmp_path, monkeypatch, title: str, paragraphs: list[str]) -> str:
     """The TEI of a seed built as a large one, in parts (the limits made small)."""
-    from pipeline.build import large
+    from pipeline.build import large, stage
     from pipeline.build.stage import build
     from pipeline.core.settings import BuildSettings
 
-    monkeypatch.setattr(large, "LARGE_BYTES", 10_000)
+    monkeypatch.setattr(stage, "LARGE_BYTES", 10_000)  # what the build decides with
     monkeypatch.setattr(large, "PART_CHARS", 2_000)
     seed = tmp_path / "long.txt"
     seed.write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")

@@ -20,6 +20,7 @@ It also encodes whole seeds for builds of one document (build/warm.py).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import threading
@@ -60,7 +61,7 @@ class Server:
         self.loaded.set()
         # The next build may hand over its seed (build/warm.py): its code imported now,
         # while the server waits, not then. The code was read before (Encoder()).
-        import pipeline.build.stage  # noqa: F401
+        importlib.import_module("pipeline.build.stage")
 
     def serve(self, conn: Connection) -> None:
         """Answer one build's requests, (texts, batch_size) -> (ok, entities) and

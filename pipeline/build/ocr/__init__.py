@@ -1,12 +1,23 @@
 """OCR damage: the lexicon, the checker that finds and corrects damage, and the cache of
-what it worked out. The checker's public names are here; its parts are in the modules."""
+what it worked out. The checker's public names are here; its parts are in the modules.
 
-from pipeline.build.ocr.checker import OcrChecker, check, skip
-from pipeline.build.ocr.detect import Decision
-from pipeline.build.ocr.distance import Costs
-from pipeline.build.ocr.notes import describe, notes
-from pipeline.build.ocr.overrides import Overrides, read_overrides
-from pipeline.build.ocr.text import Finding
+They are imported when first asked for (PEP 562): a build whose seed the model server
+encodes (build/warm.py) reads only the overrides and the cache here, not the checker.
+`ocr.notes` is the module of the notes (a submodule's name is its module once it is
+imported, so the function of that name is not offered here: notes.notes)."""
 
-__all__ = ["Costs", "Decision", "Finding", "OcrChecker", "Overrides", "check", "describe",
-           "notes", "read_overrides", "skip"]
+import importlib
+
+_WHERE = {"OcrChecker": "checker", "check": "checker", "skip": "checker",
+          "Decision": "detect", "Costs": "distance", "describe": "notes",
+          "Overrides": "overrides", "read_overrides": "overrides", "Finding": "text"}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value  # asked once
+    return value

@@ -3,6 +3,7 @@ set its reading. They come before every rule."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 
@@ -38,3 +39,14 @@ def read_overrides(path) -> Overrides:
             elif action == "correct" and len(row) > 3 and row[3].strip():
                 overrides.correct[(doc, sic)] = row[3].strip()
     return overrides
+
+
+def overrides_of(path) -> Overrides:
+    """read_overrides(path), read again only when the file changed: a worker, or the model
+    server (build/warm.py), encodes many documents with the same file."""
+    return _read(path, path.stat().st_mtime_ns if path and path.exists() else 0)
+
+
+@functools.lru_cache(maxsize=4)
+def _read(path, _mtime: int) -> Overrides:
+    return read_overrides(path)
