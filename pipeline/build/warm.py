@@ -11,7 +11,9 @@ The server encodes with the code it read when it started: it keeps that code's b
 read before any of it was imported, and takes a task only when the fingerprint they
 give, with the task's settings, is the build's. Once the code on disk is other than
 that, it refuses every task and ends; the build encodes the seed itself. Like a pool
-worker it ends after MAX_DOCUMENTS, so that what it holds stays bounded.
+worker it ends after MAX_DOCUMENTS, so that what it holds stays bounded. It encodes in
+the build's own directory, since a task's paths may be relative to it (an authority
+file given as `tei/authority.xml`).
 
 Example:
     encoder = Encoder()   # in the server, before the build's modules are imported
@@ -19,6 +21,8 @@ Example:
 """
 
 from __future__ import annotations
+
+import os
 
 from pipeline.build.manifest import code_files
 
@@ -33,13 +37,20 @@ class Encoder:
         self.done = 0
         self.retired = False  # the code changed, or enough documents: end when idle
 
-    def answer(self, task, fingerprint: str) -> tuple[str, object]:
+    def answer(self, task, fingerprint: str, cwd: str | None = None) -> tuple[str, object]:
         """("done", (ok, value, OCR cache key)) as build/stage.encode_task gives them, or
-        ("stale", why) for a task of other code or settings."""
+        ("stale", why) for a task of other code or settings. The task is encoded in the
+        build's directory `cwd`, as the build would encode it (the server answers one
+        task at a time, and only encodings read paths)."""
         from pipeline.build import fingerprints, stage
 
         if self.retired:
             return "stale", "this server is about to end"
+        try:
+            if cwd and cwd != os.getcwd():
+                os.chdir(cwd)
+        except OSError:
+            return "stale", "the build's directory cannot be entered"
         ours = fingerprints.fingerprint_of(task.authority is not None, task.overrides,
                                            task.rejected, task.model, task.gazetteer,
                                            self.code)

@@ -82,3 +82,17 @@ def test_a_build_fingerprint_is_the_one_the_build_records(tmp_path):
     manifest = stage.Manifest.load(settings.out_dir)
     assert manifest.entries["a.xml"].fingerprint == fingerprint_of(False, None, None, None,
                                                                    False)
+
+
+def test_a_task_is_encoded_in_its_builds_directory(tmp_path, monkeypatch):
+    build_dir = tmp_path / "project"
+    build_dir.mkdir()
+    task = _task(build_dir, "a", "The envoy left Tirana.")
+    relative = stage.EncodeTask(Path("a.txt"), *list(vars(task).values())[1:])
+    monkeypatch.chdir(tmp_path)  # the server's own directory: another one
+    done, (ok, value, _) = warm.Encoder().answer(relative, _fingerprint(task), str(build_dir))
+    assert done == "done" and ok and Path.cwd() == build_dir
+    monkeypatch.chdir(build_dir)
+    assert value[:4] == stage.encode_task(relative)[1][:4]
+    gone = str(tmp_path / "gone")
+    assert warm.Encoder().answer(relative, _fingerprint(task), gone)[0] == "stale"

@@ -21,6 +21,8 @@ Example:
 
 from __future__ import annotations
 
+import os
+
 from pipeline.build.names import rendezvous
 from pipeline.core.errors import PipelineError
 from pipeline.core.executor import ExecutorSettings
@@ -97,7 +99,8 @@ class ModelHelper:
         if not self.warm:
             return None  # a server starting now: this process encodes sooner itself
         try:
-            self._conn.send((ENCODE, task, fingerprint))
+            # the build's directory: a path of the task may be relative to it
+            self._conn.send((ENCODE, task, fingerprint, os.getcwd()))
             if not self._conn.poll(ANSWER_WITHIN):
                 self.close()
                 return None

@@ -49,7 +49,7 @@ class Server:
         self.state = threading.Lock()
         self.active, self.read = 0, 0
         self.last = time.monotonic() + max(0.0, FIRST_CALL - idle)
-        self.home = cache_dir()
+        self.home = cache_dir().resolve()  # an encoding enters its build's directory
         self.inode = None
         self.encoder = None  # build/warm.py, made in main() before any encoding is imported
 
@@ -116,6 +116,8 @@ class Server:
 
 def main(argv: list[str]) -> int:
     name, path = argv
+    # Encodings enter their build's directory (build/warm.py): imports keep to this one.
+    sys.path[:] = [p or os.getcwd() for p in sys.path]
     try:
         idle = rendezvous.idle_seconds()
         key = rendezvous.read_key()
