@@ -12,8 +12,9 @@ read before any of it was imported, and takes a task only when the fingerprint t
 give, with the task's settings, is the build's. Once the code on disk is other than
 that, it refuses every task and ends; the build encodes the seed itself. Like a pool
 worker it ends after MAX_DOCUMENTS, so that what it holds stays bounded. It encodes in
-the build's own directory, since a task's paths may be relative to it (an authority
-file given as `tei/authority.xml`).
+the build's own directory. A build makes every path of its tasks absolute (the authority
+file's too, when it is loaded), so this is a guard: an encoding that read anything
+relative to the working directory would read what the build's own process reads.
 
 Example:
     encoder = Encoder()   # in the server, before the build's modules are imported
