@@ -32,8 +32,7 @@ if TYPE_CHECKING:
     from pipeline.build.ocr.overrides import Overrides
     from pipeline.build.source import Source
 
-# The encoding's own modules are imported where they are used: a build whose seed the
-# model server encodes (build/warm.py) needs none of them (0.06 s of its start).
+# The encoding's modules are imported where they are used: none when the server encodes.
 
 
 @dataclass
@@ -125,6 +124,17 @@ def _lexicon(authority: Authority | None) -> Lexicon:
     return _LEXICONS[k]
 
 
+def ready(authority: Authority | None, build_fingerprint: str, model: str | None) -> str:
+    """What earlier runs worked out, ready for this process's encodings (its forks', or
+    the model server's: build/warm.py); the OCR cache file's key."""
+    lexicon = _lexicon(authority)
+    key = ocrcache.key(build_fingerprint + lexicon.names_key)
+    ocrcache.load(lexicon, key)
+    if model:
+        name_model(model).kept = spancache.read(model)
+    return key
+
+
 def build(seeds: Iterable[Path], settings: BuildSettings,
           tick: Callable[[Path], None] = lambda _: None,
           executor: ExecutorSettings | None = None,
@@ -141,9 +151,9 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
     overrides_path = settings.ocr_overrides or settings.out_dir / "ocr-overrides.tsv"
     overrides = read_overrides(overrides_path)
     rejected_path = settings.rejected or settings.out_dir / rejected.FILE
-    build_fingerprint = fingerprint_of(authority is not None, existing(overrides_path),
-                                       existing(rejected_path), settings.model,
-                                       settings.gazetteer)
+    overrides_file, rejected_file = existing(overrides_path), existing(rejected_path)
+    build_fingerprint = fingerprint_of(authority is not None, overrides_file, rejected_file,
+                                       settings.model, settings.gazetteer)
     edits = AuthorityEdits(settings.out_dir, authority)
     with Manifest.locked(settings.out_dir) as manifest:
         jobs: list[_Job] = []
@@ -169,16 +179,14 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
 
         def prepare() -> None:  # what earlier runs worked out, for this process and its forks
             if not prepared:
-                prepared.append(True)
-                ocrcache.load(_lexicon(authority), cache_key())
-                if settings.model:
-                    name_model(settings.model).kept = spancache.read(settings.model)
+                prepared.append(ready(authority, build_fingerprint, settings.model))
+                ocr_key[:] = ocr_key or prepared
 
         def here(task: EncodeTask) -> tuple[bool, object]:
             prepare()
             return encode_task(task)
 
-        prepared: list[bool] = []  # not at all when a warm server encodes (build/warm.py)
+        prepared: list[str] = []  # its key; not at all when a warm server encodes (warm.py)
         own, task_here = None, encode_task
         if jobs and executor.kind == "local":
             if wanted(settings.model, len(jobs), executor):
@@ -191,11 +199,10 @@ def build(seeds: Iterable[Path], settings: BuildSettings,
             else:
                 prepare()  # forked workers share it
         fresh: dict[str, dict] = {table: {} for table in ocrcache.TABLES}
-        paths = [p.resolve() if p else None for p in (existing(overrides_path),
-                                                      existing(rejected_path))]
         tasks = (EncodeTask(j.seed.resolve(), settings.encoding, settings.build_date,
                             authority.path if authority else None, settings.out_dir.resolve(),
-                            paths[0], settings.model, settings.gazetteer, paths[1])
+                            overrides_file and overrides_file.resolve(), settings.model,
+                            settings.gazetteer, rejected_file and rejected_file.resolve())
                  for j in jobs)
 
         def keep() -> None:
@@ -230,11 +237,10 @@ def _encode_all(jobs: list[_Job], tasks: Iterable[EncodeTask], executor: Executo
                 settings: BuildSettings, manifest: Manifest, built_with: tuple[str, str],
                 report: BuildReport, fresh: dict[str, dict],
                 tick: Callable[[Path], None], keep: Callable[[], None],
-                task: Callable = None) -> None:
-    """Encode every job on `executor` with `task` (encode_task), writing each result as
-    it comes, in order, and `keep` what the workers worked out every SAVE_EVERY
-    documents."""
-    results = run(task or encode_task, tasks, executor, count=len(jobs))
+                task: Callable) -> None:
+    """Encode every job on `executor` with `task`, writing each result as it comes, in
+    order, and `keep` what the workers worked out every SAVE_EVERY documents."""
+    results = run(task, tasks, executor, count=len(jobs))
     for n, (job, (ok, value)) in enumerate(zip(jobs, results), start=1):
         try:
             if not ok:

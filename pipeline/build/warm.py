@@ -44,6 +44,7 @@ class Encoder:
         build's directory `cwd`, as the build would encode it (the server answers one
         task at a time, and only encodings read paths)."""
         from pipeline.build import fingerprints, stage
+        from pipeline.build.names.authority import load
 
         if self.retired:
             return "stale", "this server is about to end"
@@ -58,25 +59,10 @@ class Encoder:
         if ours != fingerprint:
             self.retired = code_files() != self.code
             return "stale", "another code or other settings"
-        key = _prepare(task, fingerprint)
+        key = stage.ready(load(task.authority) if task.authority else None, fingerprint,
+                          task.model)
         ok, value = stage.encode_task(task)
         self.done += 1
         self.retired = self.done >= MAX_DOCUMENTS
         return "done", (ok, value, key)
 
-
-def _prepare(task, fingerprint: str) -> str:
-    """What earlier runs worked out, made ready for `task` as a build makes it ready for
-    its workers (build/stage.py); the OCR cache file's key."""
-    from pipeline.build import stage
-    from pipeline.build.names import spancache
-    from pipeline.build.names.authority import load
-    from pipeline.build.names.layers import name_model
-    from pipeline.build.ocr import cache
-
-    lexicon = stage._lexicon(load(task.authority) if task.authority else None)
-    key = cache.key(fingerprint + lexicon.names_key)
-    cache.load(lexicon, key)
-    if task.model:
-        name_model(task.model).kept = spancache.read(task.model)
-    return key

@@ -99,7 +99,7 @@ class ModelHelper:
         if not self.warm:
             return None  # a server starting now: this process encodes sooner itself
         try:
-            # the build's directory: a path of the task may be relative to it
+            # the build's directory, where the server encodes (build/warm.py says why)
             self._conn.send((ENCODE, task, fingerprint, os.getcwd()))
             if not self._conn.poll(ANSWER_WITHIN):
                 self.close()
